@@ -1,0 +1,24 @@
+"""Bắc Giang 2024 plan-scenario analysis: the resolution as data, planning arithmetic, reports.
+
+Layers (each imports only those above it in this list):
+
+1. paths and data: :mod:`analysis.paths`, :mod:`analysis.data`
+2. economics (pure functions, no I/O): :mod:`analysis.growth`, :mod:`analysis.quarters`,
+   :mod:`analysis.structure`, :mod:`analysis.projection`, :mod:`analysis.solver`,
+   :mod:`analysis.consistency`, :mod:`analysis.uncertainty`, :mod:`analysis.scorecard`
+3. presentation: :mod:`analysis.labels`, :mod:`analysis.charts`
+4. orchestration: :mod:`analysis.scenarios`, :mod:`analysis.runner`, :mod:`analysis.cli`
+
+Growth rates and shares are fractions inside the code (0.145) and percent in files (14.5).
+"""
+
+from analysis.errors import AnalysisError, InputError, InputErrors, RunError
+
+# --- data -------------------------------------------------------------------------------
+# --- economics: growth, quarters, structure ----------------------------------------------
+# --- economics: projection, solver, consistency ----------------------------------------
+# --- economics: uncertainty ----------------------------------------------------------------
+# --- economics: scorecard ----------------------------------------------------------------
+# --- orchestration -------------------------------------------------------------------------
+
+__version__ = "0.1.0"
