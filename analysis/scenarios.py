@@ -1,0 +1,563 @@
+"""Scenario files: the unit a planner edits, validated before anything runs.
+
+A scenario is one YAML file in ``scenarios/`` (percent units, like every file of the project).
+:func:`load_scenario` reads it with a safe YAML loader (plain values only: a tag that would
+build a Python object is refused), validates it with pydantic (unknown keys, wrong types and
+implausible values are refused) and returns a frozen :class:`Scenario`. Any problem raises
+:class:`~analysis.errors.InputError` naming the file, the field path (``growth.aggregate``)
+and the rule broken; several problems raise :class:`~analysis.errors.InputErrors`.
+
+Percent becomes a fraction here and nowhere else: :meth:`Scenario.projection_inputs` hands the
+economics layer fractions (0.145 for 14.5 %).
+
+The schema, with the plausibility rules::
+
+    name: target                  # equals the file stem; [a-z0-9_-]+
+    label: {vi: "...", en: "..."}  # 1..200 characters each
+    description: {vi: "...", en: "..."}   # optional, up to 4000 characters each
+    growth:                       # real growth at constant 2010 prices, %, -50..+60
+      aggregate: 14.5             # optional when all four sectors are given
+      sectors: {industry_construction: 18.0, services: 7.0, agriculture: 3.0, product_taxes: 7.0}
+    prices:                       # % change, -30..+50
+      deflator: 2.9               # GRDP deflator; optional when all four sector prices are given
+      sectors: {}
+    population_growth: 1.68       # %, -5..+10
+    exchange_rate:
+      base: 23934                 # VND per USD, 2023 average, 10,000..50,000
+      depreciation: 1.7           # % change in VND per USD, -50..+50
+    quarterly_weights: [21.0, 25.0, 26.5, 27.5]   # % of 2023 GRDP, each >= 0, sum 100 +- 0.01
+    quarterly_growth: null        # optional: four single-quarter y/y growth rates, %
+    structure_convention: taxes_in_services     # or gso4, gva_only
+    ytd_actuals: {}               # optional cumulative y/y growth published: Q1, 6M, 9M (%)
+    uncertainty: {}               # optional Monte Carlo scales, % (0..100)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import typing
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from analysis import paths
+from analysis.errors import InputError, InputErrors
+
+SECTORS = ("industry_construction", "services", "agriculture", "product_taxes")
+"""The four parts of GRDP a scenario may give growth or prices for (product taxes included)."""
+
+STRUCTURE_CONVENTIONS = ("taxes_in_services", "gso4", "gva_only")
+"""How a three-sector structure treats product taxes (methodology section 1)."""
+
+NAME_PATTERN = re.compile(r"[a-z0-9_-]+")
+"""A scenario name: lower-case letters, digits, ``_`` and ``-`` (it becomes a folder name)."""
+
+QUARTER_WEIGHT_TOLERANCE = 0.01
+"""Quarterly weights (percent) must sum to 100 within this many points."""
+
+MAX_FILE_BYTES = 256_000
+"""Scenario files are a few hundred bytes; anything this large is not a scenario."""
+
+_NO_VALUE = object()
+
+
+# --- plausibility rules -------------------------------------------------------------------
+
+
+def _within(low: float, high: float, what: str, unit: str = "%") -> AfterValidator:
+    """A validator refusing values outside ``low..high`` (inclusive)."""
+
+    def check(value: float) -> float:
+        if not low <= value <= high:
+            raise ValueError(f"{what} must lie within {low:,g}..{high:,g} {unit}, got {value:,g}")
+        return value
+
+    return AfterValidator(check)
+
+
+GrowthPercent = Annotated[float, _within(-50, 60, "real growth")]
+PricePercent = Annotated[float, _within(-30, 50, "price change")]
+PopulationPercent = Annotated[float, _within(-5, 10, "population growth")]
+VndPerUsd = Annotated[float, _within(10_000, 50_000, "exchange rate", "VND per USD")]
+DepreciationPercent = Annotated[float, _within(-50, 50, "depreciation")]
+WeightPercent = Annotated[float, _within(0, 100, "quarterly weight")]
+ScalePercent = Annotated[float, _within(0, 100, "uncertainty scale")]
+
+
+class _Strict(BaseModel):
+    """Frozen, strict, closed: unknown keys, strings for numbers, NaN and inf are refused."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
+
+
+class Bilingual(_Strict):
+    """Text in Vietnamese and English (shown escaped in every HTML page)."""
+
+    vi: Annotated[str, Field(min_length=1, max_length=200)]
+    en: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class LongBilingual(_Strict):
+    """A longer description in Vietnamese and English."""
+
+    vi: Annotated[str, Field(max_length=4000)] = ""
+    en: Annotated[str, Field(max_length=4000)] = ""
+
+
+class SectorGrowth(_Strict):
+    """Real growth by sector, percent; a sector left out is not given."""
+
+    industry_construction: GrowthPercent | None = None
+    services: GrowthPercent | None = None
+    agriculture: GrowthPercent | None = None
+    product_taxes: GrowthPercent | None = None
+
+    def given(self) -> dict[str, float]:
+        """The sectors given, in :data:`SECTORS` order, percent."""
+        return {s: getattr(self, s) for s in SECTORS if getattr(self, s) is not None}
+
+
+class SectorPrices(_Strict):
+    """Price change by sector, percent; a sector left out is not given."""
+
+    industry_construction: PricePercent | None = None
+    services: PricePercent | None = None
+    agriculture: PricePercent | None = None
+    product_taxes: PricePercent | None = None
+
+    def given(self) -> dict[str, float]:
+        """The sectors given, in :data:`SECTORS` order, percent."""
+        return {s: getattr(self, s) for s in SECTORS if getattr(self, s) is not None}
+
+
+class Growth(_Strict):
+    """Real GRDP growth at constant 2010 prices: the aggregate, by sector, or both."""
+
+    aggregate: GrowthPercent | None = None
+    sectors: SectorGrowth = SectorGrowth()
+
+    @model_validator(mode="after")
+    def _aggregate_or_every_sector(self) -> Growth:
+        if self.aggregate is None and len(self.sectors.given()) < len(SECTORS):
+            raise ValueError(
+                "give growth.aggregate, or the growth of all four sectors "
+                f"({', '.join(SECTORS)}) so that the aggregate is implied"
+            )
+        return self
+
+
+class Prices(_Strict):
+    """Price changes: the GRDP deflator, by sector, or both."""
+
+    deflator: PricePercent | None = None
+    sectors: SectorPrices = SectorPrices()
+
+    @model_validator(mode="after")
+    def _deflator_or_every_sector(self) -> Prices:
+        if self.deflator is None and len(self.sectors.given()) < len(SECTORS):
+            raise ValueError(
+                "give prices.deflator, or the price change of all four sectors "
+                f"({', '.join(SECTORS)}) so that the deflator is implied"
+            )
+        return self
+
+
+class ExchangeRate(_Strict):
+    """The VND per USD annual average of the base year and its change to 2024."""
+
+    base: VndPerUsd
+    depreciation: DepreciationPercent
+
+
+class YtdActuals(_Strict):
+    """Published cumulative year-on-year growth so far in 2024, percent."""
+
+    model_config = ConfigDict(populate_by_name=False)
+
+    q1: GrowthPercent | None = Field(default=None, alias="Q1")
+    h1: GrowthPercent | None = Field(default=None, alias="6M")
+    m9: GrowthPercent | None = Field(default=None, alias="9M")
+
+    def given(self) -> list[float]:
+        """The cumulative figures published, in order (Q1, 6M, 9M), stopping at the first gap."""
+        out: list[float] = []
+        for value in (self.q1, self.h1, self.m9):
+            if value is None:
+                break
+            out.append(value)
+        return out
+
+    @model_validator(mode="after")
+    def _no_gaps(self) -> YtdActuals:
+        values = (self.q1, self.h1, self.m9)
+        if len(self.given()) != sum(v is not None for v in values):
+            raise ValueError("give the published periods in order without gaps: Q1, then 6M, 9M")
+        return self
+
+
+def _check_four(values: list[float] | None) -> list[float] | None:
+    if values is not None and len(values) != 4:
+        raise ValueError(f"must hold 4 values (Q1, Q2, Q3, Q4), got {len(values)}")
+    return values
+
+
+def _check_weights(values: list[float]) -> list[float]:
+    _check_four(values)
+    total = math.fsum(values)
+    if abs(total - 100.0) > QUARTER_WEIGHT_TOLERANCE:
+        raise ValueError(
+            f"must sum to 100 within {QUARTER_WEIGHT_TOLERANCE:g}, got {total:.6g} "
+            f"({' + '.join(f'{v:g}' for v in values)})"
+        )
+    return values
+
+
+class Scenario(_Strict):
+    """One validated scenario (percent units, as in the file).
+
+    Use :meth:`projection_inputs` to hand its assumptions to the economics layer as fractions.
+    ``path`` is the file it was read from (None when built in code).
+    """
+
+    name: str
+    label: Bilingual
+    description: LongBilingual = LongBilingual()
+    growth: Growth
+    prices: Prices
+    population_growth: PopulationPercent
+    exchange_rate: ExchangeRate
+    quarterly_weights: Annotated[list[WeightPercent], AfterValidator(_check_weights)]
+    quarterly_growth: Annotated[list[GrowthPercent] | None, AfterValidator(_check_four)] = None
+    structure_convention: Literal["taxes_in_services", "gso4", "gva_only"]
+    ytd_actuals: YtdActuals = YtdActuals()
+    uncertainty: dict[Annotated[str, Field(max_length=64)], ScalePercent] = Field(
+        default_factory=dict
+    )
+
+    _path: Path | None = PrivateAttr(default=None)
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_stem(cls, value: str, info: ValidationInfo) -> str:
+        if not NAME_PATTERN.fullmatch(value):
+            raise ValueError(
+                "must use only lower-case letters, digits, '_' and '-' ([a-z0-9_-]+), "
+                f"got {_show(value)}"
+            )
+        stem = (info.context or {}).get("stem")
+        if stem is not None and value != stem:
+            raise ValueError(f"must equal the file name without .yaml ({stem!r}), got {value!r}")
+        return value
+
+    @property
+    def path(self) -> Path | None:
+        """The file the scenario was read from."""
+        return self._path
+
+    def label_in(self, lang: str) -> str:
+        """The label in ``lang`` ("vi" or "en")."""
+        return self.label.en if lang == "en" else self.label.vi
+
+    def projection_inputs(self, baselines: Any) -> Any:
+        """The scenario's assumptions as :class:`analysis.projection.ProjectionInputs`.
+
+        Percent becomes a fraction here (14.5 -> 0.145), once.
+        """
+        from analysis.projection import ProjectionInputs  # economics layer, imported late
+
+        raise NotImplementedError(ProjectionInputs, baselines)
+
+
+# --- reading files ------------------------------------------------------------------------
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that also refuses a key given twice in one mapping."""
+
+
+def _construct_unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
+    loader.flatten_mapping(node)
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        try:
+            duplicate = key in seen
+        except TypeError:  # unhashable key: let construct_mapping report it
+            break
+        if duplicate:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} is given twice", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping
+)
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    """A value quoted for an error message: repr (newlines escaped), shortened."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
+        return f"a {len(str(abs(value)))}-digit number"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _yaml_problem(file: str, exc: yaml.YAMLError) -> InputError:
+    mark = getattr(exc, "problem_mark", None)
+    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
+    problem = getattr(exc, "problem", None) or str(exc)
+    if isinstance(exc, yaml.constructor.ConstructorError) and "constructor for the tag" in problem:
+        rule = f"YAML tags are not allowed, write plain values ({problem})"
+    else:
+        rule = f"malformed YAML: {problem}"
+    return InputError(file, where, rule)
+
+
+def read_yaml(path: str | Path) -> Any:
+    """Read one YAML document safely (plain values only, no duplicate keys).
+
+    Raises
+    ------
+    InputError
+        Missing, unreadable, over-large or malformed file, or a YAML tag.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), "(file)", f"cannot be read: {exc.strerror}") from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(str(path), "(file)", f"is larger than {MAX_FILE_BYTES:,} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), "(file)", "must be UTF-8 text") from exc
+    try:
+        # A SafeLoader subclass: plain values only, as yaml.safe_load.
+        return yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(str(path), exc) from exc
+
+
+# --- turning pydantic errors into planner messages ------------------------------------------
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside ``annotation`` (unwrapping Optional/Annotated), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _allowed_keys(loc: tuple[Any, ...]) -> list[str] | None:
+    """The keys the schema allows in the mapping holding ``loc``'s last key."""
+    model: type[BaseModel] | None = Scenario
+    for part in loc[:-1]:
+        fields = {f.alias or n: f for n, f in model.model_fields.items()}
+        if part not in fields:
+            return None
+        model = _model_in(fields[part].annotation)
+        if model is None:
+            return None
+    return [f.alias or n for n, f in model.model_fields.items()]
+
+
+def _rule(error: dict[str, Any]) -> str:
+    kind, value = error["type"], error.get("input", _NO_VALUE)
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(error["loc"])
+        return "unknown key" + (f" (allowed: {', '.join(allowed)})" if allowed else "")
+    if kind == "missing":
+        return "is required"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    texts = {
+        "float_type": "must be a number",
+        "string_type": "must be text",
+        "finite_number": "must be a finite number",
+        "list_type": "must be a list",
+        "model_type": "must be a mapping of keys to values",
+        "model_attributes_type": "must be a mapping of keys to values",
+        "dict_type": "must be a mapping of keys to values",
+    }
+    text = texts.get(kind, error["msg"][:1].lower() + error["msg"][1:])
+    return f"{text}, got {_show(value)}" if value is not _NO_VALUE else text
+
+
+def _input_errors(file: str, exc: ValidationError) -> list[InputError]:
+    return [InputError(file, _where(e["loc"]), _rule(e)) for e in exc.errors()]
+
+
+def _raise_collected(errors: list[InputError]) -> None:
+    """Raise nothing, the one error, or all of them together."""
+    if errors:
+        raise _collected(errors)
+
+
+def _collected(errors: list[InputError]) -> InputError | InputErrors:
+    return errors[0] if len(errors) == 1 else InputErrors(errors)
+
+
+def _as_list(exc: InputError | InputErrors) -> list[InputError]:
+    return list(exc.errors) if isinstance(exc, InputErrors) else [exc]
+
+
+# --- public API -------------------------------------------------------------------------------
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read and validate one scenario file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The YAML file; its stem must equal the scenario's ``name``.
+
+    Returns
+    -------
+    Scenario
+        The validated scenario (percent units), with ``path`` set.
+
+    Raises
+    ------
+    InputError
+        One problem: names the file, the field path and the rule.
+    InputErrors
+        Several problems, one line each.
+    """
+    path = Path(path)
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        kind = "an empty file" if data is None else type(data).__name__
+        raise InputError(
+            str(path), "(top level)", f"must be a mapping of keys to values, got {kind}"
+        )
+    try:
+        scenario = Scenario.model_validate(data, context={"stem": path.stem})
+    except ValidationError as exc:
+        raise _collected(_input_errors(str(path), exc)) from None
+    scenario._path = path
+    return scenario
+
+
+def scenario_path(name_or_path: str | Path, scenarios_dir: str | Path | None = None) -> Path:
+    """The file for a scenario given by name (``target``) or by path (``x/target.yaml``).
+
+    A bare word without a suffix or a slash is a name looked up in ``scenarios_dir``
+    (default :data:`analysis.paths.SCENARIOS_DIR`); anything else is a path.
+    """
+    text = str(name_or_path)
+    if isinstance(name_or_path, Path) or "/" in text or text.endswith((".yaml", ".yml")):
+        return Path(name_or_path)
+    return Path(scenarios_dir or paths.SCENARIOS_DIR) / f"{text}.yaml"
+
+
+def scenario_files(scenarios_dir: str | Path | None = None) -> list[Path]:
+    """Every ``*.yaml`` file in ``scenarios_dir``, sorted by name."""
+    return sorted(Path(scenarios_dir or paths.SCENARIOS_DIR).glob("*.yaml"))
+
+
+def load_scenarios(
+    names_or_paths: Iterable[str | Path] | None = None,
+    scenarios_dir: str | Path | None = None,
+) -> list[Scenario]:
+    """Read and validate several scenarios; report every bad file at once.
+
+    Parameters
+    ----------
+    names_or_paths : iterable of str or Path, optional
+        Scenario names (looked up in ``scenarios_dir``) or file paths. None or empty: every
+        ``*.yaml`` file of ``scenarios_dir``.
+    scenarios_dir : str or Path, optional
+        Default :data:`analysis.paths.SCENARIOS_DIR`.
+
+    Returns
+    -------
+    list of Scenario
+        In the order given (sorted by file name for the default).
+
+    Raises
+    ------
+    InputError, InputErrors
+        Any file refused, no scenario found, or one name given twice.
+    """
+    wanted = list(names_or_paths or [])
+    files = [scenario_path(w, scenarios_dir) for w in wanted] or scenario_files(scenarios_dir)
+    if not files:
+        where = str(scenarios_dir or paths.SCENARIOS_DIR)
+        raise InputError(where, "(folder)", "holds no scenario files (*.yaml)")
+    scenarios, errors = _load_each(files)
+    errors += _duplicate_names(scenarios)
+    _raise_collected(errors)
+    return scenarios
+
+
+def _load_each(files: Sequence[Path]) -> tuple[list[Scenario], list[InputError]]:
+    scenarios: list[Scenario] = []
+    errors: list[InputError] = []
+    for file in files:
+        try:
+            scenarios.append(load_scenario(file))
+        except (InputError, InputErrors) as exc:
+            errors.extend(_as_list(exc))
+    return scenarios, errors
+
+
+def _duplicate_names(scenarios: Sequence[Scenario]) -> list[InputError]:
+    seen: dict[str, Path | None] = {}
+    errors = []
+    for s in scenarios:
+        if s.name in seen:
+            errors.append(
+                InputError(str(s.path), "name", f"scenario {s.name!r} is also {seen[s.name]}")
+            )
+        seen[s.name] = s.path
+    return errors
+
+
+def check_scenarios(scenarios_dir: str | Path | None = None) -> list[str]:
+    """Validate every scenario file; return one summary line per file.
+
+    ``python -m analysis check`` calls this beside the data checks.
+
+    Raises
+    ------
+    InputError, InputErrors
+        Any file refused (also a ``*.yml`` file, which the runner would silently skip).
+    """
+    folder = Path(scenarios_dir or paths.SCENARIOS_DIR)
+    stray = [InputError(str(f), "(file)", "use the .yaml extension") for f in folder.glob("*.yml")]
+    try:
+        scenarios = load_scenarios(None, folder)
+    except (InputError, InputErrors) as exc:
+        raise _collected(stray + _as_list(exc)) from None
+    _raise_collected(stray)
+    return [f"ok  scenario {s.name}: {s.path}" for s in scenarios]
