@@ -1,0 +1,142 @@
+"""Input validators shared by the economics modules.
+
+Each validator raises :class:`ValueError` whose message names the parameter and the rule,
+in the house form ``"weights: must sum to 1 within 1e-06, got 0.97"``. They return the
+validated values as float arrays so callers need not convert twice.
+
+Shares and weights are fractions. ``SUM_TOLERANCE`` is the default for exact inputs; callers
+holding rounded published shares (one decimal place in percent) pass a looser ``tol``,
+e.g. ``0.005``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+SUM_TOLERANCE = 1e-6
+"""Default tolerance on the sum of shares or weights (exact, unrounded inputs)."""
+
+N_QUARTERS = 4
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.6g}"
+
+
+def _worst(arr: np.ndarray, bad: np.ndarray) -> str:
+    """Describe the offending values: the first one, and how many there are."""
+    first = _fmt(float(np.asarray(arr)[bad].ravel()[0]))
+    count = int(np.count_nonzero(bad))
+    return first if count == 1 else f"{first} (and {count - 1} more)"
+
+
+def check_finite(value: Any, name: str) -> np.ndarray:
+    """Return ``value`` as a float array; refuse NaN, infinities and non-numbers."""
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name}: must be a number or an array of numbers, got {value!r}") from exc
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        raise ValueError(f"{name}: must be finite, got {_worst(arr, bad)}")
+    return arr
+
+
+def check_growth(value: Any, name: str) -> np.ndarray:
+    """Return ``value`` as a float array of growth rates; each must be finite and > -1."""
+    arr = check_finite(value, name)
+    bad = arr <= -1.0
+    if bad.any():
+        raise ValueError(
+            f"{name}: growth must be above -1 (-100 %) as a fraction, got {_worst(arr, bad)}"
+        )
+    return arr
+
+
+def check_positive(value: Any, name: str) -> np.ndarray:
+    """Return ``value`` as a float array; each must be finite and strictly positive."""
+    arr = check_finite(value, name)
+    bad = arr <= 0.0
+    if bad.any():
+        raise ValueError(f"{name}: must be positive, got {_worst(arr, bad)}")
+    return arr
+
+
+def check_shares(
+    value: Any,
+    name: str,
+    tol: float = SUM_TOLERANCE,
+    labels: Sequence[str] | None = None,
+) -> np.ndarray:
+    """Return shares as a float array: non-negative, summing to 1 along the last axis.
+
+    Parameters
+    ----------
+    value : array_like
+        Shares or weights as fractions; the last axis holds the parts (one row per draw
+        when two-dimensional).
+    name : str
+        Parameter name used in the error message.
+    tol : float, default SUM_TOLERANCE
+        Allowed absolute deviation of the sum from 1. Pass e.g. ``0.005`` for shares
+        rounded to one decimal place in percent.
+    labels : sequence of str, optional
+        Names of the parts, to name the offending one in messages.
+    """
+    if not tol >= 0:
+        raise ValueError(f"tol: must be non-negative, got {tol!r}")
+    arr = check_finite(value, name)
+    if arr.ndim == 0 or arr.shape[-1] == 0:
+        raise ValueError(f"{name}: must hold at least one share, got {value!r}")
+    negative = arr < 0.0
+    if negative.any():
+        where = ""
+        if labels is not None:
+            col = int(np.nonzero(negative.reshape(-1, arr.shape[-1]).any(axis=0))[0][0])
+            where = f" for '{labels[col]}'"
+        raise ValueError(f"{name}: must be non-negative, got {_worst(arr, negative)}{where}")
+    total = arr.sum(axis=-1)
+    off = np.abs(total - 1.0) > tol
+    if np.any(off):
+        raise ValueError(f"{name}: must sum to 1 within {tol:g}, got {_worst(total, off)}")
+    return arr
+
+
+def check_quarter_weights(
+    value: Any, name: str = "weights", tol: float = SUM_TOLERANCE
+) -> np.ndarray:
+    """Return the previous year's quarterly weights: 4 positive values summing to 1."""
+    arr = check_shares(value, name, tol=tol)
+    if arr.shape != (N_QUARTERS,):
+        raise ValueError(f"{name}: must hold exactly 4 quarterly weights, got shape {arr.shape}")
+    if np.any(arr <= 0.0):
+        raise ValueError(f"{name}: every quarterly weight must be positive, got {arr.tolist()}")
+    return arr
+
+
+def check_quarter_count(value: Any, name: str = "quarters_done") -> int:
+    """Return a number of quarters as int; must be a whole number in 0-4."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise ValueError(f"{name}: must be a whole number of quarters in 0-4, got {value!r}")
+    if not 0 <= int(value) <= N_QUARTERS:
+        raise ValueError(f"{name}: must be in 0-4, got {value}")
+    return int(value)
+
+
+def check_same_keys(a: Iterable[str], b: Iterable[str], name_a: str, name_b: str) -> None:
+    """Refuse two sector-keyed inputs whose keys differ; the message lists the differences."""
+    keys_a, keys_b = list(a), list(b)
+    for name, keys in ((name_a, keys_a), (name_b, keys_b)):
+        dupes = sorted({k for k in keys if keys.count(k) > 1})
+        if dupes:
+            raise ValueError(f"{name}: sector keys must be unique, got duplicates {dupes}")
+    only_a = [k for k in keys_a if k not in keys_b]
+    only_b = [k for k in keys_b if k not in keys_a]
+    if only_a or only_b:
+        raise ValueError(
+            f"{name_a}, {name_b}: must have the same sector keys; "
+            f"only in {name_a}: {only_a}, only in {name_b}: {only_b}"
+        )
