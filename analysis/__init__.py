@@ -16,6 +16,21 @@ from analysis.errors import AnalysisError, InputError, InputErrors, RunError
 
 # --- data -------------------------------------------------------------------------------
 # --- economics: growth, quarters, structure ----------------------------------------------
+from analysis.growth import per_capita_growth, required_deflator
+from analysis.quarters import (
+    cumulative_growth,
+    quarterly_from_cumulative,
+    required_remaining_growth,
+)
+from analysis.structure import (
+    CONVENTIONS,
+    SECTORS,
+    aggregate_growth,
+    contributions,
+    convert_structure,
+    implied_weights,
+    project_shares,
+)
 # --- economics: projection, solver, consistency ----------------------------------------
 # --- economics: uncertainty ----------------------------------------------------------------
 # --- economics: scorecard ----------------------------------------------------------------
