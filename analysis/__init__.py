@@ -15,6 +15,12 @@ Growth rates and shares are fractions inside the code (0.145) and percent in fil
 from analysis.errors import AnalysisError, InputError, InputErrors, RunError
 
 # --- data -------------------------------------------------------------------------------
+from analysis.data import (
+    load_assumptions,
+    load_baselines,
+    load_series,
+    load_targets,
+)
 # --- economics: growth, quarters, structure ----------------------------------------------
 from analysis.growth import per_capita_growth, required_deflator
 from analysis.quarters import (

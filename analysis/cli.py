@@ -29,7 +29,7 @@ class _Parser(argparse.ArgumentParser):
 def _cmd_check(args: argparse.Namespace) -> int:
     from analysis.data import check_all
 
-    summary = check_all(write_processed=True)
+    summary = check_all(write=True)
     for line in summary:
         print(line)
     return EXIT_OK

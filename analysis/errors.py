@@ -32,7 +32,7 @@ class InputError(AnalysisError, ValueError):
         super().__init__(f"{self.file}: {where}: {rule}")
 
 
-class InputErrors(AnalysisError, ValueError):
+class InputErrors(AnalysisError, ValueError):  # noqa: N818 - a collection, named as such
     """Several refused inputs reported together (one line each)."""
 
     def __init__(self, errors: list[InputError]) -> None:

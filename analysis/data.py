@@ -1,0 +1,501 @@
+"""Loading and validating the raw tables (``data/raw``) and writing the processed ones.
+
+Every raw file is read as UTF-8 text and validated with a pandera schema. A file that breaks a
+rule is refused with :class:`~analysis.errors.InputErrors`, one line per problem, each naming the
+file, the line (the header is line 1) and column, and the rule. Nothing downstream ever sees an
+unvalidated table.
+
+The processed tables written by :func:`check_all` are the same tables, typed and tidy, under
+``data/processed/`` (never edited by hand).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaError, SchemaErrors
+
+from analysis import paths
+from analysis.errors import InputError, InputErrors
+
+COMPARATORS = ("at_least", "at_most", "equal", "range", "done")
+KINDS = ("actual", "estimate", "target", "plan", "assumption")
+QUALIFIERS = ("", "approx", "above", "below")
+CONVENTIONS = ("", "gso4", "taxes_in_services", "gva_only")
+PERCENT_UNITS = ("%",)
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+MAX_ABS_VALUE = 1e13  # larger than any figure the province publishes, in any unit used here
+
+#: The indicator ids other code and reports depend on.
+FIXED_TARGET_IDS = (
+    "grdp_growth",
+    "share_industry_construction",
+    "share_services",
+    "share_agriculture",
+    "grdp_per_capita_usd",
+    "budget_revenue",
+    "social_investment",
+    "tourist_arrivals",
+    "poverty_rate",
+    "urban_unemployment",
+    "forest_cover",
+    "urban_population_share",
+)
+
+
+def _text(*checks: pa.Check, nullable: bool = False, unique: bool = False) -> pa.Column:
+    return pa.Column(str, checks=list(checks), nullable=nullable, unique=unique)
+
+
+def _number(*checks: pa.Check, nullable: bool = True) -> pa.Column:
+    finite = pa.Check(
+        lambda s: s.isna() | s.abs().le(MAX_ABS_VALUE),
+        element_wise=False,
+        error=f"must be a finite number of at most {MAX_ABS_VALUE:g} in size",
+    )
+    return pa.Column(float, checks=[finite, *checks], nullable=nullable, coerce=True)
+
+
+def _one_of(values: tuple[str, ...]) -> pa.Check:
+    shown = ", ".join(repr(v) for v in values if v)
+    return pa.Check.isin(list(values), error=f"must be one of {shown}")
+
+
+_SNAKE_ID = pa.Check.str_matches(ID_PATTERN, error="must be snake_case: a-z, 0-9 and _")
+_NOT_BLANK = pa.Check(lambda s: s.str.strip().ne(""), error="must not be empty")
+_SOURCE = _text(_NOT_BLANK)
+
+
+def _rows(frame: pd.DataFrame, mask: pd.Series) -> pd.Series:
+    """A frame-level check result: True where the row passes."""
+    return ~mask.fillna(False).astype(bool)
+
+
+def _needs_target(d: pd.DataFrame) -> pd.Series:
+    single = d["comparator"].isin(["at_least", "at_most", "equal"])
+    return _rows(d, single & d["target"].isna())
+
+
+def _range_bounds(d: pd.DataFrame) -> pd.Series:
+    is_range = d["comparator"].eq("range")
+    bad = is_range & (
+        d["target_low"].isna() | d["target_high"].isna() | (d["target_low"] >= d["target_high"])
+    )
+    return _rows(d, bad)
+
+
+def _done_has_no_value(d: pd.DataFrame) -> pd.Series:
+    is_done = d["comparator"].eq("done")
+    return _rows(d, is_done & (d["target"].notna() | d["unit"].ne("done")))
+
+
+def _percent_in_0_100(d: pd.DataFrame) -> pd.Series:
+    pct = d["unit"].isin(PERCENT_UNITS)
+    bad = pd.Series(False, index=d.index)
+    for col in ("target", "target_low", "target_high", "baseline_2023"):
+        bad |= pct & d[col].notna() & ~d[col].between(0, 100)
+    return _rows(d, bad)
+
+
+TARGETS_SCHEMA = pa.DataFrameSchema(
+    {
+        "indicator_id": _text(_SNAKE_ID, unique=True),
+        "group": pa.Column(
+            int,
+            pa.Check.in_range(1, 15, error="must be a group of the resolution, 1 to 15"),
+            coerce=True,
+        ),
+        "item": _text(_NOT_BLANK),
+        "name_vi": _text(_NOT_BLANK),
+        "name_en": _text(_NOT_BLANK),
+        "unit": _text(_NOT_BLANK),
+        "comparator": _text(_one_of(COMPARATORS)),
+        "target": _number(),
+        "target_low": _number(),
+        "target_high": _number(),
+        "tolerance": _number(pa.Check.ge(0, error="must not be negative")),
+        "baseline_2023": _number(),
+        "baseline_source": _text(),
+        "kind": _text(pa.Check.eq("target", error="must be 'target' in the targets table")),
+        "source": _SOURCE,
+        "note": _text(),
+    },
+    checks=[
+        pa.Check(_needs_target, error="comparator at_least/at_most/equal needs a target value"),
+        pa.Check(_range_bounds, error="comparator range needs target_low < target_high"),
+        pa.Check(_done_has_no_value, error="comparator done takes unit 'done' and no target"),
+        pa.Check(_percent_in_0_100, error="a share in % must lie between 0 and 100"),
+    ],
+    strict=True,
+    ordered=False,
+    name="targets",
+)
+
+BASELINES_SCHEMA = pa.DataFrameSchema(
+    {
+        "indicator_id": _text(_SNAKE_ID, unique=True),
+        "name_vi": _text(_NOT_BLANK),
+        "name_en": _text(_NOT_BLANK),
+        "period": _text(_NOT_BLANK),
+        "value": _number(nullable=False),
+        "qualifier": _text(_one_of(QUALIFIERS)),
+        "unit": _text(_NOT_BLANK),
+        "kind": _text(_one_of(KINDS)),
+        "source": _SOURCE,
+        "source_date": _text(_NOT_BLANK),
+        "note": _text(),
+    },
+    strict=True,
+    name="baselines",
+)
+
+
+def _series_percent_in_0_100(d: pd.DataFrame) -> pd.Series:
+    bad = d["unit"].eq("%") & d["value"].notna() & ~d["value"].between(0, 100)
+    return _rows(d, bad)
+
+
+def _series_unique_keys(d: pd.DataFrame) -> pd.Series:
+    keys = ["variable", "sector", "period", "kind", "source"]
+    return _rows(d, d.duplicated(keys, keep="first"))
+
+
+SERIES_SCHEMA = pa.DataFrameSchema(
+    {
+        "variable": _text(_SNAKE_ID),
+        "sector": _text(_SNAKE_ID),
+        "period": _text(_NOT_BLANK),
+        "value": _number(nullable=False),
+        "value_high": _number(),
+        "qualifier": _text(_one_of(QUALIFIERS)),
+        "unit": _text(_NOT_BLANK),
+        "convention": _text(_one_of(CONVENTIONS)),
+        "kind": _text(_one_of(KINDS)),
+        "source": _SOURCE,
+        "source_date": _text(_NOT_BLANK),
+        "note": _text(),
+    },
+    checks=[
+        pa.Check(_series_percent_in_0_100, error="a share in % must lie between 0 and 100"),
+        pa.Check(
+            _series_unique_keys,
+            error="duplicate figure: same variable, sector, period, "
+            "kind and source as an earlier line",
+        ),
+    ],
+    strict=True,
+    name="published series",
+)
+
+ASSUMPTIONS_SCHEMA = pa.DataFrameSchema(
+    {
+        "assumption_id": _text(_SNAKE_ID, unique=True),
+        "value": _number(nullable=False),
+        "unit": _text(_NOT_BLANK),
+        "kind": _text(pa.Check.eq("assumption", error="must be 'assumption'")),
+        "basis": _text(_NOT_BLANK),
+        "source": _SOURCE,
+    },
+    strict=True,
+    name="assumptions",
+)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def read_raw_csv(path: Path) -> pd.DataFrame:
+    """Read a raw CSV as strings (UTF-8, empty cells as ''), refusing unreadable files.
+
+    Raises
+    ------
+    InputError
+        The file is missing, empty, not UTF-8, or not parseable as CSV.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "file", "does not exist")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"byte {exc.start}", "the file must be UTF-8 text") from None
+    if not text.strip():
+        raise InputError(str(path), "file", "is empty: a header line and rows are needed")
+    from io import StringIO
+
+    try:
+        frame = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise InputError(str(path), "file", f"is not a well-formed CSV table ({exc})") from None
+    frame.columns = [c.strip() for c in frame.columns]
+    return frame
+
+
+_NAN_WORDS = {"nan", "+nan", "-nan", "na", "n/a", "null", "none"}
+
+
+def _numeric_columns(schema: pa.DataFrameSchema) -> list[str]:
+    return [n for n, c in schema.columns.items() if str(c.dtype) in ("float64", "int64")]
+
+
+def _blank_to_nan(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    out = frame.copy()
+    for name in _numeric_columns(schema):
+        if name in out:
+            stripped = out[name].str.strip()
+            out[name] = stripped.where(stripped.ne(""), None)
+    return out
+
+
+def _nan_words(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> list[InputError]:
+    """Cells that spell 'NaN' or 'null': a missing figure is an empty cell, never a word."""
+    errors = []
+    for name in _numeric_columns(schema):
+        if name not in frame:
+            continue
+        for index, cell in frame[name].items():
+            if isinstance(cell, str) and cell.strip().lower() in _NAN_WORDS:
+                where = f"{_line(index)}, column '{name}'"
+                rule = f"must be a number or left empty (got {cell!r})"
+                errors.append(InputError(str(path), where, rule))
+    return errors
+
+
+# --- messages ------------------------------------------------------------------------------
+
+
+def _line(index: object) -> str:
+    try:
+        return f"line {int(index) + 2}"  # header is line 1
+    except (TypeError, ValueError):
+        return "file"
+
+
+def _is_consequence(case: object) -> bool:
+    text = str(case)
+    return text.startswith(("TypeError(", "KeyError(", "ValueError("))
+
+
+def _rule_text(check: str, column: object, schema: pa.DataFrameSchema) -> str:
+    if check.startswith("coerce_dtype") or check.startswith("dtype("):
+        kind = "a whole number" if "int" in check else "a number"
+        return f"must be {kind}"
+    if check == "field_uniqueness":
+        return "duplicate value: ids must be unique"
+    if check == "column_in_dataframe":
+        return "required column is missing"
+    if check == "column_in_schema":
+        return "unknown column (not part of the table's layout)"
+    if check == "not_nullable":
+        return "must not be empty"
+    return check
+
+
+def _frame_message(case: pd.Series, frame: pd.DataFrame) -> tuple[str, str]:
+    """A row-level rule (a check across columns): name the line and the row's id."""
+    index = case["index"]
+    ident = ""
+    if "indicator_id" in frame and index in frame.index:
+        ident = f" (indicator_id {frame.at[index, 'indicator_id']!r})"
+    return _line(index), f"{case['check']}{ident}"
+
+
+def _column_message(case: pd.Series, schema: pa.DataFrameSchema) -> tuple[str, str]:
+    check, column, index, value = case["check"], case["column"], case["index"], case["failure_case"]
+    where = _where(check, column, index, value)
+    rule = _rule_text(str(check), column, schema)
+    if check not in ("column_in_dataframe", "column_in_schema"):
+        rule = f"{rule} (got {value!r})"
+    return where, rule
+
+
+def _messages(
+    exc: SchemaErrors, path: Path, schema: pa.DataFrameSchema, frame: pd.DataFrame
+) -> list[InputError]:
+    cases = exc.failure_cases
+    coerced = {
+        (c["column"], c["index"]) for _, c in cases.iterrows() if "coerce" in str(c["check"])
+    }
+    errors: list[InputError] = []
+    seen: set[tuple[str, str]] = set()
+    for _, case in cases.iterrows():
+        if _is_consequence(case["failure_case"]):
+            continue
+        if str(case["check"]).startswith("dtype(") and (case["column"], case["index"]) in coerced:
+            continue
+        frame_level = case["schema_context"] == "DataFrameSchema" and not str(
+            case["check"]
+        ).startswith("column_in")
+        where, rule = _frame_message(case, frame) if frame_level else _column_message(case, schema)
+        if (where, rule) not in seen:
+            seen.add((where, rule))
+            errors.append(InputError(str(path), where, rule))
+    return errors
+
+
+def _where(check: object, column: object, index: object, value: object) -> str:
+    if check in ("column_in_dataframe", "column_in_schema"):
+        return f"column '{value}'"
+    col = "" if column is None or pd.isna(column) else f", column '{column}'"
+    return f"{_line(index)}{col}"
+
+
+def validate_frame(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> pd.DataFrame:
+    """Validate ``frame`` read from ``path`` against ``schema``; return the typed table.
+
+    Raises
+    ------
+    InputErrors
+        One :class:`InputError` per problem, each naming file, line and column, and rule.
+    """
+    words = _nan_words(frame, schema, path)
+    prepared = _blank_to_nan(frame, schema)
+    try:
+        validated = schema.validate(prepared, lazy=True)
+    except SchemaErrors as exc:
+        errors = words + _messages(exc, path, schema, frame)
+        if not errors:  # pragma: no cover - defensive: pandera reported only consequences
+            errors = [InputError(str(path), "file", str(exc).splitlines()[0])]
+        raise InputErrors(errors) from None
+    except SchemaError as exc:  # pragma: no cover - lazy=True collects errors
+        raise InputErrors([InputError(str(path), "file", str(exc))]) from None
+    if words:
+        raise InputErrors(words)
+    return validated
+
+
+def _load(path: Path, schema: pa.DataFrameSchema, extra: Callable | None = None) -> pd.DataFrame:
+    table = validate_frame(read_raw_csv(path), schema, path)
+    if extra is not None:
+        extra(table, path)
+    return table.reset_index(drop=True)
+
+
+def _require_fixed_ids(table: pd.DataFrame, path: Path) -> None:
+    missing = [i for i in FIXED_TARGET_IDS if i not in set(table["indicator_id"])]
+    if missing:
+        raise InputErrors(
+            [
+                InputError(str(path), "column 'indicator_id'", f"fixed id missing: '{m}'")
+                for m in missing
+            ]
+        )
+
+
+# --- public loaders ------------------------------------------------------------------------
+
+
+def load_targets(path: Path | str | None = None) -> pd.DataFrame:
+    """The resolution's 2024 targets, one row per figure, validated.
+
+    Columns: ``indicator_id, group, item, name_vi, name_en, unit, comparator, target,
+    target_low, target_high, tolerance, baseline_2023, baseline_source, kind, source, note``.
+    Values in the units the resolution uses (percent as percent).
+    """
+    return _load(Path(path) if path else paths.TARGETS_FILE, TARGETS_SCHEMA, _require_fixed_ids)
+
+
+def load_baselines(path: Path | str | None = None) -> pd.DataFrame:
+    """The 2023 results stated in the resolution's opening, validated, one row per figure."""
+    return _load(Path(path) if path else paths.BASELINES_FILE, BASELINES_SCHEMA)
+
+
+def load_series(path: Path | str | None = None) -> pd.DataFrame:
+    """The published series the analyses use (long format, one figure per row, with sources)."""
+    return _load(Path(path) if path else paths.SERIES_FILE, SERIES_SCHEMA)
+
+
+def load_assumptions(path: Path | str | None = None) -> pd.DataFrame:
+    """The project's documented assumptions (figures not published, each with its basis)."""
+    return _load(Path(path) if path else paths.ASSUMPTIONS_FILE, ASSUMPTIONS_SCHEMA)
+
+
+def baseline_value(baselines: pd.DataFrame, indicator_id: str) -> float:
+    """The value of one 2023 baseline figure; KeyError naming the id if it is absent."""
+    rows = baselines.loc[baselines["indicator_id"] == indicator_id, "value"]
+    if rows.empty:
+        raise KeyError(f"baselines: no figure with indicator_id '{indicator_id}'")
+    return float(rows.iloc[0])
+
+
+def series_values(
+    series: pd.DataFrame, variable: str, sector: str = "total", kinds: tuple[str, ...] = KINDS
+) -> pd.Series:
+    """One variable of the published series as a Series indexed by period (first per period)."""
+    sel = series[
+        (series["variable"] == variable) & (series["sector"] == sector) & series["kind"].isin(kinds)
+    ]
+    out = sel.drop_duplicates("period").set_index("period")["value"].astype(float)
+    out.name = f"{variable}:{sector}"
+    if out.empty:
+        raise KeyError(f"published series: no '{variable}' for sector '{sector}'")
+    if not all(math.isfinite(v) for v in out):  # pragma: no cover - schema forbids it
+        raise ValueError(f"published series: '{variable}' has non-finite values")
+    return out
+
+
+# --- the check command ---------------------------------------------------------------------
+
+RAW_TABLES: dict[str, tuple[Callable[..., pd.DataFrame], str]] = {
+    "targets_2024": (load_targets, "TARGETS_FILE"),
+    "baselines_2023": (load_baselines, "BASELINES_FILE"),
+    "published_series": (load_series, "SERIES_FILE"),
+    "assumptions": (load_assumptions, "ASSUMPTIONS_FILE"),
+}
+
+
+def load_all_raw(raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Load and validate every raw table; collect every problem before raising."""
+    tables: dict[str, pd.DataFrame] = {}
+    problems: list[InputError] = []
+    for name, (loader, attr) in RAW_TABLES.items():
+        path = (raw_dir / Path(getattr(paths, attr)).name) if raw_dir else getattr(paths, attr)
+        try:
+            tables[name] = loader(path)
+        except InputErrors as exc:
+            problems.extend(exc.errors)
+        except InputError as exc:
+            problems.append(exc)
+    if problems:
+        raise InputErrors(problems)
+    return tables
+
+
+def write_processed(tables: dict[str, pd.DataFrame], out_dir: Path | None = None) -> list[Path]:
+    """Write the validated tables as tidy CSV under ``data/processed`` (atomically, per file)."""
+    out_dir = Path(out_dir) if out_dir else paths.DATA_PROCESSED
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, table in tables.items():
+        target = out_dir / f"{name}.csv"
+        tmp = target.with_suffix(".csv.tmp")
+        table.to_csv(tmp, index=False, lineterminator="\n")
+        tmp.replace(target)
+        written.append(target)
+    return written
+
+
+def check_all(write: bool = True, raw_dir: Path | None = None) -> list[str]:
+    """Validate all raw data (and the scenarios); write the processed tables.
+
+    Returns the summary lines; raises :class:`InputErrors` listing every problem found.
+    """
+    tables = load_all_raw(raw_dir)
+    lines = [f"ok  {name}: {len(t)} rows" for name, t in tables.items()]
+    lines.extend(_check_scenarios())
+    if write:
+        for path in write_processed(tables):
+            lines.append(f"wrote {path}")
+    return lines
+
+
+def _check_scenarios() -> list[str]:
+    try:
+        from analysis.scenarios import check_scenarios
+    except ImportError:  # pragma: no cover - scenarios module not present
+        return []
+    return check_scenarios()

@@ -1,0 +1,90 @@
+"""The 2023 baselines and the published series: figures as the documents state them."""
+
+import pytest
+
+from analysis import load_assumptions, load_baselines, load_series
+from analysis.data import baseline_value, series_values
+
+
+@pytest.fixture(scope="module")
+def baselines():
+    return load_baselines()
+
+
+@pytest.fixture(scope="module")
+def series():
+    return load_series()
+
+
+# From the resolution's opening paragraph, typed from its text.
+OPENING = {
+    "grdp_growth": 13.45,  # "ước đạt 13,45%"
+    "grdp_current_prices": 181.9,  # "khoảng 181,9 nghìn tỷ đồng"
+    "grdp_usd": 7.6,  # "khoảng 7,6 tỷ USD"
+    "grdp_scale_rank": 12,  # "đứng thứ 12 cả nước"
+    "grdp_per_capita_usd": 3950,  # "3.950 USD"
+    "grdp_per_capita_rank": 23,  # "đứng thứ 23 cả nước"
+    "iip_growth": 20,  # "tăng trên 20%"
+    "trade_total": 52.4,  # "52,4 tỷ USD"
+    "trade_growth": 20.9,  # "tăng 20,9%"
+    "pci_rank": 2,  # "PCI năm 2022 ... thứ 2"
+    "investment_attraction": 3.2,  # "trên 3,2 tỷ USD"
+    "fdi_attraction_rank": 4,  # "FDI đứng thứ 4"
+    "main_targets_met": 14,  # "14/15 chỉ tiêu"
+}
+
+
+@pytest.mark.parametrize("indicator_id", sorted(OPENING))
+def test_opening_figures(baselines, indicator_id):
+    assert baseline_value(baselines, indicator_id) == OPENING[indicator_id]
+
+
+def test_every_baseline_names_its_source(baselines):
+    assert baselines["source"].str.len().gt(0).all()
+    assert set(baselines["kind"]) <= {"actual", "estimate"}
+
+
+def test_published_2023_contributions_add_to_growth(series):
+    # 11.88 + 1.10 + 0.32 + 0.15 = 13.45 (the tax line is the published residual)
+    contrib = series[(series["variable"] == "contribution") & (series["period"] == "2023")]
+    assert contrib["value"].sum() == pytest.approx(13.45, abs=1e-9)
+
+
+def test_annual_growth_record_2016_2023(series):
+    g = series_values(series, "grdp_growth")
+    assert g.to_dict() == {
+        "2016": 10.73,
+        "2017": 13.33,
+        "2018": 15.96,
+        "2019": 16.10,
+        "2020": 13.0,
+        "2021": 7.82,
+        "2022": 19.3,
+        "2023": 13.45,
+    }
+
+
+def test_structures_carry_their_convention(series):
+    s = series[series["variable"] == "structure_share"]
+    by_year = s.groupby("period")["convention"].unique().map(list).to_dict()
+    assert by_year == {"2019": ["gva_only"], "2022": ["gso4"], "2023": ["taxes_in_services"]}
+    # gso4 2022: 62.3 + 20.7 + 14.9 + 2.1 = 100
+    assert s[s["period"] == "2022"]["value"].sum() == pytest.approx(100.0)
+
+
+def test_national_quarters_are_the_published_ones(series):
+    q = series_values(series, "vn_gdp_growth_quarter")
+    assert list(q) == [3.41, 4.25, 5.47, 6.72]
+
+
+def test_assumptions_are_derived_as_stated():
+    a = load_assumptions().set_index("assumption_id")["value"]
+    assert a["population_base_2023"] == pytest.approx(7.6e9 / 3950, abs=1)  # 1,924,051
+    assert a["exchange_rate_base_2023"] == pytest.approx(181.9e12 / 7.6e9, abs=1)  # 23,934
+    weights = [a[f"quarter_weight_q{i}"] for i in range(1, 5)]
+    assert sum(weights) == pytest.approx(100.0)
+
+
+def test_unknown_baseline_id_is_a_clear_key_error(baselines):
+    with pytest.raises(KeyError, match="no_such_figure"):
+        baseline_value(baselines, "no_such_figure")

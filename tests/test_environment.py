@@ -1,0 +1,57 @@
+"""environment.yml, pyproject.toml and requirements.lock name the same packages and versions."""
+
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _pyproject_packages() -> set[str]:
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    reqs = meta["dependencies"] + meta["optional-dependencies"]["dev"]
+    return {_norm(re.split(r"[<>=!~\[; ]", r, maxsplit=1)[0]) for r in reqs}
+
+
+def _conda_packages() -> dict[str, str]:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    out = {}
+    for dep in env["dependencies"]:
+        if isinstance(dep, str) and dep not in ("pip",) and not dep.startswith("python="):
+            name, _, version = dep.partition("=")
+            out[_norm(name)] = version
+    return out
+
+
+def _locked() -> dict[str, str]:
+    out = {}
+    for line in (ROOT / "requirements.lock").read_text().splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==", 1)
+            out[_norm(name)] = version.strip()
+    return out
+
+
+def test_environment_yml_lists_exactly_the_pyproject_packages():
+    assert set(_conda_packages()) == _pyproject_packages()
+
+
+def test_environment_yml_pins_the_locked_versions():
+    locked = _locked()
+    assert {n: v for n, v in _conda_packages().items()} == {n: locked[n] for n in _conda_packages()}
+
+
+def test_lock_covers_every_declared_package():
+    assert _pyproject_packages() <= set(_locked())
+
+
+def test_environment_installs_the_project_itself():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    assert "-e ." in pip_section
