@@ -1,0 +1,131 @@
+"""Vietnamese and English labels and number formats for reports.
+
+Leadership reads Vietnamese: reports default to Vietnamese labels and number format
+(``181,9 nghìn tỷ đồng``, ``13,45 %``, ``3.950 USD``); ``lang="en"`` gives English
+(``181.9 trillion VND``, ``13.45 %``, ``3,950 USD``).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[str, ...] = ("vi", "en")
+
+SECTOR_LABELS: dict[str, dict[str, str]] = {
+    "industry_construction": {"vi": "Công nghiệp - xây dựng", "en": "Industry and construction"},
+    "industry": {"vi": "Công nghiệp", "en": "Industry"},
+    "construction": {"vi": "Xây dựng", "en": "Construction"},
+    "services": {"vi": "Dịch vụ", "en": "Services"},
+    "agriculture": {"vi": "Nông, lâm nghiệp, thuỷ sản", "en": "Agriculture, forestry, fishery"},
+    "product_taxes": {
+        "vi": "Thuế sản phẩm trừ trợ cấp sản phẩm",
+        "en": "Product taxes less subsidies",
+    },
+    "total": {"vi": "Tổng GRDP", "en": "GRDP total"},
+}
+
+UNIT_LABELS: dict[str, dict[str, str]] = {
+    "trillion VND": {"vi": "nghìn tỷ đồng", "en": "trillion VND"},
+    "billion VND": {"vi": "tỷ đồng", "en": "billion VND"},
+    "bn USD": {"vi": "tỷ USD", "en": "bn USD"},
+    "USD": {"vi": "USD", "en": "USD"},
+    "VND per USD": {"vi": "đồng/USD", "en": "VND per USD"},
+    "persons": {"vi": "người", "en": "persons"},
+    "million arrivals": {"vi": "triệu lượt", "en": "million arrivals"},
+    "%": {"vi": "%", "en": "%"},
+    "% growth": {"vi": "%", "en": "%"},
+    "pp": {"vi": "điểm %", "en": "points"},
+    "index": {"vi": "", "en": ""},
+}
+
+TEXT: dict[str, dict[str, str]] = {
+    "scenario": {"vi": "Kịch bản", "en": "Scenario"},
+    "target": {"vi": "Mục tiêu", "en": "Target"},
+    "baseline_2023": {"vi": "Năm 2023", "en": "2023"},
+    "projection_2024": {"vi": "Dự báo 2024", "en": "2024 projection"},
+    "real_growth": {"vi": "Tăng trưởng GRDP (giá so sánh 2010)", "en": "GRDP growth (2010 prices)"},
+    "grdp_nominal": {"vi": "GRDP giá hiện hành", "en": "GRDP at current prices"},
+    "grdp_usd": {"vi": "GRDP quy đổi USD", "en": "GRDP in USD"},
+    "per_capita": {"vi": "GRDP bình quân đầu người", "en": "GRDP per head"},
+    "deflator": {"vi": "Chỉ số giảm phát GRDP", "en": "GRDP deflator"},
+    "population": {"vi": "Dân số trung bình", "en": "Average population"},
+    "exchange_rate": {"vi": "Tỷ giá bình quân", "en": "Average exchange rate"},
+    "ytd_growth": {"vi": "Tăng trưởng lũy kế so cùng kỳ", "en": "Year-to-date growth, y/y"},
+    "quarter_growth": {"vi": "Tăng trưởng từng quý so cùng kỳ", "en": "Single-quarter growth, y/y"},
+    "share": {"vi": "Tỷ trọng", "en": "Share"},
+    "contribution": {"vi": "Đóng góp (điểm %)", "en": "Contribution (points)"},
+    "sector": {"vi": "Khu vực", "en": "Sector"},
+    "consistent": {"vi": "Nhất quán", "en": "Consistent"},
+    "stretched": {"vi": "Căng", "en": "Stretched"},
+    "inconsistent": {"vi": "Không nhất quán", "en": "Inconsistent"},
+    "information": {"vi": "Tham khảo", "en": "Information"},
+}
+
+PERIOD_LABELS: dict[str, dict[str, str]] = {
+    "Q1": {"vi": "Quý I", "en": "Q1"},
+    "6M": {"vi": "6 tháng", "en": "6 months"},
+    "9M": {"vi": "9 tháng", "en": "9 months"},
+    "FY": {"vi": "Cả năm", "en": "Full year"},
+}
+
+
+def check_lang(lang: str) -> Lang:
+    """Return ``lang`` if it is a supported report language, else raise ValueError."""
+    if lang not in LANGS:
+        raise ValueError(f"lang: must be one of {', '.join(LANGS)}, got {lang!r}")
+    return lang  # type: ignore[return-value]
+
+
+def label(key: str, lang: str = "vi") -> str:
+    """The report label of ``key`` (a text key, sector, unit or period) in ``lang``.
+
+    Unknown keys are returned unchanged so a new variable still shows, under its id.
+    """
+    lang = check_lang(lang)
+    for table in (TEXT, SECTOR_LABELS, UNIT_LABELS, PERIOD_LABELS):
+        if key in table:
+            return table[key][lang]
+    return key
+
+
+def format_number(value: float | None, decimals: int = 1, lang: str = "vi") -> str:
+    """Format a number with the language's separators.
+
+    Vietnamese uses ``.`` for thousands and ``,`` for decimals (``3.950``; ``181,9``); English
+    the reverse (``3,950``; ``181.9``). Missing or non-finite values show as an en dash.
+
+    Examples
+    --------
+    >>> format_number(181.9, 1, "vi"), format_number(3950, 0, "vi"), format_number(3950, 0, "en")
+    ('181,9', '3.950', '3,950')
+    """
+    lang = check_lang(lang)
+    if value is None or not math.isfinite(float(value)):
+        return "–"
+    text = f"{float(value):,.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    if text.startswith("-") and not any(ch in "123456789" for ch in text):
+        text = text[1:]  # no "-0,0" for a value that rounds to zero
+    return text
+
+
+def format_percent(value: float | None, decimals: int = 2, lang: str = "vi") -> str:
+    """A percent figure (already in percent) with a thin space before ``%``: ``13,45 %``."""
+    return f"{format_number(value, decimals, lang)} %"
+
+
+def format_fraction_as_percent(value: float | None, decimals: int = 2, lang: str = "vi") -> str:
+    """A fraction (0.1345) shown as percent (``13,45 %``): the code-to-report boundary."""
+    return format_percent(None if value is None else 100.0 * float(value), decimals, lang)
+
+
+def format_quantity(value: float | None, unit: str, decimals: int = 1, lang: str = "vi") -> str:
+    """A figure with its unit label: ``181,9 nghìn tỷ đồng`` / ``181.9 trillion VND``."""
+    if unit in ("%", "% growth"):
+        return format_percent(value, decimals, lang)
+    unit_text = label(unit, lang)
+    number = format_number(value, decimals, lang)
+    return f"{number} {unit_text}".rstrip()

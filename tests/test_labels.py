@@ -1,0 +1,63 @@
+"""Report number formats and labels, pinned to how the resolution writes its figures."""
+
+import math
+
+import pytest
+
+from analysis.labels import (
+    format_fraction_as_percent,
+    format_number,
+    format_percent,
+    format_quantity,
+    label,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "lang", "expected"),
+    [
+        # the resolution writes "181,9 nghìn tỷ đồng", "3.950 USD", "103.500 tỷ đồng", "13,45%"
+        (181.9, 1, "vi", "181,9"),
+        (3950, 0, "vi", "3.950"),
+        (103500, 0, "vi", "103.500"),
+        (13.45, 2, "vi", "13,45"),
+        (1924051, 0, "vi", "1.924.051"),
+        (181.9, 1, "en", "181.9"),
+        (3950, 0, "en", "3,950"),
+        (1924051, 0, "en", "1,924,051"),
+        (-2.5, 1, "vi", "-2,5"),
+        (-0.01, 1, "vi", "0,0"),
+    ],
+)
+def test_format_number(value, decimals, lang, expected):
+    assert format_number(value, decimals, lang) == expected
+
+
+def test_missing_values_show_a_dash():
+    assert format_number(None) == "–"
+    assert format_number(math.nan) == "–"
+    assert format_percent(math.inf) == "– %"
+
+
+def test_percent_and_fraction_boundary():
+    assert format_percent(13.45, 2, "vi") == "13,45 %"
+    assert format_fraction_as_percent(0.145, 1, "vi") == "14,5 %"
+    assert format_fraction_as_percent(0.145, 1, "en") == "14.5 %"
+
+
+def test_quantity_with_unit_label():
+    assert format_quantity(181.9, "trillion VND", 1, "vi") == "181,9 nghìn tỷ đồng"
+    assert format_quantity(181.9, "trillion VND", 1, "en") == "181.9 trillion VND"
+    assert format_quantity(7.6, "bn USD", 1, "vi") == "7,6 tỷ USD"
+    assert format_quantity(14.5, "% growth", 1, "vi") == "14,5 %"
+
+
+def test_labels_in_both_languages_and_unknown_keys_pass_through():
+    assert label("industry_construction", "vi") == "Công nghiệp - xây dựng"
+    assert label("industry_construction", "en") == "Industry and construction"
+    assert label("a_new_variable", "en") == "a_new_variable"
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="lang: must be one of vi, en"):
+        format_number(1.0, lang="fr")
