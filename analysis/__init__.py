@@ -23,6 +23,12 @@ from analysis.data import (
 )
 # --- economics: growth, quarters, structure ----------------------------------------------
 from analysis.growth import per_capita_growth, required_deflator
+from analysis.projection import (
+    ProjectionInputs,
+    project_year,
+    required_path,
+    ytd_path,
+)
 from analysis.quarters import (
     cumulative_growth,
     quarterly_from_cumulative,
