@@ -1,0 +1,334 @@
+"""Charts for the reports (seaborn/matplotlib). Each function returns the Figure it drew.
+
+Inputs are the long tables of :mod:`analysis.projection`, :mod:`analysis.results` and the
+result objects of the solver and the Monte Carlo; values arrive in reporting units (percent).
+Labels follow ``lang`` (Vietnamese by default). No function computes a figure a report states:
+they only draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import matplotlib
+import matplotlib.pyplot as plt
+import matplotlib.ticker
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+
+from analysis.labels import format_number, label
+
+PALETTE = {
+    "2023": "#9aa5b1",
+    "2024": "#1f5f8b",
+    "target": "#c0392b",
+    "band": "#1f5f8b",
+    "required": "#e67e22",
+}
+FIGSIZE = (7.5, 3.8)
+
+
+def _style() -> None:
+    sns.set_theme(style="whitegrid", context="notebook", font_scale=0.95)
+
+
+def _percent_axis(ax, lang: str) -> None:
+    ax.yaxis.set_major_formatter(
+        matplotlib.ticker.FuncFormatter(lambda v, _: f"{format_number(v, 0, lang)} %")
+    )
+
+
+def _annotate_bars(ax, bars, decimals: int, lang: str, suffix: str = "") -> None:
+    for bar in bars:
+        height = bar.get_height()
+        if np.isfinite(height):
+            ax.annotate(
+                f"{format_number(height, decimals, lang)}{suffix}",
+                (bar.get_x() + bar.get_width() / 2, height),
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                xytext=(0, 2),
+                textcoords="offset points",
+            )
+
+
+def _period_label(period: str, lang: str) -> str:
+    year, _, part = period.partition("-")
+    return f"{label(part, lang)} {year}" if part else year
+
+
+def ytd_path_chart(
+    path: pd.DataFrame,
+    target: float | None = None,
+    required: pd.DataFrame | None = None,
+    lang: str = "vi",
+) -> Figure:
+    """Single-quarter growth as bars and year-to-date growth as a line, with the annual target.
+
+    Parameters
+    ----------
+    path : DataFrame
+        :func:`analysis.projection.ytd_path` (long; ``grdp_growth_quarter`` and
+        ``grdp_growth_ytd`` in percent, with a ``quarter`` column).
+    target : float, optional
+        The annual growth target in percent (drawn as a horizontal line).
+    required : DataFrame, optional
+        :func:`analysis.projection.required_path`: published quarters and the growth the rest
+        of the year needs, drawn over the projection.
+    """
+    _style()
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    wide = path.pivot_table(index="quarter", columns="variable", values="value")
+    x = wide.index.to_numpy()
+    bars = ax.bar(
+        x,
+        wide["grdp_growth_quarter"],
+        color=PALETTE["2024"],
+        alpha=0.55,
+        label=label("quarter_growth", lang),
+    )
+    _annotate_bars(ax, bars, 1, lang)
+    ax.plot(
+        x,
+        wide["grdp_growth_ytd"],
+        marker="o",
+        color=PALETTE["2024"],
+        label=label("ytd_growth", lang),
+    )
+    if required is not None and not required.empty:
+        _draw_required(ax, required, lang)
+    if target is not None:
+        ax.axhline(
+            target,
+            color=PALETTE["target"],
+            ls="--",
+            lw=1.2,
+            label=f"{label('target', lang)} {format_number(target, 1, lang)} %",
+        )
+    ax.set_xticks(x, [label(p, lang) for p in ("Q1", "6M", "9M", "FY")][: len(x)])
+    _percent_axis(ax, lang)
+    ax.set_ylim(bottom=min(0.0, float(np.nanmin(wide.to_numpy())) - 1))
+    ax.legend(loc="lower right", fontsize=8, frameon=True)
+    fig.tight_layout()
+    return fig
+
+
+def _draw_required(ax, required: pd.DataFrame, lang: str) -> None:
+    need = required[required["variable"] == "grdp_growth_quarter_required"]
+    done = required[required["variable"] == "grdp_growth_quarter"]
+    if not done.empty:
+        ax.scatter(
+            done["quarter"],
+            done["value"],
+            color="black",
+            zorder=5,
+            marker="D",
+            label="Quý đã công bố" if lang == "vi" else "Published quarters",
+        )
+    if not need.empty:
+        ax.scatter(
+            need["quarter"],
+            need["value"],
+            color=PALETTE["required"],
+            zorder=5,
+            marker="^",
+            s=60,
+            label="Các quý còn lại cần đạt" if lang == "vi" else "Needed in the rest",
+        )
+
+
+def level_comparison_chart(
+    projection: pd.DataFrame,
+    variables: Sequence[str] = ("grdp_current_prices", "grdp_usd", "grdp_per_capita_usd"),
+    targets: Mapping[str, float] | None = None,
+    lang: str = "vi",
+) -> Figure:
+    """2023 against 2024 for level variables, one small panel each, with targets where given."""
+    _style()
+    fig, axes = plt.subplots(1, len(variables), figsize=(3.0 * len(variables), 3.4))
+    axes = np.atleast_1d(axes)
+    titles = {
+        "grdp_current_prices": "grdp_nominal",
+        "grdp_usd": "grdp_usd",
+        "grdp_per_capita_usd": "per_capita",
+        "population": "population",
+    }
+    for ax, variable in zip(axes, variables, strict=True):
+        rows = projection[projection["variable"] == variable].sort_values("period")
+        unit = rows["unit"].iloc[0]
+        colors = [PALETTE.get(p, PALETTE["2024"]) for p in rows["period"]]
+        bars = ax.bar(rows["period"], rows["value"], color=colors)
+        decimals = 0 if rows["value"].abs().max() >= 1000 else 1
+        _annotate_bars(ax, bars, decimals, lang)
+        if targets and variable in targets:
+            ax.axhline(targets[variable], color=PALETTE["target"], ls="--", lw=1.2)
+        ax.set_title(
+            f"{label(titles.get(variable, variable), lang)}\n({label(unit, lang)})", fontsize=9
+        )
+        ax.set_yticks([])
+        ax.margins(y=0.15)
+    fig.tight_layout()
+    return fig
+
+
+def structure_shift_chart(
+    shares: pd.DataFrame,
+    lang: str = "vi",
+) -> Figure:
+    """Sector shares side by side: 2023, the projection and the target (percent).
+
+    Parameters
+    ----------
+    shares : DataFrame
+        Index: sectors; columns: the series to compare (e.g. ``2023``, ``2024``, ``target``),
+        values in percent.
+    """
+    _style()
+    long = (
+        shares.rename_axis("sector")
+        .reset_index()
+        .melt(id_vars="sector", var_name="series", value_name="share")
+    )
+    long["sector"] = [label(s, lang) for s in long["sector"]]
+    names = {
+        "2023": label("baseline_2023", lang),
+        "2024": label("projection_2024", lang),
+        "target": label("target", lang),
+    }
+    long["series"] = [names.get(str(s), str(s)) for s in long["series"]]
+    palette = [PALETTE.get(str(s), "#7f8c8d") for s in shares.columns]
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    sns.barplot(data=long, x="sector", y="share", hue="series", palette=palette, ax=ax)
+    for container in ax.containers:
+        _annotate_bars(ax, container, 1, lang)
+    ax.set_xlabel("")
+    ax.set_ylabel(label("share", lang))
+    _percent_axis(ax, lang)
+    ax.legend(title="", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def contributions_chart(contributions: pd.Series, lang: str = "vi") -> Figure:
+    """Contributions to growth by sector, in points (a horizontal bar each)."""
+    _style()
+    fig, ax = plt.subplots(figsize=(FIGSIZE[0], 2.8))
+    names = [label(s, lang) for s in contributions.index]
+    colors = [PALETTE["2024"] if v >= 0 else PALETTE["target"] for v in contributions]
+    ax.barh(names, contributions.to_numpy(), color=colors)
+    for y, v in enumerate(contributions.to_numpy()):
+        ax.annotate(
+            format_number(v, 2, lang),
+            (v, y),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+    ax.set_xlabel(label("contribution", lang))
+    ax.invert_yaxis()
+    ax.margins(x=0.15)
+    fig.tight_layout()
+    return fig
+
+
+def scenario_comparison_chart(
+    table: pd.DataFrame,
+    scenario_labels: Mapping[str, str],
+    variable: str,
+    target: float | None = None,
+    lang: str = "vi",
+) -> Figure:
+    """One bar per scenario for one variable of the results table, with the target line."""
+    _style()
+    rows = table[table["variable"] == variable]
+    rows = rows[rows["period"] == rows["period"].max()]
+    fig, ax = plt.subplots(figsize=(FIGSIZE[0], 3.2))
+    names = [scenario_labels.get(s, s) for s in rows["scenario"]]
+    bars = ax.bar(names, rows["value"], color=PALETTE["2024"])
+    unit = rows["unit"].iloc[0] if len(rows) else ""
+    decimals = 0 if len(rows) and rows["value"].abs().max() >= 1000 else 2
+    _annotate_bars(ax, bars, decimals, lang)
+    if target is not None:
+        ax.axhline(
+            target,
+            color=PALETTE["target"],
+            ls="--",
+            lw=1.2,
+            label=f"{label('target', lang)} {format_number(target, decimals, lang)}",
+        )
+        ax.legend(fontsize=8)
+    ax.set_ylabel(label(unit, lang))
+    ax.tick_params(axis="x", labelrotation=15)
+    ax.margins(y=0.15)
+    fig.tight_layout()
+    return fig
+
+
+def fan_chart(
+    quantiles: pd.DataFrame,
+    central: Sequence[float] | None = None,
+    target: float | None = None,
+    lang: str = "vi",
+) -> Figure:
+    """A fan chart of the year-to-date path: nested quantile bands around the median.
+
+    Parameters
+    ----------
+    quantiles : DataFrame
+        Index: periods (Q1, 6M, 9M, FY); columns: probabilities in ascending order, symmetric
+        around 0.5 (as :func:`analysis.uncertainty.fan_quantiles` returns); values in percent.
+    central : sequence of float, optional
+        The scenario's central path (percent), drawn as a line.
+    target : float, optional
+        The annual target in percent.
+    """
+    _style()
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    x = np.arange(len(quantiles))
+    probs = sorted(float(p) for p in quantiles.columns)
+    pairs = [(lo, hi) for lo, hi in zip(probs, reversed(probs), strict=True) if lo < hi]
+    for i, (lo, hi) in enumerate(pairs):
+        alpha = 0.15 + 0.5 * (i + 1) / max(len(pairs), 1) * 0.6
+        ax.fill_between(
+            x,
+            quantiles[lo],
+            quantiles[hi],
+            color=PALETTE["band"],
+            alpha=alpha,
+            lw=0,
+            label=f"{round((hi - lo) * 100)} %",
+        )
+    if 0.5 in probs:
+        ax.plot(
+            x,
+            quantiles[0.5],
+            color=PALETTE["band"],
+            lw=1.5,
+            label="Trung vị" if lang == "vi" else "Median",
+        )
+    if central is not None:
+        ax.plot(
+            x, list(central), color="black", ls=":", marker="o", lw=1, label=label("scenario", lang)
+        )
+    if target is not None:
+        ax.axhline(
+            target,
+            color=PALETTE["target"],
+            ls="--",
+            lw=1.2,
+            label=f"{label('target', lang)} {format_number(target, 1, lang)} %",
+        )
+    ax.set_xticks(x, [label(str(p), lang) for p in quantiles.index])
+    _percent_axis(ax, lang)
+    ax.legend(fontsize=7, ncol=3, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def close(fig: Figure) -> None:
+    """Release a figure's memory after a notebook has shown it."""
+    plt.close(fig)

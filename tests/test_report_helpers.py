@@ -1,0 +1,43 @@
+"""Notebook display helpers: escaping, language choice, deterministic figures."""
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from analysis.report import figure_png, pick, safe, table_html
+
+
+def test_pick_language():
+    assert pick("vi", "Mục tiêu", "Target") == "Mục tiêu"
+    assert pick("en", "Mục tiêu", "Target") == "Target"
+    with pytest.raises(ValueError, match="lang"):
+        pick("de", "a", "b")
+
+
+def test_hostile_text_is_inert():
+    hostile = '<script>alert("x")</script>\n# heading `code` [link](../x)'
+    out = safe(hostile)
+    assert "<script>" not in out
+    assert "\n" not in out
+    assert "\\#" in out and "\\`" in out and "\\[" in out
+
+
+def test_table_escapes_cells_and_caption():
+    frame = pd.DataFrame({"Kịch bản": ["<b>bold</b>", "a & b"]})
+    html = table_html(frame, caption="<i>x</i>")
+    assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+    assert "a &amp; b" in html
+    assert "<caption>&lt;i&gt;x&lt;/i&gt;</caption>" in html
+
+
+def test_figure_bytes_are_reproducible():
+    def draw():
+        fig, ax = plt.subplots()
+        ax.plot([1, 2, 3], [3, 1, 2])
+        png = figure_png(fig)
+        plt.close(fig)
+        return png
+
+    first, second = draw(), draw()
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    assert first == second
