@@ -35,6 +35,78 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_run(args: argparse.Namespace) -> int:
+    from analysis.errors import LockedError, RunError
+    from analysis.runner import run_reports
+
+    try:
+        published = run_reports(
+            args.scenarios or None,
+            jobs=args.jobs,
+            lang=args.lang,
+            notebooks=args.notebooks,
+            out_dir=args.out,
+            seed=args.seed,
+            cell_timeout=args.timeout or None,
+        )
+    except RunError as exc:
+        print(f"run failed: {exc}", file=sys.stderr)
+        return EXIT_RUN_FAILED
+    except LockedError as exc:
+        print(f"locked: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    print(published)
+    return EXIT_OK
+
+
+def _add_run_command(sub: argparse._SubParsersAction) -> None:
+    from analysis.runner import DEFAULT_CELL_TIMEOUT, DEFAULT_SEED, LANGUAGES
+
+    run = sub.add_parser(
+        "run",
+        help="run every notebook for each scenario; publish reports/<run>/ and reports/latest",
+        description="Validate the scenarios, execute notebooks/NN_*.ipynb for each with papermill "
+        "(in parallel processes), export code-free HTML and publish reports/<YYYY-MM-DD_HHMMSS>/. "
+        "Exit 0 published, 1 a notebook failed, 2 refused input, 3 another run holds the lock.",
+    )
+    run.add_argument(
+        "scenarios",
+        nargs="*",
+        metavar="SCENARIO",
+        help="scenario names or YAML files (default: every scenarios/*.yaml)",
+    )
+    run.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        help="notebooks executed at once (default: the number of cores)",
+    )
+    run.add_argument("--lang", choices=LANGUAGES, default="vi", help="report language (default vi)")
+    run.add_argument("--out", default=None, metavar="DIR", help="reports folder (default reports/)")
+    run.add_argument(
+        "--notebooks",
+        nargs="+",
+        default=None,
+        metavar="NOTEBOOK",
+        help="run only these notebooks (name, stem or two-digit number)",
+    )
+    run.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help=f"seed handed to the notebooks (default {DEFAULT_SEED})",
+    )
+    run.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_CELL_TIMEOUT,
+        metavar="SECONDS",
+        help=f"limit per cell, 0 for none (default {DEFAULT_CELL_TIMEOUT})",
+    )
+    run.set_defaults(func=_cmd_run)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
     parser = _Parser(prog="python -m analysis", description=__doc__.splitlines()[0])
@@ -44,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=_cmd_check)
 
     # --- run (report runner) ---
+    _add_run_command(sub)
     # --- actuals-template (scorecard) ---
     return parser
 

@@ -1,0 +1,913 @@
+"""The report runner: every notebook for every scenario, code-free HTML, published atomically.
+
+:func:`run_reports` is what ``python -m analysis run`` calls. In order, it
+
+1. validates every scenario and the arguments (refusal raises ``InputError``: nothing written);
+2. takes the lock ``reports/.lock`` (a second run raises :class:`~analysis.errors.LockedError`)
+   and removes what a killed run left behind (``reports/.staging-*``);
+3. builds the run in ``reports/.staging-<stamp>/``: the tidy results of each scenario, then each
+   notebook executed by papermill in its own process (``spawn``; papermill is not thread-safe and
+   changes the working directory), up to ``jobs`` at once, each exported to HTML without code;
+4. writes ``manifest.json`` and ``index.html``, renames the staging folder to
+   ``reports/<YYYY-MM-DD_HHMMSS>/`` and only then points ``reports/latest`` at it.
+
+On any failure it keeps the failed executed notebooks in ``reports/failed-<stamp>/`` with the
+manifest, removes the staging folder, leaves ``reports/latest`` alone and raises
+:class:`~analysis.errors.RunError` naming the scenario, the notebook and the failing cell.
+
+Notebooks are ``notebooks/NN_name.ipynb``, run in name order. A notebook whose name ends in
+``scenario_comparison`` runs once per run with the parameter ``scenarios`` (the list of scenario
+files); every other notebook runs once per scenario with ``scenario`` (its file). All receive
+``lang``, ``results_dir`` (the folder of their outputs) and ``seed``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import html
+import json
+import logging
+import multiprocessing
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import quote
+
+import pandas as pd
+
+from analysis import paths
+from analysis.errors import InputError, LockedError, RunError
+from analysis.scenarios import Scenario, load_scenarios
+
+KERNEL_NAME = "python3"
+"""Every notebook runs on this kernel, whatever its metadata says."""
+
+COMPARISON_SUFFIX = "scenario_comparison"
+"""A notebook whose name ends in this runs once over all scenarios."""
+
+NOTEBOOK_PATTERN = re.compile(r"\d{2}_[A-Za-z0-9_-]+\.ipynb")
+"""Notebook file names the runner picks up: two digits, an underscore, a name."""
+
+LANGUAGES = ("vi", "en")
+DEFAULT_SEED = 2024
+"""Seed handed to every notebook (Monte Carlo draws) and recorded in the manifest."""
+
+DEFAULT_CELL_TIMEOUT = 900
+"""Seconds a single cell may run before the notebook counts as failed."""
+
+RESULTS_FILE = "results.csv"
+WORKBOOK_FILE = "results.xlsx"
+MANIFEST_FILE = "manifest.json"
+INDEX_FILE = "index.html"
+KERNEL_LOG = "kernels.log"
+LATEST = "latest"
+LOCK_FILE = ".lock"
+STAGING_PREFIX = ".staging-"
+FAILED_PREFIX = "failed-"
+
+PACKAGES = (
+    "pandas", "numpy", "scipy", "statsmodels", "matplotlib", "seaborn", "papermill",
+    "nbconvert", "nbclient", "nbformat", "ipykernel", "jupytext", "pydantic", "pandera",
+    "PyYAML", "openpyxl",
+)  # fmt: skip
+"""Distributions whose versions the manifest records."""
+
+REMOVED_CELL_TAGS = frozenset({"remove-cell", "remove_cell", "parameters", "injected-parameters"})
+"""Cells with one of these tags are left out of the HTML entirely."""
+
+ResultsFunction = Callable[[Scenario], pd.DataFrame]
+
+
+# --- the plan of a run --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Folders:
+    """The folders a run reads from and writes to."""
+
+    root: Path
+    scenarios: Path
+    notebooks: Path
+    reports: Path
+
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook execution: input, output, parameters (plain data, sent to a worker)."""
+
+    scenario: str
+    notebook: Path
+    output: Path
+    parameters: dict[str, Any]
+    cwd: Path
+    lang: str
+    title: str
+    cell_timeout: float | None
+
+
+@dataclass
+class Outcome:
+    """What became of a :class:`Job`: ``ok``, ``failed`` or ``not run``."""
+
+    scenario: str
+    notebook: str
+    output: str
+    status: str
+    seconds: float = 0.0
+    cell: str | None = None
+    detail: str = ""
+
+
+@dataclass
+class RunPlan:
+    """Everything a run needs once its inputs are validated."""
+
+    scenarios: list[Scenario]
+    notebooks: list[Path]
+    folders: Folders
+    lang: str
+    jobs: int
+    seed: int
+    cell_timeout: float | None
+    results: ResultsFunction
+    stream: TextIO
+    stamp: str = ""
+    started: float = field(default_factory=time.time)
+
+    @property
+    def staging(self) -> Path:
+        """The folder the run is built in."""
+        return self.folders.reports / f"{STAGING_PREFIX}{self.stamp}"
+
+
+# --- entry point --------------------------------------------------------------------------
+
+
+def run_reports(
+    scenarios: Sequence[str | Path] | None = None,
+    *,
+    jobs: int | None = None,
+    lang: str = "vi",
+    notebooks: Sequence[str] | None = None,
+    root: str | Path | None = None,
+    scenarios_dir: str | Path | None = None,
+    notebooks_dir: str | Path | None = None,
+    out_dir: str | Path | None = None,
+    seed: int = DEFAULT_SEED,
+    cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
+    results: ResultsFunction | None = None,
+    stream: TextIO | None = None,
+) -> Path:
+    """Run every notebook for every scenario and publish ``reports/<stamp>/``.
+
+    Parameters
+    ----------
+    scenarios : sequence of str or Path, optional
+        Scenario names (looked up in ``scenarios_dir``) or files; default every
+        ``scenarios/*.yaml``.
+    jobs : int, optional
+        Notebooks executed at once, each in its own process; default ``os.cpu_count()``.
+    lang : {"vi", "en"}
+        Language of the reports.
+    notebooks : sequence of str, optional
+        Run only these notebooks (file name, stem or two-digit number); default all.
+    root : str or Path, optional
+        Project root; default :data:`analysis.paths.ROOT`. The folders below default to
+        ``root/scenarios``, ``root/notebooks`` and ``root/reports``.
+    scenarios_dir, notebooks_dir, out_dir : str or Path, optional
+        Override one folder.
+    seed : int
+        Seed handed to the notebooks and recorded in the manifest.
+    cell_timeout : float, optional
+        Seconds a cell may run; None for no limit.
+    results : callable, optional
+        Scenario -> tidy results table; default :func:`analysis.results.scenario_results`.
+    stream : text stream, optional
+        Where progress goes; default ``sys.stderr``.
+
+    Returns
+    -------
+    Path
+        The published run folder.
+
+    Raises
+    ------
+    InputError, InputErrors
+        Refused input; nothing was written.
+    LockedError
+        Another run holds the lock.
+    RunError
+        A notebook (or the results table) failed; ``reports/latest`` is untouched.
+    """
+    folders = resolve_folders(root, scenarios_dir, notebooks_dir, out_dir)
+    check_run_arguments(jobs, lang, cell_timeout)
+    plan = RunPlan(
+        scenarios=load_scenarios(scenarios, folders.scenarios),
+        notebooks=find_notebooks(folders.notebooks, notebooks),
+        folders=folders,
+        lang=lang,
+        jobs=jobs or os.cpu_count() or 1,
+        seed=seed,
+        cell_timeout=cell_timeout,
+        results=results or _default_results(),
+        stream=stream or sys.stderr,
+    )
+    check_latest_is_link(folders.reports)
+    folders.reports.mkdir(parents=True, exist_ok=True)
+    with hold_lock(folders.reports):
+        remove_leftovers(folders.reports)
+        plan.stamp = new_stamp(folders.reports)
+        return build_and_publish(plan)
+
+
+def _default_results() -> ResultsFunction:
+    from analysis.results import scenario_results
+
+    return scenario_results
+
+
+def build_and_publish(plan: RunPlan) -> Path:
+    """Build the run in its staging folder, then publish it (or keep the failures and raise)."""
+    plan.staging.mkdir()
+    try:
+        tables = write_results(plan)
+        outcomes = execute_jobs(plan_jobs(plan), plan)
+        write_manifest(plan, outcomes)
+        failed = [o for o in outcomes if o.status == "failed"]
+        if failed:
+            raise_for_failures(failed, keep_failures(plan, failed))
+        write_index(plan, tables, outcomes)
+        (plan.staging / KERNEL_LOG).unlink(missing_ok=True)
+        return publish(plan)
+    finally:
+        shutil.rmtree(plan.staging, ignore_errors=True)
+
+
+# --- checking the inputs ------------------------------------------------------------------
+
+
+def resolve_folders(
+    root: str | Path | None,
+    scenarios_dir: str | Path | None,
+    notebooks_dir: str | Path | None,
+    out_dir: str | Path | None,
+) -> Folders:
+    """The run's folders: explicit arguments first, then ``root``, then :mod:`analysis.paths`."""
+    base = Path(root).resolve() if root else paths.ROOT
+    default = paths if root is None else None
+    return Folders(
+        root=base,
+        scenarios=Path(scenarios_dir or (default.SCENARIOS_DIR if default else base / "scenarios")),
+        notebooks=Path(notebooks_dir or (default.NOTEBOOKS_DIR if default else base / "notebooks")),
+        reports=Path(out_dir or (default.REPORTS_DIR if default else base / "reports")).resolve(),
+    )
+
+
+def check_run_arguments(jobs: int | None, lang: str, cell_timeout: float | None) -> None:
+    """Refuse a bad job count, language or timeout with an :class:`InputError`."""
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise InputError("command line", "--jobs", f"must be a whole number >= 1, got {jobs!r}")
+    if lang not in LANGUAGES:
+        raise InputError("command line", "--lang", f"must be one of {LANGUAGES}, got {lang!r}")
+    if cell_timeout is not None and not cell_timeout > 0:
+        raise InputError("command line", "--timeout", f"must be > 0 seconds, got {cell_timeout}")
+
+
+def find_notebooks(notebooks_dir: Path, selected: Sequence[str] | None = None) -> list[Path]:
+    """The notebooks to run (``NN_name.ipynb`` in ``notebooks_dir``), in name order.
+
+    ``selected`` narrows them down by file name, stem or two-digit number.
+    """
+    found = sorted(
+        p for p in Path(notebooks_dir).glob("*.ipynb") if NOTEBOOK_PATTERN.fullmatch(p.name)
+    )
+    if not found:
+        raise InputError(str(notebooks_dir), "(folder)", "holds no notebooks named NN_name.ipynb")
+    if not selected:
+        return found
+    unknown = [s for s in selected if not any(_names_notebook(s, p) for p in found)]
+    if unknown:
+        names = ", ".join(p.stem for p in found)
+        raise InputError("command line", "--notebooks", f"unknown {unknown}; available: {names}")
+    return [p for p in found if any(_names_notebook(s, p) for s in selected)]
+
+
+def _names_notebook(word: str, notebook: Path) -> bool:
+    return word in (notebook.name, notebook.stem, notebook.stem[:2])
+
+
+def is_comparison(notebook: Path) -> bool:
+    """True for the notebook that runs once over all scenarios."""
+    return notebook.stem.endswith(COMPARISON_SUFFIX)
+
+
+def check_latest_is_link(reports: Path) -> None:
+    """Refuse to start when ``reports/latest`` exists but is not a symbolic link."""
+    latest = reports / LATEST
+    if latest.exists() and not latest.is_symlink():
+        raise InputError(
+            str(latest), "(file)", "must be the symbolic link the runner made; move it"
+        )
+
+
+# --- lock, stamps, leftovers ----------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def hold_lock(reports: Path) -> Iterator[Path]:
+    """Hold an exclusive ``flock`` on ``reports/.lock`` (released when the process ends)."""
+    path = reports / LOCK_FILE
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise LockedError(
+            f"another report run is in progress (it holds the lock {path}); "
+            "try again when it has finished"
+        ) from None
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield path
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def remove_leftovers(reports: Path) -> list[Path]:
+    """Remove staging folders and temporary links a killed run left (call under the lock)."""
+    removed = []
+    for item in reports.iterdir():
+        if item.name.startswith(STAGING_PREFIX) and item.is_dir() and not item.is_symlink():
+            shutil.rmtree(item)
+            removed.append(item)
+        elif item.name.startswith(".latest-") and item.is_symlink():
+            item.unlink()
+            removed.append(item)
+    return removed
+
+
+def new_stamp(reports: Path, now: datetime | None = None) -> str:
+    """``YYYY-MM-DD_HHMMSS``, with ``-2``, ``-3``... when that folder is already taken."""
+    base = (now or datetime.now()).strftime("%Y-%m-%d_%H%M%S")
+    stamp, n = base, 1
+    while any((reports / name).exists() for name in (stamp, f"{FAILED_PREFIX}{stamp}")):
+        n += 1
+        stamp = f"{base}-{n}"
+    return stamp
+
+
+# --- jobs -----------------------------------------------------------------------------------
+
+
+def plan_jobs(plan: RunPlan) -> list[Job]:
+    """One job per (scenario, notebook), one per comparison notebook; comparisons first."""
+    comparisons = [_comparison_job(plan, nb) for nb in plan.notebooks if is_comparison(nb)]
+    singles = [
+        _scenario_job(plan, s, nb)
+        for s in plan.scenarios
+        for nb in plan.notebooks
+        if not is_comparison(nb)
+    ]
+    return comparisons + singles
+
+
+def _common_parameters(plan: RunPlan, results_dir: Path) -> dict[str, Any]:
+    return {"lang": plan.lang, "results_dir": str(results_dir), "seed": plan.seed}
+
+
+def _scenario_job(plan: RunPlan, scenario: Scenario, notebook: Path) -> Job:
+    folder = plan.staging / scenario.name
+    parameters = {
+        "scenario": str(Path(scenario.path).resolve()),
+        **_common_parameters(plan, folder),
+    }
+    return Job(
+        scenario=scenario.name,
+        notebook=notebook.resolve(),
+        output=folder / notebook.name,
+        parameters=parameters,
+        cwd=notebook.parent.resolve(),
+        lang=plan.lang,
+        title=f"{scenario.label_in(plan.lang)} · {notebook.stem}",
+        cell_timeout=plan.cell_timeout,
+    )
+
+
+def _comparison_job(plan: RunPlan, notebook: Path) -> Job:
+    files = [str(Path(s.path).resolve()) for s in plan.scenarios]
+    return Job(
+        scenario="(all)",
+        notebook=notebook.resolve(),
+        output=plan.staging / notebook.name,
+        parameters={"scenarios": files, **_common_parameters(plan, plan.staging)},
+        cwd=notebook.parent.resolve(),
+        lang=plan.lang,
+        title=notebook.stem,
+        cell_timeout=plan.cell_timeout,
+    )
+
+
+def kernel_environment(root: Path) -> dict[str, str]:
+    """Environment for the worker processes and the kernels they start.
+
+    The kernels see the same project root and import the same ``analysis`` package.
+    """
+    package_parent = str(paths.PACKAGE_DIR.parent)
+    pythonpath = [package_parent, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {
+        "BACGIANG_PLAN_ROOT": str(root),
+        "PYTHONPATH": os.pathsep.join(dict.fromkeys(pythonpath)),
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "JUPYTER_PLATFORM_DIRS": "1",
+    }
+
+
+def prepare_worker(environment: dict[str, str], log: Path) -> None:
+    """Initialise a worker process: environment, quiet logs and warnings.
+
+    The worker's standard error, which the kernels it starts inherit, goes to ``log``: kernel
+    start-up chatter stays off the progress display, and a crashing kernel's last words are
+    kept beside the failed notebooks.
+    """
+    handle = open(log, "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    os.dup2(handle.fileno(), 2)
+    sys.stderr = handle
+    os.environ.update(environment)
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
+    warnings.simplefilter("ignore")
+
+
+def execute_jobs(jobs: Sequence[Job], plan: RunPlan) -> list[Outcome]:
+    """Execute ``jobs`` in separate processes; stop starting new ones after a failure."""
+    progress = Progress(len(jobs), plan.stream)
+    progress.start(plan)
+    workers = max(1, min(plan.jobs, len(jobs)))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=prepare_worker,
+        initargs=(kernel_environment(plan.folders.root), plan.staging / KERNEL_LOG),
+    )
+    with pool:
+        futures = {pool.submit(execute_job, job): i for i, job in enumerate(jobs)}
+        outcomes: dict[int, Outcome] = {}
+        for future in as_completed(futures):
+            index = futures[future]
+            outcomes[index] = collect_outcome(future, jobs[index])
+            progress.done(outcomes[index])
+            if outcomes[index].status == "failed":
+                for other in futures:
+                    other.cancel()
+    return [outcomes[i] for i in range(len(jobs))]
+
+
+def collect_outcome(future: Future, job: Job) -> Outcome:
+    """The worker's outcome, or a failure/not-run outcome if the worker itself broke."""
+    if future.cancelled():
+        return _outcome(job, "not run", detail="not started after an earlier failure")
+    try:
+        return future.result()
+    except Exception as exc:  # a crashed worker process
+        return _outcome(job, "failed", detail=f"worker process failed: {type(exc).__name__}: {exc}")
+
+
+def _outcome(job: Job, status: str, **kwargs: Any) -> Outcome:
+    return Outcome(job.scenario, job.notebook.stem, str(job.output), status, **kwargs)
+
+
+def execute_job(job: Job) -> Outcome:
+    """Execute one notebook with papermill and export its HTML (runs in a worker process)."""
+    import papermill as pm
+
+    start = time.perf_counter()
+    job.output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        pm.execute_notebook(
+            job.notebook,
+            job.output,
+            parameters=job.parameters,
+            kernel_name=KERNEL_NAME,
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            cwd=job.cwd,
+            execution_timeout=job.cell_timeout,
+        )
+        export_html(job.output, job.output.with_suffix(".html"), job.lang, job.title)
+    except Exception as exc:
+        cell, detail = describe_failure(exc)
+        return _outcome(
+            job, "failed", seconds=time.perf_counter() - start, cell=cell, detail=detail
+        )
+    return _outcome(job, "ok", seconds=time.perf_counter() - start)
+
+
+def describe_failure(exc: BaseException) -> tuple[str | None, str]:
+    """The failing cell (if a cell failed) and a one-line account of the error."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if not isinstance(exc, PapermillExecutionError):
+        return None, f"{type(exc).__name__}: {exc}".strip()
+    lines = [line.strip() for line in (exc.source or "").splitlines() if line.strip()]
+    cell = f"#{exc.cell_index} (In [{exc.exec_count}])"
+    if lines:
+        cell += f" `{_shorten(lines[0], 60)}`"
+    return cell, f"{exc.ename}: {_shorten(str(exc.evalue), 300)}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Progress:
+    """One line on ``stream`` per finished notebook: count, status, time, which one."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total = total
+        self.finished = 0
+        self.stream = stream
+
+    def start(self, plan: RunPlan) -> None:
+        """Announce the run."""
+        workers = max(1, min(plan.jobs, self.total))
+        self._say(
+            f"running {self.total} notebook(s) for {len(plan.scenarios)} scenario(s) "
+            f"in {workers} process(es); building {plan.staging}"
+        )
+
+    def done(self, outcome: Outcome) -> None:
+        """Report one finished (or skipped) notebook."""
+        self.finished += 1
+        width = len(str(self.total))
+        line = (
+            f"[{self.finished:>{width}}/{self.total}] {outcome.status:<7} "
+            f"{outcome.seconds:6.1f} s  {outcome.scenario} / {outcome.notebook}"
+        )
+        if outcome.status == "failed":
+            line += f"\n    {outcome.cell or 'no cell'}: {outcome.detail}"
+        self._say(line)
+
+    def _say(self, text: str) -> None:
+        print(text, file=self.stream, flush=True)
+
+
+# --- HTML without code ------------------------------------------------------------------------
+
+
+def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "") -> Path:
+    """Write ``notebook`` as HTML for leadership: no code, no prompts, no stderr or warnings.
+
+    Parameters
+    ----------
+    notebook : Path
+        An executed notebook.
+    target : Path
+        The HTML file to write.
+    lang : {"vi", "en"}
+        The page's language attribute.
+    title : str
+        The page title (escaped here).
+    """
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = strip_for_leadership(nbformat.read(notebook, as_version=4))
+    exporter = HTMLExporter(
+        template_name="lab",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        language_code=lang,
+    )
+    resources = {"metadata": {"name": html.escape(title or notebook.stem)}}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def strip_for_leadership(nb: Any) -> Any:
+    """Drop stderr streams (warnings included), removed cells and code cells left empty."""
+    kept = []
+    for cell in nb.cells:
+        if REMOVED_CELL_TAGS & set(cell.get("metadata", {}).get("tags", [])):
+            continue
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not _is_stderr(o)]
+            if not cell.outputs:
+                continue
+        kept.append(cell)
+    nb.cells = kept
+    return nb
+
+
+def _is_stderr(output: Any) -> bool:
+    return output.get("output_type") == "stream" and output.get("name") == "stderr"
+
+
+# --- results, manifest, index -----------------------------------------------------------------
+
+
+def write_results(plan: RunPlan) -> dict[str, pd.DataFrame]:
+    """Write ``<scenario>/results.csv`` and the workbook (one sheet per scenario)."""
+    from analysis.results import check_results
+
+    tables: dict[str, pd.DataFrame] = {}
+    for scenario in plan.scenarios:
+        try:
+            table = check_results(plan.results(scenario), scenario.name)
+        except Exception as exc:
+            raise RunError(
+                scenario.name, "results table", None, f"{type(exc).__name__}: {exc}"
+            ) from exc
+        folder = plan.staging / scenario.name
+        folder.mkdir(exist_ok=True)
+        table.to_csv(folder / RESULTS_FILE, index=False, lineterminator="\n")
+        tables[scenario.name] = table
+    write_workbook(tables, plan.staging / WORKBOOK_FILE)
+    return tables
+
+
+def write_workbook(tables: dict[str, pd.DataFrame], target: Path) -> Path:
+    """One xlsx workbook, one sheet per scenario (names cut to Excel's 31 characters)."""
+    used: set[str] = set()
+    with pd.ExcelWriter(target, engine="openpyxl") as writer:
+        for name, table in tables.items():
+            sheet = _sheet_name(name, used)
+            table.to_excel(writer, sheet_name=sheet, index=False)
+    return target
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    sheet, n = name[:31], 1
+    while sheet in used:
+        n += 1
+        sheet = f"{name[: 31 - len(str(n)) - 1]}~{n}"
+    used.add(sheet)
+    return sheet
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def input_hashes(plan: RunPlan) -> dict[str, str]:
+    """SHA-256 of every file in data/raw, the scenarios folder, the scenarios run, the notebooks."""
+    root = plan.folders.root
+    files = [p for p in (root / "data" / "raw").rglob("*") if p.is_file()]
+    files += [p for p in plan.folders.scenarios.glob("*.yaml") if p.is_file()]
+    files += [Path(s.path) for s in plan.scenarios] + list(plan.notebooks)
+    unique = {p.resolve(): p for p in files}
+    return {_relative(p, root): sha256_of(p) for p in sorted(unique)}
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path.resolve())
+
+
+def package_versions() -> dict[str, str | None]:
+    """Versions of Python and the packages a report depends on."""
+    versions: dict[str, str | None] = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def git_state(root: Path) -> dict[str, Any]:
+    """The commit checked out at ``root`` and whether the tree has uncommitted changes."""
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), *args], capture_output=True, text=True, timeout=20
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    commit = git("rev-parse", "HEAD")
+    status = git("status", "--porcelain") if commit else None
+    return {"commit": commit, "dirty": bool(status) if status is not None else None}
+
+
+def write_manifest(plan: RunPlan, outcomes: Sequence[Outcome]) -> Path:
+    """Write ``manifest.json``: parameters, input hashes, versions, commit, timings, statuses."""
+    status = "ok" if all(o.status == "ok" for o in outcomes) else "failed"
+    manifest = {
+        "run": plan.stamp,
+        "status": status,
+        "started": datetime.fromtimestamp(plan.started).isoformat(timespec="seconds"),
+        "seconds": round(time.time() - plan.started, 3),
+        "seed": plan.seed,
+        "parameters": {
+            "scenarios": {
+                s.name: _relative(Path(s.path), plan.folders.root) for s in plan.scenarios
+            },
+            "notebooks": [nb.name for nb in plan.notebooks],
+            "lang": plan.lang,
+            "jobs": plan.jobs,
+            "kernel_name": KERNEL_NAME,
+            "cell_timeout": plan.cell_timeout,
+            "seed": plan.seed,
+        },
+        "inputs_sha256": input_hashes(plan),
+        "packages": package_versions(),
+        "git": git_state(plan.folders.root),
+        "notebooks": [_manifest_entry(o, plan.staging) for o in outcomes],
+    }
+    target = plan.staging / MANIFEST_FILE
+    target.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return target
+
+
+def _manifest_entry(outcome: Outcome, staging: Path) -> dict[str, Any]:
+    entry = asdict(outcome)
+    entry["seconds"] = round(outcome.seconds, 3)
+    entry["output"] = _relative(Path(outcome.output), staging)
+    return entry
+
+
+HEADLINES: tuple[tuple[str, str, str, str, int], ...] = ()
+"""Figures shown beside each scenario in ``index.html``:
+(variable, period, Vietnamese label, English label, decimals). Filled from the results table."""
+
+TEXTS = {
+    "title": {"vi": "Báo cáo kịch bản năm 2024", "en": "2024 scenario reports"},
+    "run": {"vi": "Lần chạy", "en": "Run"},
+    "comparison": {"vi": "So sánh các kịch bản", "en": "Scenario comparison"},
+    "scenario": {"vi": "Kịch bản", "en": "Scenario"},
+    "reports": {"vi": "Báo cáo", "en": "Reports"},
+    "figures": {"vi": "Số liệu chính", "en": "Headline figures"},
+    "data": {"vi": "Số liệu (CSV)", "en": "Data (CSV)"},
+    "workbook": {
+        "vi": "Bảng tính cho các sở, ngành (xlsx)",
+        "en": "Workbook for departments (xlsx)",
+    },
+    "manifest": {"vi": "Thông tin lần chạy (JSON)", "en": "Run manifest (JSON)"},
+}
+
+
+def format_number(value: float, decimals: int, lang: str) -> str:
+    """``181,9`` in Vietnamese, ``181.9`` in English (thousands: ``.`` and ``,``)."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def headline_figures(table: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """(label, formatted value with unit) for each :data:`HEADLINES` figure in ``table``."""
+    out = []
+    for variable, period, label_vi, label_en, decimals in HEADLINES:
+        rows = table[(table["variable"] == variable) & (table["period"].astype(str) == period)]
+        if rows.empty:
+            continue
+        value = format_number(float(rows["value"].iloc[0]), decimals, lang)
+        label = label_en if lang == "en" else label_vi
+        out.append((label, f"{value} {rows['unit'].iloc[0]}"))
+    return out
+
+
+def write_index(
+    plan: RunPlan, tables: dict[str, pd.DataFrame], outcomes: Sequence[Outcome]
+) -> Path:
+    """Write ``index.html``: every report, scenario labels and headline figures (all escaped)."""
+    lang = plan.lang
+    head = f"{TEXTS['title'][lang]} · {TEXTS['run'][lang]} {plan.stamp}"
+    parts = [_page_start(head, lang), f"<h1>{html.escape(head)}</h1>"]
+    comparisons = [nb for nb in plan.notebooks if is_comparison(nb)]
+    if comparisons:
+        links = "".join(_link(nb.with_suffix(".html").name, nb.stem) for nb in comparisons)
+        parts.append(f"<h2>{TEXTS['comparison'][lang]}</h2><ul>{links}</ul>")
+    parts.append(_scenario_table(plan, tables))
+    parts.append(_footer_links(lang))
+    parts.append("</body></html>\n")
+    target = plan.staging / INDEX_FILE
+    target.write_text("\n".join(parts), encoding="utf-8")
+    return target
+
+
+def _page_start(title: str, lang: str) -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title><style>"
+        "body{font-family:system-ui,sans-serif;margin:2em;max-width:75em}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.4em .7em;"
+        "vertical-align:top;text-align:left}ul{margin:0;padding-left:1.2em}"
+        ".desc{color:#555;font-size:.9em;white-space:pre-line}</style></head><body>"
+    )
+
+
+def _link(href: str, text: str) -> str:
+    return f'<li><a href="{html.escape(quote(href))}">{html.escape(text)}</a></li>'
+
+
+def _scenario_table(plan: RunPlan, tables: dict[str, pd.DataFrame]) -> str:
+    lang = plan.lang
+    header = "".join(
+        f"<th>{TEXTS[key][lang]}</th>" for key in ("scenario", "figures", "reports", "data")
+    )
+    rows = [_scenario_row(plan, s, tables.get(s.name)) for s in plan.scenarios]
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _scenario_row(plan: RunPlan, scenario: Scenario, table: pd.DataFrame | None) -> str:
+    lang = plan.lang
+    description = getattr(scenario.description, lang)
+    who = (
+        f"<strong>{html.escape(scenario.label_in(lang))}</strong><br><code>"
+        f"{html.escape(scenario.name)}</code><div class='desc'>{html.escape(description)}</div>"
+    )
+    figures = headline_figures(table, lang) if table is not None else []
+    figure_items = "".join(
+        f"<li>{html.escape(label)}: {html.escape(value)}</li>" for label, value in figures
+    )
+    reports = "".join(
+        _link(f"{scenario.name}/{nb.stem}.html", nb.stem)
+        for nb in plan.notebooks
+        if not is_comparison(nb)
+    )
+    data = _link(f"{scenario.name}/{RESULTS_FILE}", RESULTS_FILE)
+    cells = (who, f"<ul>{figure_items}</ul>", f"<ul>{reports}</ul>", f"<ul>{data}</ul>")
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _footer_links(lang: str) -> str:
+    links = _link(WORKBOOK_FILE, TEXTS["workbook"][lang]) + _link(
+        MANIFEST_FILE, TEXTS["manifest"][lang]
+    )
+    return f"<ul>{links}</ul>"
+
+
+# --- publishing and failures ----------------------------------------------------------------
+
+
+def publish(plan: RunPlan) -> Path:
+    """Rename the staging folder to ``reports/<stamp>`` and point ``reports/latest`` at it."""
+    final = plan.folders.reports / plan.stamp
+    os.rename(plan.staging, final)
+    point_latest(plan.folders.reports, final.name)
+    plan.stream.write(f"published {final}\n")
+    return final
+
+
+def point_latest(reports: Path, name: str) -> Path:
+    """Replace ``reports/latest`` atomically by a relative link to ``name``."""
+    temporary = reports / f".latest-{os.getpid()}"
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    os.symlink(name, temporary)
+    os.replace(temporary, reports / LATEST)
+    return reports / LATEST
+
+
+def keep_failures(plan: RunPlan, failed: Sequence[Outcome]) -> Path:
+    """Move the failed executed notebooks and the manifest to ``reports/failed-<stamp>/``."""
+    kept = plan.folders.reports / f"{FAILED_PREFIX}{plan.stamp}"
+    kept.mkdir()
+    for outcome in failed:
+        source = Path(outcome.output)
+        if source.exists():
+            target = kept / source.relative_to(plan.staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(source, target)
+            outcome.output = str(target)
+    for name in (MANIFEST_FILE, KERNEL_LOG):
+        if (plan.staging / name).exists():
+            shutil.move(plan.staging / name, kept / name)
+    return kept
+
+
+def raise_for_failures(failed: Sequence[Outcome], kept: Path) -> None:
+    """Raise :class:`RunError` for the first failure (the progress lines list them all)."""
+    first = failed[0]
+    where = first.output if Path(first.output).exists() else str(kept)
+    more = f" (and {len(failed) - 1} more failure(s))" if len(failed) > 1 else ""
+    raise RunError(first.scenario, first.notebook, first.cell, first.detail + more, where)
