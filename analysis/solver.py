@@ -880,6 +880,12 @@ def min_deviation(
     if g is None:
         return _no_solution("min_deviation", inputs, base, g_star, why)
     growth = pd.Series(g, index=inputs.shares.index)
-    return _solution(
+    solution = _solution(
         "min_deviation", growth, inputs, base, deflator=pi, target_growth=g_star, z_limit=z_lim
     )
+    moves = ", ".join(f"{k} {100 * v:+.2f} %" for k, v in solution.relative_price.items())
+    note = (
+        f"λ = {lam:g}, relative price spread {', '.join(f'{t:g}' for t in np.unique(tau))}; "
+        f"prices against the GRDP deflator: {moves}",
+    )
+    return replace(solution, notes=note + solution.notes)
