@@ -47,5 +47,8 @@ from analysis.structure import (
 # --- economics: uncertainty ----------------------------------------------------------------
 # --- economics: scorecard ----------------------------------------------------------------
 # --- orchestration -------------------------------------------------------------------------
+from analysis.results import scenario_results
+from analysis.runner import export_html, run_reports
+from analysis.scenarios import Scenario, check_scenarios, load_scenario, load_scenarios
 
 __version__ = "0.1.0"

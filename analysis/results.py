@@ -35,17 +35,53 @@ def check_results(table: pd.DataFrame, scenario: str) -> pd.DataFrame:
     return out.assign(value=values.astype(float))
 
 
-def scenario_results(scenario: Scenario) -> pd.DataFrame:
-    """The scenario's 2024 projection and year-to-date path as a tidy long table.
+PUBLISHED_NAMES = {
+    "grdp_growth_ytd": "grdp_growth_ytd_published",
+    "grdp_growth_quarter": "grdp_growth_quarter_published",
+}
+"""Published year-to-date figures are renamed so they never collide with the projection."""
+
+
+def scenario_results(
+    scenario: Scenario,
+    baselines: pd.DataFrame | None = None,
+    series: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The scenario's 2024 projection and quarterly path as a tidy long table.
 
     Parameters
     ----------
     scenario : Scenario
         A validated scenario.
+    baselines, series : DataFrame, optional
+        :func:`analysis.data.load_baselines` and ``load_series`` (loaded when not given;
+        ``series`` only when the scenario gives growth or prices by sector).
 
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`RESULT_COLUMNS`.
+        Columns :data:`RESULT_COLUMNS`, values in reporting units (percent for rates):
+        the rows of :func:`analysis.projection.project_year` (2023 and 2024), of
+        :func:`analysis.projection.ytd_path` (2024 quarters) and, when the scenario holds
+        published year-to-date figures, of :func:`analysis.projection.required_path`
+        (the published figures renamed ``*_published``).
     """
-    raise NotImplementedError(scenario)
+    from analysis.data import load_baselines
+    from analysis.projection import project_year, required_path, ytd_path
+
+    if not isinstance(scenario, Scenario):
+        raise ValueError(f"scenario: must be a Scenario, got {type(scenario).__name__}")
+    baselines = load_baselines() if baselines is None else baselines
+    inputs = scenario.projection_inputs(baselines, series)
+    parts = [project_year(inputs), ytd_path(inputs)]
+    if scenario.ytd_fractions():
+        required = required_path(
+            inputs.annual_real_growth,
+            scenario.ytd_fractions(),
+            inputs.quarterly_weights,
+            year=inputs.base_year + 1,
+        )
+        parts.append(required.assign(variable=required["variable"].replace(PUBLISHED_NAMES)))
+    table = pd.concat([p.loc[:, list(RESULT_COLUMNS[1:])] for p in parts], ignore_index=True)
+    table.insert(0, "scenario", scenario.name)
+    return check_results(table, scenario.name)

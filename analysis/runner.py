@@ -310,6 +310,23 @@ def _names_notebook(word: str, notebook: Path) -> bool:
     return word in (notebook.name, notebook.stem, notebook.stem[:2])
 
 
+def notebook_title(notebook: Path) -> str:
+    """The first Markdown heading of ``notebook`` (without ``#``), else its file stem."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except Exception:  # an unreadable notebook fails later, with its own message
+        return notebook.stem
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("#"):
+                return line.lstrip("#").strip() or notebook.stem
+    return notebook.stem
+
+
 def is_comparison(notebook: Path) -> bool:
     """True for the notebook that runs once over all scenarios."""
     return notebook.stem.endswith(COMPARISON_SUFFIX)
@@ -404,7 +421,7 @@ def _scenario_job(plan: RunPlan, scenario: Scenario, notebook: Path) -> Job:
         parameters=parameters,
         cwd=notebook.parent.resolve(),
         lang=plan.lang,
-        title=f"{scenario.label_in(plan.lang)} · {notebook.stem}",
+        title=f"{notebook_title(notebook)} · {scenario.label_in(plan.lang)}",
         cell_timeout=plan.cell_timeout,
     )
 
@@ -418,7 +435,7 @@ def _comparison_job(plan: RunPlan, notebook: Path) -> Job:
         parameters={"scenarios": files, **_common_parameters(plan, plan.staging)},
         cwd=notebook.parent.resolve(),
         lang=plan.lang,
-        title=notebook.stem,
+        title=notebook_title(notebook),
         cell_timeout=plan.cell_timeout,
     )
 
@@ -754,9 +771,14 @@ def _manifest_entry(outcome: Outcome, staging: Path) -> dict[str, Any]:
     return entry
 
 
-HEADLINES: tuple[tuple[str, str, str, str, int], ...] = ()
-"""Figures shown beside each scenario in ``index.html``:
-(variable, period, Vietnamese label, English label, decimals). Filled from the results table."""
+HEADLINES: tuple[tuple[str, str, str, int], ...] = (
+    ("grdp_growth", "2024", "real_growth", 2),
+    ("grdp_deflator_growth", "2024", "deflator", 2),
+    ("grdp_current_prices", "2024", "grdp_nominal", 1),
+    ("grdp_per_capita_usd", "2024", "per_capita", 0),
+)
+"""Figures shown beside each scenario in ``index.html``: (variable, period, label key of
+:mod:`analysis.labels`, decimals), read from the scenario's results table."""
 
 TEXTS = {
     "title": {"vi": "Báo cáo kịch bản năm 2024", "en": "2024 scenario reports"},
@@ -774,24 +796,17 @@ TEXTS = {
 }
 
 
-def format_number(value: float, decimals: int, lang: str) -> str:
-    """``181,9`` in Vietnamese, ``181.9`` in English (thousands: ``.`` and ``,``)."""
-    text = f"{value:,.{decimals}f}"
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
 def headline_figures(table: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
     """(label, formatted value with unit) for each :data:`HEADLINES` figure in ``table``."""
+    from analysis.labels import format_quantity, label
+
     out = []
-    for variable, period, label_vi, label_en, decimals in HEADLINES:
+    for variable, period, key, decimals in HEADLINES:
         rows = table[(table["variable"] == variable) & (table["period"].astype(str) == period)]
         if rows.empty:
             continue
-        value = format_number(float(rows["value"].iloc[0]), decimals, lang)
-        label = label_en if lang == "en" else label_vi
-        out.append((label, f"{value} {rows['unit'].iloc[0]}"))
+        value = float(rows["value"].iloc[0])
+        out.append((label(key, lang), format_quantity(value, rows["unit"].iloc[0], decimals, lang)))
     return out
 
 
@@ -804,7 +819,7 @@ def write_index(
     parts = [_page_start(head, lang), f"<h1>{html.escape(head)}</h1>"]
     comparisons = [nb for nb in plan.notebooks if is_comparison(nb)]
     if comparisons:
-        links = "".join(_link(nb.with_suffix(".html").name, nb.stem) for nb in comparisons)
+        links = "".join(_link(f"{nb.stem}.html", notebook_title(nb)) for nb in comparisons)
         parts.append(f"<h2>{TEXTS['comparison'][lang]}</h2><ul>{links}</ul>")
     parts.append(_scenario_table(plan, tables))
     parts.append(_footer_links(lang))
@@ -850,7 +865,7 @@ def _scenario_row(plan: RunPlan, scenario: Scenario, table: pd.DataFrame | None)
         f"<li>{html.escape(label)}: {html.escape(value)}</li>" for label, value in figures
     )
     reports = "".join(
-        _link(f"{scenario.name}/{nb.stem}.html", nb.stem)
+        _link(f"{scenario.name}/{nb.stem}.html", notebook_title(nb))
         for nb in plan.notebooks
         if not is_comparison(nb)
     )

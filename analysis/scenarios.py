@@ -38,9 +38,11 @@ import math
 import re
 import typing
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
+import pandas as pd
 import yaml
 from pydantic import (
     AfterValidator,
@@ -57,6 +59,9 @@ from pydantic import (
 from analysis import paths
 from analysis.errors import InputError, InputErrors
 
+if TYPE_CHECKING:
+    from analysis.projection import ProjectionInputs
+
 SECTORS = ("industry_construction", "services", "agriculture", "product_taxes")
 """The four parts of GRDP a scenario may give growth or prices for (product taxes included)."""
 
@@ -68,6 +73,9 @@ NAME_PATTERN = re.compile(r"[a-z0-9_-]+")
 
 QUARTER_WEIGHT_TOLERANCE = 0.01
 """Quarterly weights (percent) must sum to 100 within this many points."""
+
+QUARTER_GROWTH_TOLERANCE = 0.05
+"""A quarterly path and an annual growth given together must agree within this many points."""
 
 MAX_FILE_BYTES = 256_000
 """Scenario files are a few hundred bytes; anything this large is not a scenario."""
@@ -263,6 +271,32 @@ class Scenario(_Strict):
             raise ValueError(f"must equal the file name without .yaml ({stem!r}), got {value!r}")
         return value
 
+    @field_validator("prices")
+    @classmethod
+    def _deflator_given_or_implied(cls, value: Prices, info: ValidationInfo) -> Prices:
+        growth = info.data.get("growth")
+        if value.deflator is None and growth and len(growth.sectors.given()) < len(SECTORS):
+            raise ValueError(
+                "give prices.deflator: sector prices imply the deflator only when "
+                "growth.sectors gives all four sectors"
+            )
+        return value
+
+    @field_validator("quarterly_growth")
+    @classmethod
+    def _quarters_agree_with_year(cls, value: list[float] | None, info: ValidationInfo):
+        growth, weights = info.data.get("growth"), info.data.get("quarterly_weights")
+        if value is None or growth is None or growth.aggregate is None or weights is None:
+            return value
+        implied = math.fsum(w * g for w, g in zip(weights, value, strict=True)) / 100.0
+        if abs(implied - growth.aggregate) > QUARTER_GROWTH_TOLERANCE:
+            raise ValueError(
+                f"implies annual growth {implied:.4g} % with the quarterly weights, but "
+                f"growth.aggregate is {growth.aggregate:g} %: they must agree within "
+                f"{QUARTER_GROWTH_TOLERANCE:g} point"
+            )
+        return value
+
     @property
     def path(self) -> Path | None:
         """The file the scenario was read from."""
@@ -272,14 +306,126 @@ class Scenario(_Strict):
         """The label in ``lang`` ("vi" or "en")."""
         return self.label.en if lang == "en" else self.label.vi
 
-    def projection_inputs(self, baselines: Any) -> Any:
+    def sector_growth(self) -> dict[str, float]:
+        """Real growth of the sectors given, fractions (0.1725)."""
+        return {k: v / 100.0 for k, v in self.growth.sectors.given().items()}
+
+    def sector_prices(self) -> dict[str, float]:
+        """Price change of the sectors given, fractions."""
+        return {k: v / 100.0 for k, v in self.prices.sectors.given().items()}
+
+    def ytd_fractions(self) -> dict[str, float]:
+        """Published cumulative growth so far, fractions, keyed ``Q1``, ``6M``, ``9M``."""
+        given = self.ytd_actuals.given()
+        return {key: value / 100.0 for key, value in zip(("Q1", "6M", "9M"), given, strict=False)}
+
+    def projection_inputs(
+        self, baselines: pd.DataFrame, series: pd.DataFrame | None = None
+    ) -> ProjectionInputs:
         """The scenario's assumptions as :class:`analysis.projection.ProjectionInputs`.
 
         Percent becomes a fraction here (14.5 -> 0.145), once.
-        """
-        from analysis.projection import ProjectionInputs  # economics layer, imported late
 
-        raise NotImplementedError(ProjectionInputs, baselines)
+        Parameters
+        ----------
+        baselines : DataFrame
+            :func:`analysis.data.load_baselines`: ``grdp_current_prices`` (trillion VND) and
+            ``grdp_per_capita_usd`` of 2023.
+        series : DataFrame, optional
+            :func:`analysis.data.load_series`; read only when the aggregate growth or the
+            deflator is implied by the sectors (loaded when not given).
+
+        Raises
+        ------
+        InputError
+            The assumptions do not fit together (e.g. a quarterly path that disagrees with
+            the annual growth), naming the scenario file.
+
+        Notes
+        -----
+        Growth implied by sectors: ``g = Σ w_i g_i`` with the 2023 constant-price weights of
+        :func:`analysis.solver.structure_weights` (four parts). Deflator implied by sector
+        prices: ``1 + π = Σ s_i (1 + g_i)(1 + p_i) / (1 + g)`` with the 2023 current-price
+        shares (``taxes_in_services``, 65.7 / 21.3 / 13.0) split into four parts with the
+        2022 product-tax share (2.1 %).
+
+        References
+        ----------
+        Methodology reference, sections 2-4.
+        """
+        from analysis.data import baseline_value
+        from analysis.projection import ProjectionInputs
+
+        needs_sectors = self.growth.aggregate is None or self.prices.deflator is None
+        bases = sector_bases(series) if needs_sectors else None
+        real = self._real_growth(bases)
+        try:
+            return ProjectionInputs(
+                grdp_nominal_base=baseline_value(baselines, "grdp_current_prices"),
+                per_capita_usd_base=baseline_value(baselines, "grdp_per_capita_usd"),
+                exchange_rate_base=self.exchange_rate.base,
+                real_growth=real,
+                deflator=self._deflator(real, bases),
+                population_growth=self.population_growth / 100.0,
+                depreciation=self.exchange_rate.depreciation / 100.0,
+                quarterly_weights=[w / 100.0 for w in self.quarterly_weights],
+                quarterly_growth=_fractions(self.quarterly_growth),
+            )
+        except ValueError as exc:
+            raise InputError(str(self.path or self.name), "(scenario)", str(exc)) from exc
+
+    def _real_growth(self, bases: SectorBases | None) -> float:
+        if self.growth.aggregate is not None:
+            return self.growth.aggregate / 100.0
+        from analysis.structure import aggregate_growth
+
+        return float(aggregate_growth(bases.weights, pd.Series(self.sector_growth())))
+
+    def _deflator(self, real: float, bases: SectorBases | None) -> float:
+        if self.prices.deflator is not None:
+            return self.prices.deflator / 100.0
+        growth = pd.Series(self.sector_growth()).reindex(list(SECTORS))
+        nominal = bases.shares * (1.0 + growth) * (1.0 + pd.Series(self.sector_prices()))
+        return float(nominal.sum() / (1.0 + real) - 1.0)
+
+
+def _fractions(values: list[float] | None) -> list[float] | None:
+    return None if values is None else [v / 100.0 for v in values]
+
+
+@dataclass(frozen=True)
+class SectorBases:
+    """2023 constant-price weights and current-price shares of the four parts of GRDP."""
+
+    weights: pd.Series
+    shares: pd.Series
+
+
+def sector_bases(series: pd.DataFrame | None = None) -> SectorBases:
+    """The 2023 weights and shares (fractions, four parts) from the published series.
+
+    Weights: :func:`analysis.solver.structure_weights` of the 2023 contributions and sector
+    growth (gso4). Shares: the 2023 ``taxes_in_services`` structure split into four parts with
+    the 2022 product-tax share, an assumption (the 2023 tax share is not published).
+    """
+    from analysis.data import load_series, series_values
+    from analysis.solver import structure_weights
+    from analysis.structure import convert_structure
+
+    series = load_series() if series is None else series
+
+    def pick(variable: str, period: str, sectors: Sequence[str]) -> pd.Series:
+        return pd.Series({s: series_values(series, variable, s)[period] for s in sectors}) / 100
+
+    weights = structure_weights(
+        pick("contribution", "2023", SECTORS),
+        pick("sector_growth", "2023", SECTORS),
+        convention="gso4",
+    )
+    three = pick("structure_share", "2023", SECTORS[:3])
+    tax = float(pick("structure_share", "2022", ("product_taxes",)).iloc[0])
+    shares = convert_structure(three, "taxes_in_services", "gso4", product_tax_share=tax, tol=5e-3)
+    return SectorBases(weights.reindex(list(SECTORS)), pd.Series(shares).reindex(list(SECTORS)))
 
 
 # --- reading files ------------------------------------------------------------------------
