@@ -45,6 +45,24 @@ from analysis.structure import (
 )
 # --- economics: projection, solver, consistency ----------------------------------------
 # --- economics: uncertainty ----------------------------------------------------------------
+from analysis.uncertainty import (
+    BenchmarkForecast,
+    Calibration,
+    MacroTargets,
+    MonteCarloResult,
+    MonteCarloSetup,
+    SectorScales,
+    SectorSetup,
+    TwoPieceNormal,
+    calibrate_scales,
+    calibrate_sector_scales,
+    fan_quantiles,
+    in_year_distribution,
+    narrowed_sigma,
+    quarters_known,
+    random_walk_benchmark,
+    simulate_targets,
+)
 # --- economics: scorecard ----------------------------------------------------------------
 # --- orchestration -------------------------------------------------------------------------
 from analysis.results import scenario_results
