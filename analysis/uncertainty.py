@@ -1,6 +1,6 @@
 """Uncertainty: fan charts, the probability of meeting each target, and a statistical benchmark.
 
-Four parts, each a pure function or a frozen value (no I/O, no plotting):
+Five parts, each a pure function or a frozen value (no I/O, no plotting):
 
 - :class:`TwoPieceNormal`, the Bank of England fan-chart distribution, with its closed forms;
 - calibration from the published record (:func:`calibrate_scales`,
