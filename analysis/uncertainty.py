@@ -937,8 +937,9 @@ class MonteCarloResult:
     ----------
     table : DataFrame
         Index ``event`` (growth, per_capita, structure, joint); columns ``probability``,
-        ``standard_error`` (√(p(1−p)/N)), ``threshold``, ``covers`` (the events in the row)
-        and ``n_draws``. Structure is NaN when it was not assessed; the joint row then
+        ``standard_error`` (√(p(1−p)/N)), ``threshold`` (the target for growth, as a
+        fraction, and per head, in USD; the tolerance for structure), ``covers`` (the events
+        in the row) and ``n_draws``. Structure is NaN when it was not assessed; the joint row then
         covers the events that were.
     annual_growth : numpy.ndarray, shape (N,)
         Draws of annual real growth.
@@ -1115,6 +1116,48 @@ def _probability_table(
     return table
 
 
+def _growth_and_shares(
+    setup: MonteCarloSetup,
+    targets: MacroTargets,
+    out: _Outlook,
+    growth: np.ndarray,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, pd.DataFrame | None]:
+    """Aggregate growth draws (from the sectors when given) and share draws (or None)."""
+    if setup.sectors is None:
+        return growth, None
+    factor = float(narrowed_sigma(1.0, out.phi, out.k))
+    sector_growth = _sector_draws(setup.sectors, setup.growth.mode, growth, factor, rng)
+    growth = np.asarray(
+        aggregate_growth(setup.sectors.weights, sector_growth, tol=setup.sectors.tol)
+    )
+    if targets.shares is None:
+        return growth, None
+    return growth, _target_shares(setup.sectors, sector_growth, targets)
+
+
+def _per_capita_draws(
+    setup: MonteCarloSetup, growth: np.ndarray, rngs: list[np.random.Generator]
+) -> np.ndarray:
+    """GRDP per head in USD: y₀ (1 + per_capita_growth(G, π, n, e)) per draw."""
+    n = growth.size
+    per_head_growth = per_capita_growth(
+        growth,
+        _draw(setup.deflator, n, rngs[0], "deflator"),
+        _draw(setup.population_growth, n, rngs[1], "population_growth"),
+        _draw(setup.depreciation, n, rngs[2], "depreciation"),
+    )
+    return float(setup.per_capita_base_usd) * (1.0 + np.asarray(per_head_growth))
+
+
+def _structure_event(shares: pd.DataFrame | None, targets: MacroTargets) -> np.ndarray | None:
+    """Each draw: every share within ± tolerance of its target (None when not assessed)."""
+    if shares is None:
+        return None
+    gaps = np.abs(shares.to_numpy() - np.array(list(targets.shares.values()), dtype=float))
+    return np.all(gaps <= float(targets.share_tolerance) + 1e-12, axis=1)
+
+
 def simulate_targets(
     setup: MonteCarloSetup,
     targets: MacroTargets,
@@ -1170,38 +1213,21 @@ def simulate_targets(
     phi = _quarter_weights(setup.quarterly_weights)
     out = _outlook(setup.growth, phi, setup.ytd_actuals, setup.quarterly_growth)
     shock = _two_piece_draws(0.0, out.sigma_lower, out.sigma_upper, int(n_draws), streams[0])
-    growth = out.mode + shock
     ytd = pd.DataFrame(_path_draws(out, shock, streams[1]), columns=list(YTD_LABELS))
-    shares = None
-    if setup.sectors is not None:
-        factor = float(narrowed_sigma(1.0, phi, out.k))
-        sector_growth = _sector_draws(setup.sectors, setup.growth.mode, growth, factor, streams[2])
-        growth = np.asarray(
-            aggregate_growth(setup.sectors.weights, sector_growth, tol=setup.sectors.tol)
-        )
-        if targets.shares is not None:
-            shares = _target_shares(setup.sectors, sector_growth, targets)
-    per_head_growth = per_capita_growth(
-        growth,
-        _draw(setup.deflator, n_draws, streams[3], "deflator"),
-        _draw(setup.population_growth, n_draws, streams[4], "population_growth"),
-        _draw(setup.depreciation, n_draws, streams[5], "depreciation"),
-    )
-    per_capita = float(setup.per_capita_base_usd) * (1.0 + np.asarray(per_head_growth))
-    structure = None
-    if shares is not None:
-        gaps = np.abs(shares.to_numpy() - np.array(list(targets.shares.values())))
-        structure = np.all(gaps <= float(targets.share_tolerance) + 1e-12, axis=1)
+    growth, shares = _growth_and_shares(setup, targets, out, out.mode + shock, streams[2])
+    per_capita = _per_capita_draws(setup, growth, streams[3:])
     table = _probability_table(
         {
             "growth": growth >= targets.growth,
             "per_capita": per_capita >= targets.per_capita_usd,
-            "structure": structure,
+            "structure": _structure_event(shares, targets),
         },
         {
             "growth": float(targets.growth),
             "per_capita": float(targets.per_capita_usd),
-            "structure": float(targets.share_tolerance or math.nan),
+            "structure": math.nan
+            if targets.share_tolerance is None
+            else float(targets.share_tolerance),
         },
     )
     annual = (

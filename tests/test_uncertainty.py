@@ -563,7 +563,7 @@ def _sectors(**changes) -> SectorSetup:
     return dataclasses.replace(base, **changes)
 
 
-@pytest.mark.parametrize(("tolerance", "expected"), [(0.005, 1.0), (0.004, 0.0)])
+@pytest.mark.parametrize(("tolerance", "expected"), [(0.005, 1.0), (0.004, 0.0), (0.0, 0.0)])
 def test_structure_with_a_near_certain_year_matches_the_hand_shares(tolerance, expected):
     setup = _setup(
         growth=TwoPieceNormal(AGGREGATE, 1e-9, 1e-9),
@@ -576,7 +576,7 @@ def test_structure_with_a_near_certain_year_matches_the_hand_shares(tolerance, e
     np.testing.assert_allclose(
         result.shares.iloc[0].to_numpy(), [0.680530, 0.201931, 0.117539], atol=1e-6
     )
-    # Distances to 68 / 20.6 / 11.4: 0.00053, 0.00407, 0.00354 → within 0.005, not 0.004.
+    # Distances to 68 / 20.6 / 11.4: 0.00053, 0.00407, 0.00354 → within 0.005, not 0.004 or 0.
     assert result.table.loc["structure", "probability"] == expected
     assert result.table.loc["structure", "threshold"] == tolerance
 
