@@ -44,6 +44,28 @@ from analysis.structure import (
     project_shares,
 )
 # --- economics: projection, solver, consistency ----------------------------------------
+from analysis.consistency import (
+    REPORT_COLUMNS,
+    REPORT_VERDICTS,
+    consistency_report,
+    consistency_report_from_tables,
+    icor_check,
+    implied_deflators,
+    per_head_check,
+    productivity_check,
+    ratio_check,
+    relative_productivity,
+    structure_check,
+)
+from analysis.solver import (
+    GrowthBaseline,
+    StructureSolution,
+    equal_prices,
+    given_growth,
+    historical_baseline,
+    min_deviation,
+    structure_weights,
+)
 # --- economics: uncertainty ----------------------------------------------------------------
 from analysis.uncertainty import (
     BenchmarkForecast,

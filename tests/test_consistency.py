@@ -1,0 +1,391 @@
+"""The consistency report: per head, structure, ICOR, productivity and ratios.
+
+Every expected number is worked out by hand in the comment above its assertion.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.consistency import (
+    REPORT_COLUMNS,
+    REPORT_VERDICTS,
+    consistency_report,
+    consistency_report_from_tables,
+    icor_check,
+    implied_deflators,
+    per_head_check,
+    productivity_check,
+    ratio_check,
+    relative_productivity,
+    structure_check,
+)
+from analysis.solver import GrowthBaseline, equal_prices
+
+IC, SV, AG, TX = "industry_construction", "services", "agriculture", "product_taxes"
+THREE = [IC, SV, AG]
+
+
+def _s(*values: float) -> pd.Series:
+    return pd.Series(values, index=THREE[: len(values)], dtype=float)
+
+
+def _value(report: pd.DataFrame, check: str, column: str = "value"):
+    rows = report.loc[report["check"] == check, column]
+    assert len(rows) == 1, f"expected one row '{check}', got {len(rows)}"
+    return rows.iloc[0]
+
+
+# Means and sample standard deviations of published sector growth 2016-2019 and 2023
+# (worked out in tests/test_solver.py).
+BASELINE = GrowthBaseline(_s(0.21568, 0.07172, 0.02154), _s(0.03730009, 0.00803194, 0.02915661), {})
+SHARES_2023 = _s(0.657, 0.213, 0.130)
+TARGETS_2024 = _s(0.680, 0.206, 0.114)
+WEIGHTS_2023 = _s(0.712354, 0.177486, 0.110160)
+LABOUR_2024 = _s(0.461, 0.312, 0.227)
+
+PER_HEAD = {
+    "target_growth": 0.145,
+    "per_capita_target": 4500.0,
+    "per_capita_2023": 3950.0,
+    "grdp_2023": 181.9,
+    "population_growth": 0.015,
+    "depreciation": 0.017,
+    "national_deflator": 0.023,
+}
+
+
+# --- per head against growth -------------------------------------------------------------
+
+
+def test_per_head_by_hand():
+    # π* = (4500/3950)(1.015)(1.017)/1.145 - 1 = 1.1392405 × 1.015 × 1.017 / 1.145 - 1
+    #    = 1.1759867 / 1.145 - 1 = 0.0270626 -> 2.70626 %
+    # nominal GRDP 2024 = 181.9 × 1.1759867 = 181.9 + 32.01198 = 213.91198 trillion VND
+    # at the national 2.3 %: 3950 × 1.145 × 1.023 / (1.015 × 1.017) = 3950 × 1.1347337 = 4482.20
+    # band: national 2.3 %, province 0.66 % and 2.86 %, ± 1 pt -> [-0.34 %, 3.86 %]: inside
+    record = pd.Series({2022: 0.0066, 2023: 0.0286})
+    report = per_head_check(**PER_HEAD, provincial_deflators=record)
+    assert list(report.columns) == list(REPORT_COLUMNS)
+    assert _value(report, "per_head.implied_deflator") == pytest.approx(2.70626, abs=1e-4)
+    assert _value(report, "per_head.implied_deflator", "value_2023") == pytest.approx(2.86)
+    assert _value(report, "per_head.implied_deflator", "verdict") == "consistent"
+    assert "-0.34 % to 3.86 %" in _value(report, "per_head.implied_deflator", "note")
+    assert _value(report, "per_head.nominal_grdp_2024") == pytest.approx(213.91198, abs=1e-4)
+    assert _value(report, "per_head.nominal_grdp_2024", "value_2023") == pytest.approx(181.9)
+    at_national = _value(report, "per_head.per_capita_at_national_deflator")
+    assert at_national == pytest.approx(4482.20, abs=0.01)
+
+
+def test_per_head_verdict_sides_of_the_band():
+    # national only, ± 0.1 pt: band [2.2 %, 2.4 %]; π* = 2.706 % lies above -> stretched
+    above = per_head_check(**PER_HEAD, tolerance=0.001)
+    assert _value(above, "per_head.implied_deflator", "verdict") == "stretched"
+    # 4000 USD: π* = (4000/3950) × 1.032255 / 1.145 - 1 = 1.0453215 / 1.145 - 1 = -0.087056;
+    # below the band: the per-head target is undemanding -> consistent, said in the note
+    below = per_head_check(**{**PER_HEAD, "per_capita_target": 4000.0})
+    assert _value(below, "per_head.implied_deflator") == pytest.approx(-8.7056, abs=1e-3)
+    assert _value(below, "per_head.implied_deflator", "verdict") == "consistent"
+    assert "below the band" in _value(below, "per_head.implied_deflator", "note")
+
+
+def test_implied_deflators_by_hand():
+    # province: 2022 155.876/129.8/1.193 - 1 = 1.2008937/1.193 - 1 = 0.0066167
+    #           2023 181.9/155.876/1.1345 - 1 = 1.1669532/1.1345 - 1 = 0.0286057
+    # 2019 has no 2018 level -> left out
+    nominal = pd.Series({2019: 108.915, 2021: 129.8, 2022: 155.876, 2023: 181.9})
+    growth = pd.Series({2021: 0.0782, 2022: 0.193, 2023: 0.1345})
+    out = implied_deflators(nominal, growth)
+    assert list(out.index) == [2022, 2023]
+    assert out.to_numpy() == pytest.approx([0.0066167, 0.0286057], abs=1e-7)
+    # Viet Nam 2023: 10221.8/9513.3/1.0505 - 1 = 1.0744747/1.0505 - 1 = 0.0228222
+    national = implied_deflators(
+        pd.Series({2022: 9513.3, 2023: 10221.8}), pd.Series({2023: 0.0505})
+    )
+    assert national[2023] == pytest.approx(0.0228222, abs=1e-7)
+
+
+# --- ICOR ----------------------------------------------------------------------------------
+
+
+def test_icor_of_the_plan_by_hand():
+    # π = 2.7 %: GRDP increase = 181.9 × (1.145 × 1.027 - 1) = 181.9 × 0.175915
+    #            = 31.9989 trillion = 31,998.94 billion VND; ICOR = 103,500 / 31,998.94 = 3.234482
+    # constant prices: 181.9 × 0.145 = 26.3755 trillion; 103,500 / 26,375.5 = 3.924096
+    report = icor_check(investment=103_500, grdp_2023=181.9, target_growth=0.145, deflator=0.027)
+    assert _value(report, "icor.current_prices") == pytest.approx(3.234482, abs=1e-5)
+    assert _value(report, "icor.current_prices", "verdict") == "consistent"  # inside 3-7
+    assert _value(report, "icor.constant_prices") == pytest.approx(3.924096, abs=1e-5)
+    assert _value(report, "icor.constant_prices", "verdict") == "information"
+    assert math.isnan(_value(report, "icor.current_prices", "value_2023"))
+
+
+def test_icor_band_sides():
+    kwargs = {"investment": 103_500, "grdp_2023": 181.9, "target_growth": 0.145, "deflator": 0.027}
+    low = icor_check(**kwargs, band=(3.5, 7.0))  # 3.23 below 3.5 -> growth needs more
+    assert _value(low, "icor.current_prices", "verdict") == "stretched"
+    high = icor_check(**kwargs, band=(1.0, 3.0))  # above -> investment large for the growth
+    assert _value(high, "icor.current_prices", "verdict") == "information"
+    shrink = icor_check(**{**kwargs, "target_growth": -0.05, "deflator": 0.0})
+    assert _value(shrink, "icor.current_prices", "verdict") == "inconsistent"
+
+
+# --- productivity and ratios -------------------------------------------------------------
+
+
+def test_relative_productivity_by_hand():
+    # 68/46.1 = 1.475054, 20.6/31.2 = 0.660256, 11.4/22.7 = 0.502203
+    ratio = relative_productivity(TARGETS_2024, LABOUR_2024)
+    assert ratio.to_numpy() == pytest.approx([1.475054, 0.660256, 0.502203], abs=1e-6)
+    # 2023 output 65.7/21.3/13.0 over a labour structure 48/30/22 (illustrative):
+    # 65.7/48 = 1.36875, 21.3/30 = 0.71, 13/22 = 0.590909
+    report = productivity_check(
+        TARGETS_2024,
+        LABOUR_2024,
+        output_shares_2023=SHARES_2023,
+        labour_shares_2023=_s(0.48, 0.30, 0.22),
+    )
+    assert report["value"].to_numpy() == pytest.approx([1.475054, 0.660256, 0.502203], abs=1e-6)
+    assert report["value_2023"].to_numpy() == pytest.approx([1.36875, 0.71, 0.590909], abs=1e-6)
+    assert set(report["verdict"]) == {"information"}
+    assert "output share 68.00 % / labour share 46.10 %" in report["note"].iloc[0]
+
+
+def test_ratios_by_hand():
+    # nominal GRDP 2024 213.91178 trillion = 213,911.78 billion VND:
+    # 16,000 / 213,911.78 = 7.47972 %; 103,500 / 213,911.78 = 48.38443 %
+    # 2023: 14,000 / 181,900 = 7.69654 %; investment 2023 unknown -> NaN
+    report = ratio_check(
+        budget_revenue=16_000,
+        investment=103_500,
+        nominal_grdp_2024=213.91178,
+        grdp_2023=181.9,
+        budget_revenue_2023=14_000,
+    )
+    assert _value(report, "ratio.budget_revenue_to_grdp") == pytest.approx(7.47972, abs=1e-4)
+    assert _value(report, "ratio.investment_to_grdp") == pytest.approx(48.38443, abs=2e-5)
+    assert _value(report, "ratio.budget_revenue_to_grdp", "value_2023") == pytest.approx(
+        7.69654, abs=1e-4
+    )
+    assert math.isnan(_value(report, "ratio.investment_to_grdp", "value_2023"))
+
+
+# --- structure -----------------------------------------------------------------------------
+
+
+def test_structure_check_rows_for_closure_a():
+    # closure A on the 2024 targets: services +10.126 %, z = +3.68 (tests/test_solver.py)
+    sol = equal_prices(
+        SHARES_2023,
+        WEIGHTS_2023,
+        TARGETS_2024,
+        target_growth=0.145,
+        deflator=0.0289,
+        baseline=BASELINE,
+    )
+    report = structure_check(sol, sector_growth_2023=_s(0.1725, 0.0662, 0.0263))
+    assert list(report["check"]) == [
+        "structure.equal_prices",
+        "structure.equal_prices.industry_construction",
+        "structure.equal_prices.services",
+        "structure.equal_prices.agriculture",
+    ]
+    assert _value(report, "structure.equal_prices", "verdict") == "stretched"
+    assert _value(report, "structure.equal_prices") == pytest.approx(3.678, abs=2e-3)
+    assert _value(report, "structure.equal_prices.services") == pytest.approx(10.1263, abs=1e-3)
+    assert _value(report, "structure.equal_prices.services", "verdict") == "stretched"
+    assert _value(report, "structure.equal_prices.services", "value_2023") == pytest.approx(6.62)
+    assert _value(report, "structure.equal_prices.agriculture", "verdict") == "consistent"
+    with pytest.raises(ValueError, match="solution: must be a StructureSolution"):
+        structure_check(report)
+
+
+# --- the whole report ----------------------------------------------------------------------
+
+REPORT_INPUTS = {
+    **PER_HEAD,
+    "target_shares": TARGETS_2024,
+    "labour_shares": LABOUR_2024,
+    "budget_revenue": 16_000.0,
+    "investment": 103_500.0,
+    "shares_2023": SHARES_2023,
+    "weights_2023": WEIGHTS_2023,
+    "baseline": BASELINE,
+}
+
+
+def test_consistency_report_plain_inputs():
+    report = consistency_report(**REPORT_INPUTS, sector_growth_plan=_s(0.175, 0.105, 0.025))
+    assert list(report.columns) == list(REPORT_COLUMNS)
+    assert set(report["verdict"]) <= set(REPORT_VERDICTS)
+    assert report["check"].is_unique
+    assert {"structure.equal_prices", "structure.min_deviation", "structure.given_growth"} <= set(
+        report["check"]
+    )
+    # π* = 2.70626 % (test_per_head_by_hand): GRDP increase 181.9 × 0.1759867 = 32.01198 trn
+    # ICOR = 103,500 / 32,011.98 = 3.233164
+    assert _value(report, "icor.current_prices") == pytest.approx(3.233164, abs=1e-5)
+    assert _value(report, "productivity.industry_construction") == pytest.approx(1.475054, 1e-6)
+    # ratio: 103,500 / 213,911.98 billion VND = 48.38439 %
+    assert _value(report, "ratio.investment_to_grdp") == pytest.approx(48.38439, abs=2e-5)
+    # closure B: 0.712354×0.175 + 0.177486×0.105 + 0.110160×0.025
+    #          = 0.124662 + 0.018636 + 0.002754 = 0.146052 -> the gap +0.0011 is in the note
+    assert "0.1461" in _value(report, "structure.given_growth", "note")
+    assert np.isfinite(report.loc[report["verdict"] != "inconsistent", "value"]).all()
+
+
+def test_consistency_report_without_plan_has_no_closure_b():
+    report = consistency_report(**REPORT_INPUTS)
+    assert not report["check"].str.startswith("structure.given_growth").any()
+
+
+def test_consistency_report_refuses_bad_inputs():
+    with pytest.raises(ValueError, match="labour_shares: must sum to 1"):
+        consistency_report(**{**REPORT_INPUTS, "labour_shares": _s(0.5, 0.3, 0.1)})
+    with pytest.raises(ValueError, match="investment: must be positive"):
+        consistency_report(**{**REPORT_INPUTS, "investment": -1.0})
+    with pytest.raises(ValueError, match="population_growth: growth must be above -1"):
+        consistency_report(**{**REPORT_INPUTS, "population_growth": -2.0})
+    with pytest.raises(ValueError, match=r"band: must be \(low, high\)"):
+        consistency_report(**REPORT_INPUTS, icor_band=(7.0, 3.0))
+    with pytest.raises(ValueError, match="tolerance: must be non-negative"):
+        per_head_check(**PER_HEAD, tolerance=-0.01)
+    with pytest.raises(ValueError, match="labour_shares: must be positive"):
+        relative_productivity(_s(0.5, 0.3, 0.2), _s(0.6, 0.4, 0.0))
+
+
+# --- from tables -----------------------------------------------------------------------------
+
+
+def _tables():
+    """Small tables in the layout of data/raw (only the columns the report reads)."""
+    targets = pd.DataFrame(
+        [
+            ("grdp_growth", 14.5, 13.45),
+            ("share_industry_construction", 68.0, 65.7),
+            ("share_services", 20.6, 21.3),
+            ("share_agriculture", 11.4, 13.0),
+            ("grdp_per_capita_usd", 4500.0, 3950.0),
+            ("budget_revenue", 16000.0, np.nan),
+            ("social_investment", 103500.0, np.nan),
+            ("labour_share_industry_construction", 46.1, np.nan),
+            ("labour_share_services", 31.2, np.nan),
+            ("labour_share_agriculture", 22.7, np.nan),
+        ],
+        columns=["indicator_id", "target", "baseline_2023"],
+    )
+    baselines = pd.DataFrame(
+        [("grdp_current_prices", 181.9), ("grdp_per_capita_usd", 3950.0)],
+        columns=["indicator_id", "value"],
+    )
+    rows = [
+        ("sector_growth", k, str(y), v, np.nan, "")
+        for k, values in {
+            IC: (17.86, 23.23, 24.4, 25.1, 17.25),
+            SV: (6.7, 7.88, 6.52, 8.2, 6.56),
+            AG: (2.5, -1.34, 6.48, 0.5, 2.63),
+        }.items()
+        for y, v in zip((2016, 2017, 2018, 2019, 2023), values, strict=True)
+    ]
+    rows += [
+        ("sector_growth", TX, "2023", 7.14, np.nan, ""),
+        ("contribution", IC, "2023", 11.88, np.nan, ""),
+        ("contribution", SV, "2023", 1.10, np.nan, ""),
+        ("contribution", AG, "2023", 0.32, np.nan, ""),
+        ("contribution", TX, "2023", 0.15, np.nan, ""),
+        ("structure_share", IC, "2023", 65.7, np.nan, "taxes_in_services"),
+        ("structure_share", SV, "2023", 21.3, np.nan, "taxes_in_services"),
+        ("structure_share", AG, "2023", 13.0, np.nan, "taxes_in_services"),
+        ("structure_share", SV, "2022", 20.7, np.nan, "gso4"),
+    ]
+    series = pd.DataFrame(
+        rows, columns=["variable", "sector", "period", "value", "value_high", "convention"]
+    )
+    assumptions = pd.DataFrame(
+        [
+            ("population_growth_2024", 1.5, "%"),
+            ("depreciation_2024", 1.7, "%"),
+            ("national_deflator_2023", 2.3, "%"),
+        ],
+        columns=["assumption_id", "value", "unit"],
+    )
+    return targets, baselines, series, assumptions
+
+
+def test_from_small_tables():
+    report = consistency_report_from_tables(*_tables())
+    # n = 1.5 %, e = 1.7 %: π* = 2.70626 % (test_per_head_by_hand); national 2.3 % from the
+    # assumptions since the series hold no Viet Nam GDP; no provincial nominal record
+    assert _value(report, "per_head.implied_deflator") == pytest.approx(2.70626, abs=1e-4)
+    assert _value(report, "per_head.implied_deflator", "value_2023") == pytest.approx(2.3)
+    # weights from the contributions rolled to 2023 with taxes in services (test_solver):
+    # closure A services growth +10.126 %, stretched
+    assert _value(report, "structure.equal_prices.services") == pytest.approx(10.1263, abs=1e-3)
+    assert _value(report, "structure.equal_prices", "verdict") == "stretched"
+    # 2023 services incl. taxes: (1.10 + 0.15)/(0.16768293 + 0.0210084) = 1.25/0.18869133
+    #                           = 6.62457 %
+    assert _value(report, "structure.equal_prices.services", "value_2023") == pytest.approx(
+        6.62457, abs=1e-4
+    )
+    assert not report["check"].str.startswith("structure.given_growth").any()  # no plan rows
+
+
+def test_from_tables_accepts_a_dict_of_assumptions_and_options():
+    targets, baselines, series, _ = _tables()
+    assumptions = {
+        "population_growth_2024": 1.5,
+        "depreciation_2024": 1.7,
+        "national_deflator_2023": 2.3,
+        "stretched_threshold_sd": 4.0,
+    }
+    report = consistency_report_from_tables(
+        targets, baselines, series, assumptions, icor_band=(1.0, 2.0)
+    )
+    # z-limit 4: services z = 3.68 is no longer stretched
+    assert _value(report, "structure.equal_prices", "verdict") == "consistent"
+    assert _value(report, "icor.current_prices", "verdict") == "information"
+
+
+def test_from_tables_refuses_missing_figures():
+    targets, baselines, series, assumptions = _tables()
+    with pytest.raises(ValueError, match="assumptions: needs a value for 'population_growth_2024'"):
+        consistency_report_from_tables(targets, baselines, series, assumptions.iloc[1:])
+    with pytest.raises(ValueError, match="targets: needs a value for 'share_services'"):
+        consistency_report_from_tables(
+            targets[targets["indicator_id"] != "share_services"], baselines, series, assumptions
+        )
+    no_structure = series[series["variable"] != "structure_share"]
+    with pytest.raises(ValueError, match=r"'structure_share' 2023 taxes_in_services needs one"):
+        consistency_report_from_tables(targets, baselines, no_structure, assumptions)
+    with pytest.raises(ValueError, match="assumptions: must be the DataFrame"):
+        consistency_report_from_tables(targets, baselines, series, [1.5, 1.7])
+
+
+def test_from_the_project_files():
+    from analysis.data import load_assumptions, load_baselines, load_series, load_targets
+
+    report = consistency_report_from_tables(
+        load_targets(), load_baselines(), load_series(), load_assumptions()
+    )
+    assert list(report.columns) == list(REPORT_COLUMNS)
+    assert set(report["verdict"]) <= set(REPORT_VERDICTS)
+    # assumptions n = 1.68 %, e = 1.7 %: π* = 1.1392405 × 1.0168 × 1.017 / 1.145 - 1
+    #                                      = 1.1780723 / 1.145 - 1 = 2.88841 %
+    assert _value(report, "per_head.implied_deflator") == pytest.approx(2.88841, abs=1e-4)
+    # value_2023: the province's 2023 deflator 181.9/155.876/1.1345 - 1 = 2.86057 %
+    assert _value(report, "per_head.implied_deflator", "value_2023") == pytest.approx(
+        2.86057, abs=1e-4
+    )
+    assert _value(report, "per_head.implied_deflator", "verdict") == "consistent"
+    # closure A: services needs about +10.13 % against 7.17 ± 0.80 -> stretched
+    assert _value(report, "structure.equal_prices.services") == pytest.approx(10.126, abs=2e-3)
+    assert _value(report, "structure.equal_prices", "verdict") == "stretched"
+    # ICOR: 103,500 / (181,900 × 0.1780723) = 103,500 / 32,391.35 = 3.195298
+    assert _value(report, "icor.current_prices") == pytest.approx(3.195298, abs=1e-4)
+    assert _value(report, "productivity.agriculture") == pytest.approx(0.502203, abs=1e-6)
+    # master plan 2021-2030 midpoints (17.5, 10.5, 2.5 %) drive closure B
+    assert _value(report, "structure.given_growth.services") == pytest.approx(10.5)
