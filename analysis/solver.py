@@ -62,8 +62,10 @@ DEFAULT_PRICE_SD = 0.05
 """Assumed spread of a sector's yearly relative price change (log points) in closure C.
 
 Bắc Giang publishes no sector deflators, so the spread cannot be estimated from the
-province's record; 5 % is an explicit assumption (one year of relative price moves implied
-by the 2022 and 2023 structures and growth is of the order of 2–4 %). Pass the planners'
+province's record; 5 % is an explicit assumption. The one year that can be read off the
+data, 2022 → 2023 (structures 62.3 / 22.8 / 14.9 and 65.7 / 21.3 / 13.0 with taxes in
+services, and the 2023 sector growth), gives relative prices of industry-construction
++2.0 %, services −0.6 %, agriculture −3.6 % against the GRDP deflator. Pass the planners'
 own figure as ``price_sd``."""
 
 BASELINE_YEARS: tuple[int, ...] = (2016, 2017, 2018, 2019, 2023)
@@ -255,6 +257,8 @@ def historical_baseline(
     (2016–2019 from the Statistics Office table of October 2019, 2019 an estimate; 2023 from
     the provincial report; 2020–2022 sector growth is not published in the sources used):
     industry-construction 21.57 % ± 3.73, services 7.17 % ± 0.80, agriculture 2.15 % ± 2.92.
+    Five years measure a spread only roughly (a 95 % interval for σ from 5 normal draws runs
+    from about 0.6 to 2.9 times the sample figure), so read z near the limit with care.
 
     Services growth is published without product taxes. In the ``taxes_in_services``
     convention it stands for services with taxes folded in: taxes are about a tenth of that
