@@ -1,0 +1,176 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Quỹ đạo GRDP năm 2024 · GRDP trajectory 2024
+#
+# From the 2023 baselines of the resolution (GRDP 181.9 trillion VND, 3,950 USD per head) to
+# 2024 under one scenario: real and nominal GRDP, GRDP in USD and per head, and the quarterly
+# year-to-date path. Every figure below is computed from `data/raw` and the scenario file.
+
+# %% tags=["parameters"]
+# Scenario: a name in scenarios/ (e.g. "target", "low") or a path to a scenario YAML file.
+scenario: str = "target"
+# Report language: "vi" (Vietnamese labels and number format) or "en".
+lang: str = "vi"
+
+# %%
+from analysis import load_baselines, load_targets
+from analysis.charts import level_comparison_chart, ytd_path_chart
+from analysis.labels import format_number, format_percent, label
+from analysis.projection import project_year, required_path, ytd_path
+from analysis.report import pick, safe, say, show_figure, show_table
+from analysis.scenarios import load_scenario
+
+sc = load_scenario(scenario)
+baselines = load_baselines()
+targets = load_targets().set_index("indicator_id")
+inputs = sc.projection_inputs(baselines)
+projection = project_year(inputs)
+path = ytd_path(inputs)
+
+
+def value(variable: str, period: str = "2024") -> float:
+    """One figure of the projection table."""
+    rows = projection[(projection["variable"] == variable) & (projection["period"] == period)]
+    return float(rows["value"].iloc[0])
+
+
+growth_target = float(targets.loc["grdp_growth", "target"])
+per_head_target = float(targets.loc["grdp_per_capita_usd", "target"])
+
+# %%
+g = value("grdp_growth")
+nominal = value("grdp_current_prices")
+usd = value("grdp_usd")
+per_head = value("grdp_per_capita_usd")
+per_head_2023 = value("grdp_per_capita_usd", "2023")
+deflator = value("grdp_deflator_growth")
+say(
+    lang,
+    f"""## {safe(sc.label_in("vi"))}
+
+{safe(sc.description.vi)}
+
+Theo kịch bản này, GRDP năm 2024 (giá so sánh 2010) tăng **{format_percent(g, 2, "vi")}**
+(mục tiêu {format_percent(growth_target, 1, "vi")}); với chỉ số giảm phát
+{format_percent(deflator, 2, "vi")}, quy mô GRDP giá hiện hành đạt
+**{format_number(nominal, 1, "vi")} nghìn tỷ đồng**, tương đương **{format_number(usd, 2, "vi")}
+tỷ USD**. GRDP bình quân đầu người đạt **{format_number(per_head, 0, "vi")} USD**
+(năm 2023: {format_number(per_head_2023, 0, "vi")} USD; mục tiêu
+{format_number(per_head_target, 0, "vi")} USD).""",
+    f"""## {safe(sc.label_in("en"))}
+
+{safe(sc.description.en)}
+
+Under this scenario 2024 GRDP (constant 2010 prices) grows **{format_percent(g, 2, "en")}**
+(target {format_percent(growth_target, 1, "en")}); with a deflator of
+{format_percent(deflator, 2, "en")}, GRDP at current prices reaches
+**{format_number(nominal, 1, "en")} trillion VND**, about **{format_number(usd, 2, "en")} bn USD**.
+GRDP per head reaches **{format_number(per_head, 0, "en")} USD** (2023:
+{format_number(per_head_2023, 0, "en")} USD; target {format_number(per_head_target, 0, "en")} USD).""",
+)
+
+# %%
+ROWS = [
+    ("grdp_growth", "real_growth", 2, None),
+    ("grdp_deflator_growth", "deflator", 2, None),
+    ("grdp_current_prices", "grdp_nominal", 1, None),
+    ("grdp_usd", "grdp_usd", 2, None),
+    ("population", "population", 0, None),
+    ("exchange_rate", "exchange_rate", 0, None),
+    ("grdp_per_capita_usd", "per_capita", 0, per_head_target),
+]
+
+
+def cell(variable: str, period: str, decimals: int) -> str:
+    rows = projection[(projection["variable"] == variable) & (projection["period"] == period)]
+    if rows.empty:
+        return "–"
+    unit = rows["unit"].iloc[0]
+    number = float(rows["value"].iloc[0])
+    return format_percent(number, decimals, lang) if unit == "%" else format_number(
+        number, decimals, lang
+    )
+
+
+units = projection.drop_duplicates("variable").set_index("variable")["unit"]
+table = [
+    {
+        pick(lang, "Chỉ tiêu", "Indicator"): label(key, lang),
+        pick(lang, "Đơn vị", "Unit"): label(units[var], lang) if units[var] != "%" else "%",
+        label("baseline_2023", lang): cell(var, "2023", d),
+        label("projection_2024", lang): cell(var, "2024", d),
+        label("target", lang): (
+            format_number(t, d, lang)
+            if t is not None
+            else (format_percent(growth_target, 1, lang) if var == "grdp_growth" else "")
+        ),
+    }
+    for var, key, d, t in ROWS
+]
+import pandas as pd  # noqa: E402
+
+show_table(pd.DataFrame(table), pick(lang, "Các chỉ tiêu chính", "Headline figures"))
+
+# %% [markdown]
+# ### 2023 → 2024
+
+# %%
+show_figure(
+    level_comparison_chart(projection, targets={"grdp_per_capita_usd": per_head_target}, lang=lang)
+)
+
+# %%
+ytd = path[path["variable"] == "grdp_growth_ytd"].set_index("quarter")["value"]
+say(
+    lang,
+    f"""### Tăng trưởng lũy kế theo quý
+
+Tỷ trọng GRDP các quý năm 2023 giả định {", ".join(format_number(w, 1, "vi") for w in
+sc.quarterly_weights)} %. Tăng trưởng lũy kế so cùng kỳ: quý I
+{format_percent(ytd[1], 2, "vi")}, 6 tháng {format_percent(ytd[2], 2, "vi")}, 9 tháng
+{format_percent(ytd[3], 2, "vi")}, cả năm {format_percent(ytd[4], 2, "vi")}.""",
+    f"""### Year-to-date growth by quarter
+
+Assumed 2023 quarterly weights {", ".join(format_number(w, 1, "en") for w in
+sc.quarterly_weights)} %. Cumulative growth on the same period of 2023: Q1
+{format_percent(ytd[1], 2, "en")}, 6 months {format_percent(ytd[2], 2, "en")}, 9 months
+{format_percent(ytd[3], 2, "en")}, full year {format_percent(ytd[4], 2, "en")}.""",
+)
+
+# %%
+published = dict(zip(("Q1", "6M", "9M"), (v / 100 for v in sc.ytd_actuals.given()), strict=False))
+need = (
+    required_path(growth_target / 100, published, inputs.quarterly_weights) if published else None
+)
+show_figure(ytd_path_chart(path, target=growth_target, required=need, lang=lang))
+
+# %%
+if need is None:
+    say(
+        lang,
+        "Chưa có số liệu lũy kế năm 2024 trong kịch bản (trường `ytd_actuals`).",
+        "No 2024 year-to-date figures in the scenario yet (field `ytd_actuals`).",
+    )
+else:
+    rest = need[need["variable"] == "grdp_growth_quarter_required"]["value"]
+    say(
+        lang,
+        f"""Với số liệu lũy kế đã công bố, để đạt mục tiêu
+{format_percent(growth_target, 1, "vi")} cả năm, mỗi quý còn lại cần tăng
+**{format_percent(float(rest.iloc[0]), 2, "vi")}** so cùng kỳ.""",
+        f"""Given the published year-to-date figures, reaching
+{format_percent(growth_target, 1, "en")} for the year needs each remaining quarter to grow
+**{format_percent(float(rest.iloc[0]), 2, "en")}** on the same quarter of 2023.""",
+    )

@@ -1,0 +1,106 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # So sánh các kịch bản · Scenario comparison
+#
+# Every scenario of the run side by side: 2024 growth, GRDP at current prices and in USD, GRDP
+# per head, against the resolution's targets.
+
+# %% tags=["parameters"]
+# Scenarios to compare: names in scenarios/ or paths to scenario YAML files.
+scenarios: list = ["target", "continuation", "low", "high"]
+# Report language: "vi" (Vietnamese labels and number format) or "en".
+lang: str = "vi"
+
+# %%
+import pandas as pd
+
+from analysis import load_targets
+from analysis.charts import scenario_comparison_chart
+from analysis.labels import format_number, format_percent, label
+from analysis.report import pick, safe, say, show_figure, show_table
+from analysis.results import scenario_results
+from analysis.scenarios import load_scenarios
+
+loaded = load_scenarios(scenarios)
+results = pd.concat([scenario_results(s) for s in loaded], ignore_index=True)
+labels = {s.name: s.label_in(lang) for s in loaded}
+targets = load_targets().set_index("indicator_id")
+growth_target = float(targets.loc["grdp_growth", "target"])
+per_head_target = float(targets.loc["grdp_per_capita_usd", "target"])
+
+annual = results[results["period"] == "2024"].pivot_table(
+    index="scenario", columns="variable", values="value", sort=False
+)
+
+# %%
+best = annual["grdp_per_capita_usd"].idxmax()
+worst = annual["grdp_per_capita_usd"].idxmin()
+meets = [s for s in annual.index if annual.loc[s, "grdp_per_capita_usd"] >= per_head_target - 0.5]
+say(
+    lang,
+    f"""## {len(loaded)} kịch bản
+
+Tăng trưởng GRDP năm 2024 trong các kịch bản từ
+**{format_percent(annual["grdp_growth"].min(), 2, "vi")}** đến
+**{format_percent(annual["grdp_growth"].max(), 2, "vi")}** (mục tiêu
+{format_percent(growth_target, 1, "vi")}). GRDP bình quân đầu người từ
+**{format_number(annual.loc[worst, "grdp_per_capita_usd"], 0, "vi")} USD**
+({safe(labels[worst])}) đến **{format_number(annual.loc[best, "grdp_per_capita_usd"], 0, "vi")}
+USD** ({safe(labels[best])}); {len(meets)} trong {len(loaded)} kịch bản đạt mục tiêu
+{format_number(per_head_target, 0, "vi")} USD.""",
+    f"""## {len(loaded)} scenarios
+
+2024 GRDP growth across the scenarios runs from
+**{format_percent(annual["grdp_growth"].min(), 2, "en")}** to
+**{format_percent(annual["grdp_growth"].max(), 2, "en")}** (target
+{format_percent(growth_target, 1, "en")}). GRDP per head runs from
+**{format_number(annual.loc[worst, "grdp_per_capita_usd"], 0, "en")} USD** ({safe(labels[worst])})
+to **{format_number(annual.loc[best, "grdp_per_capita_usd"], 0, "en")} USD**
+({safe(labels[best])}); {len(meets)} of {len(loaded)} scenarios reach the
+{format_number(per_head_target, 0, "en")} USD target.""",
+)
+
+# %%
+COLUMNS = [
+    ("grdp_growth", "real_growth", 2, True),
+    ("grdp_deflator_growth", "deflator", 2, True),
+    ("grdp_current_prices", "grdp_nominal", 1, False),
+    ("grdp_usd", "grdp_usd", 2, False),
+    ("grdp_per_capita_usd", "per_capita", 0, False),
+]
+rows = []
+for s in annual.index:
+    row = {label("scenario", lang): labels[s]}
+    for var, key, d, pct in COLUMNS:
+        v = annual.loc[s, var]
+        row[label(key, lang)] = format_percent(v, d, lang) if pct else format_number(v, d, lang)
+    rows.append(row)
+target_row = {label("scenario", lang): label("target", lang)}
+target_row.update({label(k, lang): "" for _, k, _, _ in COLUMNS})
+target_row[label("real_growth", lang)] = format_percent(growth_target, 1, lang)
+target_row[label("per_capita", lang)] = format_number(per_head_target, 0, lang)
+rows.append(target_row)
+show_table(pd.DataFrame(rows), pick(lang, "Năm 2024 theo kịch bản", "2024 by scenario"))
+
+# %%
+show_figure(scenario_comparison_chart(results, labels, "grdp_growth", growth_target, lang))
+
+# %%
+show_figure(
+    scenario_comparison_chart(results, labels, "grdp_per_capita_usd", per_head_target, lang)
+)
+
+# %%
+show_figure(scenario_comparison_chart(results, labels, "grdp_current_prices", None, lang))
