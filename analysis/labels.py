@@ -129,3 +129,93 @@ def format_quantity(value: float | None, unit: str, decimals: int = 1, lang: str
     unit_text = label(unit, lang)
     number = format_number(value, decimals, lang)
     return f"{number} {unit_text}".rstrip()
+
+
+CLOSURE_LABELS: dict[str, dict[str, str]] = {
+    "equal_prices": {"vi": "Giá các ngành tăng như nhau", "en": "Equal sector prices"},
+    "given_growth": {
+        "vi": "Tăng trưởng ngành cho trước",
+        "en": "Given sector growth",
+    },
+    "min_deviation": {"vi": "Độ lệch nhỏ nhất", "en": "Minimum deviation"},
+}
+
+CHECK_LABELS: dict[str, dict[str, str]] = {
+    "per_head.implied_deflator": {
+        "vi": "Chỉ số giảm phát cần có để tăng trưởng và GRDP/người khớp nhau",
+        "en": "Deflator that reconciles the growth and per-head targets",
+    },
+    "per_head.nominal_grdp_2024": {
+        "vi": "GRDP giá hiện hành 2024 mà hai mục tiêu hàm ý",
+        "en": "2024 GRDP at current prices the two targets imply",
+    },
+    "per_head.per_capita_at_national_deflator": {
+        "vi": "GRDP/người nếu giảm phát bằng mức cả nước",
+        "en": "GRDP per head at the national deflator",
+    },
+    "icor.current_prices": {
+        "vi": "ICOR hàm ý (giá hiện hành)",
+        "en": "Implied ICOR (current prices)",
+    },
+    "icor.constant_prices": {
+        "vi": "ICOR hàm ý (giá so sánh)",
+        "en": "Implied ICOR (constant prices)",
+    },
+    "ratio.budget_revenue_to_grdp": {
+        "vi": "Thu ngân sách / GRDP",
+        "en": "Budget revenue / GRDP",
+    },
+    "ratio.investment_to_grdp": {
+        "vi": "Vốn đầu tư toàn xã hội / GRDP",
+        "en": "Social investment / GRDP",
+    },
+}
+
+CHECK_UNITS: dict[str, dict[str, str]] = {
+    "standard deviations": {"vi": "độ lệch chuẩn", "en": "standard deviations"},
+    "% vs GRDP deflator": {"vi": "% so với giảm phát GRDP", "en": "% vs GRDP deflator"},
+    "ratio": {"vi": "lần", "en": "ratio"},
+    "× provincial average": {"vi": "lần bình quân tỉnh", "en": "× provincial average"},
+    "% of GRDP": {"vi": "% GRDP", "en": "% of GRDP"},
+}
+
+
+def check_label(check: str, lang: str = "vi") -> str:
+    """The report wording of a consistency-report check id (e.g. ``structure.equal_prices``).
+
+    Ids follow :mod:`analysis.consistency`: ``per_head.*``, ``structure.<closure>[.<sector>]``,
+    ``structure.<closure>.relative_price.<sector>``, ``icor.*``, ``productivity.<sector>``,
+    ``ratio.*``. An id not described here is returned unchanged.
+    """
+    lang = check_lang(lang)
+    if check in CHECK_LABELS:
+        return CHECK_LABELS[check][lang]
+    parts = check.split(".")
+    if parts[0] == "productivity" and len(parts) == 2:
+        word = "Năng suất lao động tương đối" if lang == "vi" else "Relative labour productivity"
+        return f"{word}: {label(parts[1], lang)}"
+    if parts[0] == "structure" and len(parts) >= 2 and parts[1] in CLOSURE_LABELS:
+        return _structure_check_label(parts[1:], lang)
+    return check
+
+
+def _structure_check_label(parts: list[str], lang: str) -> str:
+    closure = CLOSURE_LABELS[parts[0]][lang]
+    if len(parts) == 1:
+        word = (
+            "độ lệch lớn nhất so với lịch sử" if lang == "vi" else "largest distance from history"
+        )
+        return f"{closure}: {word}"
+    if parts[1] == "relative_price" and len(parts) == 3:
+        word = "giá tương đối" if lang == "vi" else "relative price"
+        return f"{closure}: {word}, {label(parts[2], lang)}"
+    word = "tăng trưởng cần có" if lang == "vi" else "required growth"
+    return f"{closure}: {word}, {label(parts[1], lang)}"
+
+
+def unit_label(unit: str, lang: str = "vi") -> str:
+    """A unit as reports show it (``trillion VND`` → ``nghìn tỷ đồng``)."""
+    lang = check_lang(lang)
+    if unit in CHECK_UNITS:
+        return CHECK_UNITS[unit][lang]
+    return label(unit, lang)

@@ -61,3 +61,19 @@ def test_labels_in_both_languages_and_unknown_keys_pass_through():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="lang: must be one of vi, en"):
         format_number(1.0, lang="fr")
+
+
+def test_consistency_check_ids_read_as_words():
+    from analysis.labels import check_label, unit_label
+
+    assert check_label("structure.equal_prices.services", "vi") == (
+        "Giá các ngành tăng như nhau: tăng trưởng cần có, Dịch vụ"
+    )
+    assert check_label("structure.min_deviation.relative_price.agriculture", "en") == (
+        "Minimum deviation: relative price, Agriculture, forestry, fishery"
+    )
+    assert check_label("productivity.services", "en") == "Relative labour productivity: Services"
+    assert check_label("icor.current_prices", "vi") == "ICOR hàm ý (giá hiện hành)"
+    assert check_label("something.new", "vi") == "something.new"
+    assert unit_label("standard deviations", "vi") == "độ lệch chuẩn"
+    assert unit_label("trillion VND", "vi") == "nghìn tỷ đồng"
