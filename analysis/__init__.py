@@ -21,6 +21,7 @@ from analysis.data import (
     load_series,
     load_targets,
 )
+from analysis.actuals import load_actuals, load_actuals_dir
 # --- economics: growth, quarters, structure ----------------------------------------------
 from analysis.growth import per_capita_growth, required_deflator
 from analysis.projection import (
@@ -86,6 +87,7 @@ from analysis.uncertainty import (
     simulate_targets,
 )
 # --- economics: scorecard ----------------------------------------------------------------
+from analysis.scorecard import assess, in_year_view, summary, ytd_growth
 # --- orchestration -------------------------------------------------------------------------
 from analysis.results import scenario_results
 from analysis.runner import export_html, run_reports

@@ -107,6 +107,33 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
     run.set_defaults(func=_cmd_run)
 
 
+def _cmd_actuals_template(args: argparse.Namespace) -> int:
+    from analysis.actuals import write_actuals_template
+
+    path = write_actuals_template(args.out, overwrite=args.force)
+    print(f"wrote {path}: one line per target, period 2024; fill value, kind, as_of and source")
+    return EXIT_OK
+
+
+def _add_actuals_template_command(sub: argparse._SubParsersAction) -> None:
+    template = sub.add_parser(
+        "actuals-template",
+        help="write an empty actuals CSV listing every target, to fill in",
+        description="Write a CSV with one line per target of data/raw/targets_2024.csv "
+        "(period 2024, the target's unit, its Vietnamese name; value, kind, as_of and source "
+        "empty). Files in data/raw/actuals/ are read by the scorecard. Exit 0 written, "
+        "2 refused (the file exists without --force, or the targets table is invalid).",
+    )
+    template.add_argument(
+        "--out",
+        default=None,
+        metavar="PATH",
+        help="file to write (default data/raw/actuals/actuals_2024.csv)",
+    )
+    template.add_argument("--force", action="store_true", help="overwrite an existing file")
+    template.set_defaults(func=_cmd_actuals_template)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
     parser = _Parser(prog="python -m analysis", description=__doc__.splitlines()[0])
@@ -118,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     # --- run (report runner) ---
     _add_run_command(sub)
     # --- actuals-template (scorecard) ---
+    _add_actuals_template_command(sub)
     return parser
 
 
