@@ -29,7 +29,9 @@ The schema, with the plausibility rules::
     quarterly_growth: null        # optional: four single-quarter y/y growth rates, %
     structure_convention: taxes_in_services     # or gso4, gva_only
     ytd_actuals: {}               # optional cumulative y/y growth published: Q1, 6M, 9M (%)
-    uncertainty: {}               # optional Monte Carlo scales, % (0..100)
+    uncertainty: {}               # optional Monte Carlo scales, points: sigma_lower, sigma_upper
+                                  # (0.01..100), deflator_sigma, population_sigma,
+                                  # depreciation_sigma (0..100)
 """
 
 from __future__ import annotations
@@ -104,6 +106,7 @@ VndPerUsd = Annotated[float, _within(10_000, 50_000, "exchange rate", "VND per U
 DepreciationPercent = Annotated[float, _within(-50, 50, "depreciation")]
 WeightPercent = Annotated[float, _within(0, 100, "quarterly weight")]
 ScalePercent = Annotated[float, _within(0, 100, "uncertainty scale")]
+GrowthScalePercent = Annotated[float, _within(0.01, 100, "growth scale")]
 
 
 class _Strict(BaseModel):
@@ -217,6 +220,21 @@ class YtdActuals(_Strict):
         return self
 
 
+class Uncertainty(_Strict):
+    """Scales of the Monte Carlo set by the scenario, percent points; each overrides the one
+    calibrated from the published record (:func:`analysis.outlook.scenario_calibration`)."""
+
+    sigma_lower: GrowthScalePercent | None = None
+    sigma_upper: GrowthScalePercent | None = None
+    deflator_sigma: ScalePercent | None = None
+    population_sigma: ScalePercent | None = None
+    depreciation_sigma: ScalePercent | None = None
+
+    def given(self) -> dict[str, float]:
+        """The scales given, percent points, keyed by field name."""
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
 def _check_four(values: list[float] | None) -> list[float] | None:
     if values is not None and len(values) != 4:
         raise ValueError(f"must hold 4 values (Q1, Q2, Q3, Q4), got {len(values)}")
@@ -252,9 +270,7 @@ class Scenario(_Strict):
     quarterly_growth: Annotated[list[GrowthPercent] | None, AfterValidator(_check_four)] = None
     structure_convention: Literal["taxes_in_services", "gso4", "gva_only"]
     ytd_actuals: YtdActuals = YtdActuals()
-    uncertainty: dict[Annotated[str, Field(max_length=64)], ScalePercent] = Field(
-        default_factory=dict
-    )
+    uncertainty: Uncertainty = Uncertainty()
 
     _path: Path | None = PrivateAttr(default=None)
 
