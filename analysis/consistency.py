@@ -1039,3 +1039,15 @@ def consistency_report_from_tables(
     if "stretched_threshold_sd" in values:
         inputs["z_limit"] = values["stretched_threshold_sd"]
     return consistency_report(**{**inputs, **options})
+
+
+def structure_inputs_from_series(series: pd.DataFrame, *, record_from: int = 2022) -> dict:
+    """The structural inputs the report derives from the published series, for notebooks.
+
+    Returns a dict with ``shares_2023`` and ``weights_2023`` (taxes in services, fractions),
+    ``baseline`` (:class:`~analysis.solver.GrowthBaseline`), ``sector_growth_2023`` (three parts,
+    fractions), ``provincial_deflators``, ``national_deflator``, ``sector_growth_plan`` (master
+    plan midpoints or None) and ``plan_label``: the same figures
+    :func:`consistency_report_from_tables` uses, so a notebook shows what the report checked.
+    """
+    return _series_inputs(series, record_from)

@@ -893,3 +893,39 @@ def min_deviation(
         f"prices against the GRDP deflator: {moves}",
     )
     return replace(solution, notes=note + solution.notes)
+
+
+def pattern_growth(weights: Any, pattern: Any, target_growth: float) -> pd.Series:
+    """Sector growth in a given pattern, scaled so that it adds up to ``target_growth``.
+
+    The reference path "each sector grows as it did in the pattern year, all scaled
+    together to the scenario's aggregate growth".
+
+    Parameters
+    ----------
+    weights : Series or dict
+        Previous-year constant-price weights w_i (summing to 1 within ``ROUNDED_TOLERANCE``).
+    pattern : Series or dict
+        Sector growth of the pattern (e.g. 2023), fractions, same sectors.
+    target_growth : float
+        The aggregate growth g* the result must reach, fraction.
+
+    Returns
+    -------
+    Series
+        ``g_i = k (1 + g_i^pattern) − 1`` with ``k = (1 + g*) / Σ w_i (1 + g_i^pattern)``, so
+        that ``Σ w_i (1 + g_i) = 1 + g*`` exactly (relative growth factors keep their ratio).
+
+    Raises
+    ------
+    ValueError
+        On weights that do not sum to 1, mismatched sectors, or growth at or below −100 %.
+    """
+    w = _sector_series(weights, "weights")
+    check_shares(w.to_numpy(), "weights", ROUNDED_TOLERANCE, list(w.index))
+    w = w / w.sum()
+    g0 = _aligned(pattern, "pattern", list(w.index), "weights")
+    check_growth(g0.to_numpy(), "pattern")
+    g = _rate(target_growth, "target_growth")
+    k = (1.0 + g) / float((w * (1.0 + g0)).sum())
+    return k * (1.0 + g0) - 1.0
