@@ -600,7 +600,7 @@ def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "")
     lang : {"vi", "en"}
         The page's language attribute.
     title : str
-        The page title (escaped here).
+        The page title (nbconvert's template escapes it).
     """
     import nbformat
     from nbconvert import HTMLExporter
@@ -613,7 +613,7 @@ def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "")
         exclude_output_prompt=True,
         language_code=lang,
     )
-    resources = {"metadata": {"name": html.escape(title or notebook.stem)}}
+    resources = {"metadata": {"name": title or notebook.stem}}  # the template escapes it
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     target.write_text(body, encoding="utf-8")
     return target
