@@ -1,0 +1,229 @@
+"""The scorecard for readers: a display table in Vietnamese or English, lights in words.
+
+Presentation layer: takes the table of :func:`analysis.scorecard.assess` and returns text
+ready to show. Every light has a word, so the table reads the same printed in black and
+white; :func:`style_scorecard` adds the colours.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from analysis.labels import check_lang, format_number, label
+from analysis.scorecard import STATUSES, summary
+
+#: The word shown for each status (the light in words).
+STATUS_WORDS: dict[str, dict[str, str]] = {
+    "met": {"vi": "Đạt", "en": "Met"},
+    "not_met": {"vi": "Không đạt", "en": "Not met"},
+    "on_track": {"vi": "Đúng tiến độ", "en": "On track"},
+    "needs_acceleration": {"vi": "Cần tăng tốc", "en": "Needs acceleration"},
+    "off_track": {"vi": "Chậm", "en": "Off track"},
+    "wrong_direction": {"vi": "Đi ngược", "en": "Wrong direction"},
+    "no_data": {"vi": "Chưa có số liệu", "en": "No data"},
+}
+
+#: Background and text colour of each light (Open SDG palette order: green to grey).
+LIGHT_COLOURS: dict[str, tuple[str, str]] = {
+    "green": ("#1a9850", "#ffffff"),
+    "amber": ("#fdae61", "#000000"),
+    "red": ("#d73027", "#ffffff"),
+    "dark_red": ("#67001f", "#ffffff"),
+    "grey": ("#d9d9d9", "#000000"),
+}
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "group": {"vi": "Nhóm", "en": "Group"},
+    "indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "unit": {"vi": "Đơn vị", "en": "Unit"},
+    "target": {"vi": "Mục tiêu", "en": "Target"},
+    "period": {"vi": "Kỳ", "en": "Period"},
+    "actual": {"vi": "Thực hiện", "en": "Actual"},
+    "gap_closed": {"vi": "Khoảng cách đã thu hẹp (%)", "en": "Gap closed (%)"},
+    "light": {"vi": "Đánh giá", "en": "Assessment"},
+}
+
+_EXTRA_UNITS: dict[str, dict[str, str]] = {
+    "beds per 10,000 people": {"vi": "giường/vạn dân", "en": "beds per 10,000 people"},
+    "done": {"vi": "", "en": ""},
+}
+_DONE_WORDS = {
+    1.0: {"vi": "Hoàn thành", "en": "Done"},
+    0.0: {"vi": "Chưa hoàn thành", "en": "Not done"},
+}
+_PERIOD_WORDS: dict[str, dict[str, str]] = {
+    "2024": {"vi": "Năm 2024", "en": "2024"},
+    "2024-Q1": {"vi": "Quý I/2024", "en": "2024 Q1"},
+    "2024-6M": {"vi": "6 tháng 2024", "en": "2024, 6 months"},
+    "2024-9M": {"vi": "9 tháng 2024", "en": "2024, 9 months"},
+}
+_REQUIRED = (
+    "group",
+    "name_vi",
+    "name_en",
+    "unit",
+    "rule",
+    "target",
+    "target_low",
+    "target_high",
+    "tolerance",
+    "actual",
+    "period",
+    "gap_closed",
+    "status",
+    "light",
+)
+
+
+def _decimals(value: float) -> int:
+    """Up to two decimals, as many as the figure carries (16000 → 0, 14.5 → 1, 99.32 → 2)."""
+    for d in (0, 1):
+        if abs(value - round(value, d)) < 1e-9:
+            return d
+    return 2
+
+
+def _num(value: float, lang: str) -> str:
+    if value is None or pd.isna(value) or not math.isfinite(float(value)):
+        return "–"
+    return format_number(float(value), _decimals(float(value)), lang)
+
+
+def unit_text(unit: str, lang: str = "vi") -> str:
+    """The unit as readers see it (``tỷ đồng``, ``%``); unknown units unchanged."""
+    lang = check_lang(lang)
+    if unit in _EXTRA_UNITS:
+        return _EXTRA_UNITS[unit][lang]
+    return label(unit, lang)
+
+
+def target_text(row: pd.Series, lang: str = "vi") -> str:
+    """The target as stated: ``≥ 14,5``, ``≤ 1,8``, ``68 ± 0,5``, ``3–4``, ``Hoàn thành``."""
+    rule = row["rule"]
+    if rule == "done":
+        return _DONE_WORDS[1.0][lang]
+    if rule == "range":
+        return f"{_num(row['target_low'], lang)}–{_num(row['target_high'], lang)}"
+    if rule == "at_most":
+        return f"≤ {_num(row['target'], lang)}"
+    if rule == "equal":
+        tol = row["tolerance"]
+        plus = f" ± {_num(tol, lang)}" if pd.notna(tol) and tol > 0 else ""
+        return f"{_num(row['target'], lang)}{plus}"
+    return f"≥ {_num(row['target'], lang)}"
+
+
+def _actual_text(row: pd.Series, lang: str) -> str:
+    if row["rule"] == "done" and pd.notna(row["actual"]):
+        return _DONE_WORDS[float(row["actual"])][lang]
+    return _num(row["actual"], lang)
+
+
+def _gap_text(value: float, lang: str) -> str:
+    if pd.isna(value):
+        return "–"
+    return format_number(100.0 * float(value), 1, lang)
+
+
+def _period_text(period: object, lang: str) -> str:
+    if not isinstance(period, str):
+        return "–"
+    return _PERIOD_WORDS.get(period, {lang: period})[lang]
+
+
+def _check_assessment(assessment: pd.DataFrame) -> None:
+    if not isinstance(assessment, pd.DataFrame):
+        raise ValueError("assessment: must be the DataFrame returned by assess()")
+    missing = [c for c in _REQUIRED if c not in assessment]
+    if missing:
+        raise ValueError(f"assessment: must have the columns of assess(); missing {missing}")
+    unknown = sorted(set(assessment["status"]) - set(STATUSES))
+    if unknown:
+        raise ValueError(f"assessment: status must be one of {list(STATUSES)}, got {unknown}")
+
+
+def scorecard_table(assessment: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """The scorecard as a display table, sorted by the resolution's groups.
+
+    Parameters
+    ----------
+    assessment : pandas.DataFrame
+        The result of :func:`analysis.scorecard.assess`.
+    lang : {"vi", "en"}, default "vi"
+        Language of the headers, names, units, numbers and words.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns (in ``lang``): group, indicator name, unit, target, period, actual, gap
+        closed in % (one decimal; ``–`` where undefined or without data), and the light as a
+        word (:data:`STATUS_WORDS`: Đạt / Không đạt / Đúng tiến độ / Cần tăng tốc / Chậm /
+        Đi ngược / Chưa có số liệu). Text cells, formatted in the language's number style
+        (``16.000``; ``14,5``). Index: the assessment's index.
+    """
+    lang = check_lang(lang)
+    _check_assessment(assessment)
+    rows = assessment.sort_values("group", kind="stable")
+    names = rows["name_vi" if lang == "vi" else "name_en"]
+    table = pd.DataFrame(
+        {
+            COLUMNS["group"][lang]: rows["group"].astype(int),
+            COLUMNS["indicator"][lang]: names,
+            COLUMNS["unit"][lang]: [unit_text(u, lang) for u in rows["unit"]],
+            COLUMNS["target"][lang]: [target_text(r, lang) for _, r in rows.iterrows()],
+            COLUMNS["period"][lang]: [_period_text(p, lang) for p in rows["period"]],
+            COLUMNS["actual"][lang]: [_actual_text(r, lang) for _, r in rows.iterrows()],
+            COLUMNS["gap_closed"][lang]: [_gap_text(g, lang) for g in rows["gap_closed"]],
+            COLUMNS["light"][lang]: [STATUS_WORDS[s][lang] for s in rows["status"]],
+        },
+        index=rows.index,
+    )
+    return table
+
+
+def style_scorecard(assessment: pd.DataFrame, lang: str = "vi") -> Styler:
+    """:func:`scorecard_table` with the light column coloured (:data:`LIGHT_COLOURS`).
+
+    The word stays in the cell, so the table reads without colour too. Returns a pandas
+    Styler (render it in a notebook, or ``.to_html()``).
+    """
+    table = scorecard_table(assessment, lang)
+    lights = assessment.loc[table.index, "light"]
+    column = COLUMNS["light"][lang]
+
+    def paint(col: pd.Series) -> list[str]:
+        return [
+            "background-color: {}; color: {}".format(*LIGHT_COLOURS[lights[i]]) for i in col.index
+        ]
+
+    return table.style.apply(paint, subset=[column]).hide(axis="index")
+
+
+def summary_text(assessment: pd.DataFrame, lang: str = "vi") -> str:
+    """The headline: ``8/47 chỉ tiêu đạt; 7 không đạt; 6 đang thực hiện; 26 chưa có số liệu``.
+
+    "Met" and "not met" count results of the year; in-year figures are counted apart
+    (``in progress``) and are neither met nor missed yet.
+    """
+    lang = check_lang(lang)
+    _check_assessment(assessment)
+    total = summary(assessment).loc["all"]
+    in_year = int(total[["on_track", "needs_acceleration", "off_track", "wrong_direction"]].sum())
+    parts = {
+        "vi": (
+            f"{total['met']}/{total['targets']} chỉ tiêu đạt",
+            f"{total['not_met']} không đạt",
+            f"{in_year} đang thực hiện (số liệu trong năm)",
+            f"{total['no_data']} chưa có số liệu",
+        ),
+        "en": (
+            f"{total['met']} of {total['targets']} targets met",
+            f"{total['not_met']} not met",
+            f"{in_year} in progress (in-year figures)",
+            f"{total['no_data']} without data",
+        ),
+    }[lang]
+    return "; ".join(parts)
