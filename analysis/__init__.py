@@ -89,6 +89,7 @@ from analysis.uncertainty import (
 # --- economics: scorecard ----------------------------------------------------------------
 from analysis.scorecard import assess, in_year_view, summary, ytd_growth
 # --- orchestration -------------------------------------------------------------------------
+from analysis.outlook import outlook_rows, scenario_outlook
 from analysis.results import scenario_results
 from analysis.runner import export_html, run_reports
 from analysis.scenarios import Scenario, check_scenarios, load_scenario, load_scenarios

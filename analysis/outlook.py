@@ -1,0 +1,517 @@
+"""The 2024 outlook of one scenario: its assumptions run through the Monte Carlo of the targets.
+
+Glue between a validated :class:`analysis.scenarios.Scenario`, the published record
+(:func:`analysis.data.load_series`) and :mod:`analysis.uncertainty`:
+
+- :func:`scenario_calibration`: the scales calibrated on the published growth record and the
+  plan-versus-outturn errors, with the scenario's ``uncertainty:`` scales put in their place;
+- :func:`outlook_setup`: the :class:`~analysis.uncertainty.MonteCarloSetup` of a scenario
+  (growth centred on the scenario's annual growth, its deflator, population growth,
+  depreciation, quarterly weights and path, published year-to-date figures, and sectors);
+- :func:`macro_targets`: the growth, per-head and structure targets of ``targets_2024.csv``;
+- :func:`scenario_outlook`: all of it, simulated;
+- :func:`outlook_rows`: the result as tidy rows ``scenario, variable, unit, period, value``.
+
+Scenario files speak percent; everything handed to the Monte Carlo is a fraction.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import pandas as pd
+
+from analysis.scenarios import SECTORS, Scenario, Uncertainty, sector_bases
+from analysis.uncertainty import (
+    Calibration,
+    MacroTargets,
+    MonteCarloResult,
+    MonteCarloSetup,
+    SectorSetup,
+    TwoPieceNormal,
+    calibrate_scales,
+    calibrate_sector_scales,
+    fan_quantiles,
+    simulate_targets,
+)
+
+OUTLOOK_YEAR = 2024
+"""The year the outlook is for (the scenarios project 2023 to 2024)."""
+
+UNCERTAINTY_KEYS: tuple[str, ...] = tuple(Uncertainty.model_fields)
+"""The scales a scenario's ``uncertainty:`` mapping may set (percent points)."""
+
+SHARE_TARGET_IDS: dict[str, str] = {
+    "industry_construction": "share_industry_construction",
+    "services": "share_services",
+    "agriculture": "share_agriculture",
+}
+"""Sector of each structure target and its indicator id in ``targets_2024.csv``."""
+
+EVENT_VARIABLES: dict[str, str] = {
+    "growth": "probability_grdp_growth_target",
+    "per_capita": "probability_grdp_per_capita_target",
+    "structure": "probability_structure_target",
+    "joint": "probability_all_macro_targets",
+}
+"""Result variable of each row of the Monte Carlo probability table."""
+
+STANDARD_ERROR_SUFFIX = "_standard_error"
+
+
+# --- the published record -------------------------------------------------------------------
+
+
+def _load_series(series: pd.DataFrame | None) -> pd.DataFrame:
+    from analysis.data import load_series
+
+    return load_series() if series is None else series
+
+
+def _by_year(values: pd.Series) -> pd.Series:
+    """Percent figures keyed by period ('2016') as fractions keyed by int year."""
+    out = values.rename(index=lambda p: int(str(p).strip())) / 100.0
+    return out.sort_index()
+
+
+def published_growth(series: pd.DataFrame | None = None) -> pd.Series:
+    """Published annual real GRDP growth, fractions, indexed by year (2016–2023).
+
+    Parameters
+    ----------
+    series : DataFrame, optional
+        :func:`analysis.data.load_series` (loaded when not given).
+    """
+    from analysis.data import series_values
+
+    return _by_year(series_values(_load_series(series), "grdp_growth"))
+
+
+def published_plan(series: pd.DataFrame | None = None) -> pd.Series:
+    """Planned annual real GRDP growth (``grdp_growth_plan``), fractions, indexed by year."""
+    from analysis.data import series_values
+
+    return _by_year(series_values(_load_series(series), "grdp_growth_plan"))
+
+
+# --- calibration --------------------------------------------------------------------------
+
+
+def _scenario_file(scenario: Scenario) -> str:
+    return str(scenario.path or f"{scenario.name}.yaml")
+
+
+def _override_note(scenario: Scenario, key: str, value: float, calibrated: float) -> str:
+    return (
+        f"{100 * value:.2f} points, set by the scenario file {_scenario_file(scenario)} "
+        f"(uncertainty.{key}) in place of the {100 * calibrated:.2f} points calibrated from "
+        "the published record."
+    )
+
+
+def scenario_calibration(scenario: Scenario, series: pd.DataFrame | None = None) -> Calibration:
+    """The Monte Carlo scales for a scenario: calibrated, then the scenario's own in their place.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario; its ``uncertainty`` mapping (percent points) overrides scales.
+    series : DataFrame, optional
+        :func:`analysis.data.load_series` (loaded when not given).
+
+    Returns
+    -------
+    Calibration
+        Scales as fractions, each with its assumption; an overridden scale says so.
+
+    Raises
+    ------
+    ValueError
+        If ``scenario`` is not a :class:`~analysis.scenarios.Scenario`, or as
+        :func:`analysis.uncertainty.calibrate_scales`.
+
+    Notes
+    -----
+    :func:`analysis.uncertainty.calibrate_scales` on the published annual growth (2016–2023)
+    and the plans (``grdp_growth_plan``; the 2023 plan of 14.5 % against 13.45 % gives the
+    skew). A scenario's ``sigma_lower`` or ``sigma_upper`` replaces that side's scale; the
+    average scale is then ``(σ1 + σ2)/2``.
+
+    References
+    ----------
+    Methodology reference, section 6.
+    """
+    _check_scenario(scenario)
+    series = _load_series(series)
+    calibration = calibrate_scales(published_growth(series), published_plan(series))
+    given = {k: v / 100.0 for k, v in scenario.uncertainty.given().items()}
+    if not given:
+        return calibration
+    notes = dict(calibration.assumptions)
+    for key, value in given.items():
+        notes[key] = _override_note(scenario, key, value, getattr(calibration, key))
+    lower = given.get("sigma_lower", calibration.sigma_lower)
+    upper = given.get("sigma_upper", calibration.sigma_upper)
+    return replace(calibration, **given, sigma=(lower + upper) / 2.0, assumptions=notes)
+
+
+def _check_scenario(scenario: Scenario) -> None:
+    if not isinstance(scenario, Scenario):
+        raise ValueError(f"scenario: must be a Scenario, got {type(scenario).__name__}")
+
+
+# --- sectors ------------------------------------------------------------------------------
+
+
+def _sector_record(series: pd.DataFrame) -> pd.DataFrame:
+    """Published sector growth, fractions, one column per part of GRDP, indexed by year."""
+    from analysis.data import series_values
+
+    columns = {s: series_values(series, "sector_growth", s) / 100.0 for s in SECTORS}
+    frame = pd.DataFrame(columns)
+    return frame.loc[[str(p).strip().isdigit() for p in frame.index]]
+
+
+def _share_out(gap: float, weights: pd.Series, loadings: pd.Series) -> pd.Series:
+    """Add ``gap`` to the weighted aggregate by moving each sector in proportion to λ_i."""
+    scale = float((weights * loadings).sum())
+    if scale <= 0.0:  # loadings that cancel out: move every sector alike
+        loadings, scale = loadings * 0.0 + 1.0, float(weights.sum())
+    return loadings * gap / scale
+
+
+def central_sector_growth(
+    scenario: Scenario,
+    growth: float,
+    weights: pd.Series,
+    loadings: pd.Series,
+    history: pd.Series,
+) -> pd.Series:
+    """Central real growth of the four parts of GRDP that adds up to ``growth``.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        Its ``growth.sectors`` (percent) are kept where given.
+    growth : float
+        The scenario's annual real growth G (the aggregate), fraction.
+    weights : Series
+        2023 constant-price weights w_i of the four parts (gso4), summing to 1.
+    loadings : Series
+        λ_i, how each part follows the aggregate (Σ w_i λ_i = 1).
+    history : Series
+        Mean published growth b_i of each part (2016–2019, 2023).
+
+    Returns
+    -------
+    Series
+        g_i⁰ by part, fractions, with ``Σ w_i g_i⁰ = G``.
+
+    Notes
+    -----
+    A part the scenario does not give starts at the record's pattern moved to the scenario's
+    aggregate, ``b_i + λ_i (G − Σ_j w_j b_j)``; a part it gives starts at its figure. The gap
+    left, ``d = G − Σ w_i g_i``, is shared out as an aggregate surprise would be,
+    ``g_i += λ_i d / Σ_free w_j λ_j``, over the parts the scenario left free (over all four
+    when it gives every one: its sectors and its aggregate then disagree under the 2023
+    weights, e.g. 2023 sector growth repeated gives 13.76 %, not 13.45 %). Closure A
+    (:func:`analysis.solver.equal_prices`) is deliberately not used: it picks the sector
+    growth that lands on the target structure, so the structure target would be met by
+    construction at the centre of every scenario.
+
+    References
+    ----------
+    Methodology reference, sections 2, 4 and 6.
+    """
+    keys = list(SECTORS)
+    w, lam, base = (s.reindex(keys).astype(float) for s in (weights, loadings, history))
+    given = pd.Series(scenario.sector_growth(), dtype=float)
+    central = base + lam * (growth - float((w * base).sum()))
+    central.update(given)
+    free = [k for k in keys if k not in given.index] or keys
+    gap = growth - float((w * central).sum())
+    central[free] += _share_out(gap, w[free], lam[free])
+    return central
+
+
+def outlook_sectors(scenario: Scenario, growth: float, series: pd.DataFrame) -> SectorSetup:
+    """Sector inputs of the Monte Carlo for a scenario (four parts, ``gso4``).
+
+    Weights and shares are the 2023 ones of :func:`analysis.scenarios.sector_bases`; the
+    loadings and the sectors' own spread come from
+    :func:`analysis.uncertainty.calibrate_sector_scales` on the published sector growth; the
+    central growth from :func:`central_sector_growth`. Sector price changes are used when the
+    scenario gives all four (else prices move alike and leave the shares unchanged).
+    """
+    from analysis.solver import historical_baseline
+
+    bases = sector_bases(series)
+    scales = calibrate_sector_scales(
+        _sector_record(series), published_growth(series), dict(bases.weights)
+    )
+    loadings = pd.Series(scales.loadings, dtype=float)
+    history = historical_baseline(series, sectors=SECTORS).growth
+    central = central_sector_growth(scenario, growth, bases.weights, loadings, history)
+    prices = scenario.sector_prices()
+    return SectorSetup(
+        growth=central.to_dict(),
+        weights=bases.weights.to_dict(),
+        shares=bases.shares.to_dict(),
+        loadings=dict(scales.loadings),
+        idiosyncratic_sigma=dict(scales.idiosyncratic_sigma),
+        price_change=prices if len(prices) == len(SECTORS) else None,
+        convention="gso4",
+    )
+
+
+# --- the set-up and the targets -------------------------------------------------------------
+
+
+def _uncertain(centre: float, sigma: float) -> TwoPieceNormal | float:
+    """N(centre, sigma²) as a two-piece normal; the centre itself when the scale is 0."""
+    return TwoPieceNormal.symmetric(centre, sigma) if sigma > 0.0 else float(centre)
+
+
+def outlook_setup(
+    scenario: Scenario,
+    *,
+    baselines: pd.DataFrame | None = None,
+    series: pd.DataFrame | None = None,
+    calibration: Calibration | None = None,
+) -> MonteCarloSetup:
+    """The Monte Carlo set-up of a scenario (fractions).
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario.
+    baselines, series : DataFrame, optional
+        :func:`analysis.data.load_baselines` and :func:`analysis.data.load_series`
+        (loaded when not given).
+    calibration : Calibration, optional
+        The scales; :func:`scenario_calibration` when not given.
+
+    Returns
+    -------
+    MonteCarloSetup
+        Growth: a two-piece normal with the scenario's annual real growth as its mode;
+        deflator, population growth and depreciation: normal around the scenario's figures
+        (held fixed when a scale is 0); GRDP per head 2023; the scenario's quarterly weights
+        and path; its published year-to-date figures; sectors from :func:`outlook_sectors`.
+
+    Raises
+    ------
+    InputError
+        The scenario's assumptions do not fit together
+        (:meth:`analysis.scenarios.Scenario.projection_inputs`).
+    """
+    from analysis.data import load_baselines
+
+    _check_scenario(scenario)
+    series = _load_series(series)
+    baselines = load_baselines() if baselines is None else baselines
+    cal = scenario_calibration(scenario, series) if calibration is None else calibration
+    inputs = scenario.projection_inputs(baselines, series)
+    growth = inputs.annual_real_growth
+    return MonteCarloSetup(
+        growth=cal.growth_distribution(growth),
+        deflator=_uncertain(inputs.deflator, cal.deflator_sigma),
+        population_growth=_uncertain(inputs.population_growth, cal.population_sigma),
+        depreciation=_uncertain(inputs.depreciation, cal.depreciation_sigma),
+        per_capita_base_usd=inputs.per_capita_usd_base,
+        quarterly_weights=inputs.quarterly_weights,
+        quarterly_growth=inputs.quarterly_growth,
+        ytd_actuals=scenario.ytd_fractions() or None,
+        sectors=outlook_sectors(scenario, growth, series),
+    )
+
+
+def _target(table: pd.DataFrame, indicator_id: str, column: str = "target") -> float:
+    rows = table.loc[table["indicator_id"] == indicator_id, column]
+    if rows.empty or not math.isfinite(float(rows.iloc[0])):
+        raise ValueError(f"targets: needs a {column} for indicator_id '{indicator_id}'")
+    return float(rows.iloc[0])
+
+
+def macro_targets(
+    targets: pd.DataFrame | None = None, convention: str = "taxes_in_services"
+) -> MacroTargets:
+    """The growth, per-head and structure targets of the resolution, as fractions.
+
+    Parameters
+    ----------
+    targets : DataFrame, optional
+        :func:`analysis.data.load_targets` (loaded when not given): ``grdp_growth`` (14.5 %),
+        ``grdp_per_capita_usd`` (4,500 USD) and the three ``share_*`` targets (68 / 20.6 /
+        11.4 %, each with a tolerance of 0.5 point).
+    convention : str, default "taxes_in_services"
+        The structure convention the target shares are read in.
+
+    Raises
+    ------
+    ValueError
+        A target or a share tolerance is missing, or the share tolerances differ.
+    """
+    from analysis.data import load_targets
+
+    table = load_targets() if targets is None else targets
+    tolerances = {_target(table, i, "tolerance") for i in SHARE_TARGET_IDS.values()}
+    if len(tolerances) != 1:
+        raise ValueError(
+            f"targets: the structure targets must share one tolerance, got {sorted(tolerances)}"
+        )
+    return MacroTargets(
+        growth=_target(table, "grdp_growth") / 100.0,
+        per_capita_usd=_target(table, "grdp_per_capita_usd"),
+        shares={s: _target(table, i) / 100.0 for s, i in SHARE_TARGET_IDS.items()},
+        share_tolerance=tolerances.pop() / 100.0,
+        share_convention=convention,
+    )
+
+
+# --- the outlook ----------------------------------------------------------------------------
+
+
+def scenario_outlook(
+    scenario: Scenario,
+    *,
+    n_draws: int = 200_000,
+    seed: int | None = 20240101,
+    baselines: pd.DataFrame | None = None,
+    series: pd.DataFrame | None = None,
+    targets: pd.DataFrame | MacroTargets | None = None,
+) -> MonteCarloResult:
+    """The probabilities that a scenario meets the 2024 macro targets, alone and jointly.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario (its ``uncertainty`` and ``ytd_actuals`` are used).
+    n_draws : int, default 200_000
+        Monte Carlo draws.
+    seed : int or None, default 20240101
+        Seed; the same seed gives the same table.
+    baselines, series : DataFrame, optional
+        :func:`analysis.data.load_baselines` and :func:`analysis.data.load_series`.
+    targets : DataFrame or MacroTargets, optional
+        :func:`analysis.data.load_targets` (default) read by :func:`macro_targets` in the
+        scenario's ``structure_convention``, or the targets themselves.
+
+    Returns
+    -------
+    MonteCarloResult
+        The probability table (growth, per head, structure, jointly; with standard errors)
+        and the draws.
+
+    Notes
+    -----
+    :func:`analysis.uncertainty.simulate_targets` on :func:`outlook_setup`. The structure
+    target is assessed for every scenario: sectors the scenario leaves out follow the
+    published record (:func:`central_sector_growth`).
+
+    References
+    ----------
+    Methodology reference, section 6.
+    """
+    _check_scenario(scenario)
+    setup = outlook_setup(scenario, baselines=baselines, series=series)
+    if not isinstance(targets, MacroTargets):
+        targets = macro_targets(targets, scenario.structure_convention)
+    return simulate_targets(setup, targets, n_draws=n_draws, seed=seed)
+
+
+def _row(scenario: str, variable: str, unit: str, period: str, value: float) -> dict:
+    return {
+        "scenario": scenario,
+        "variable": variable,
+        "unit": unit,
+        "period": period,
+        "value": float(value),
+    }
+
+
+def _probability_rows(name: str, result: MonteCarloResult, period: str) -> list[dict]:
+    rows = []
+    for event, variable in EVENT_VARIABLES.items():
+        if event not in result.table.index:
+            continue
+        p, se = result.table.loc[event, ["probability", "standard_error"]]
+        if math.isfinite(float(p)):
+            rows.append(_row(name, variable, "%", period, 100.0 * p))
+            rows.append(_row(name, variable + STANDARD_ERROR_SUFFIX, "pp", period, 100.0 * se))
+    return rows
+
+
+def _quantile_name(variable: str, q: float) -> str:
+    return f"{variable}_q{round(100 * q):02d}"
+
+
+def _quantile_rows(name: str, result: MonteCarloResult, period: str) -> list[dict]:
+    annual = fan_quantiles(result.annual_growth, labels=[period])
+    ytd = fan_quantiles(result.ytd_path).rename(index=lambda p: f"{period}-{p}")
+    rows = []
+    for variable, table in (("grdp_growth", annual), ("grdp_growth_ytd", ytd)):
+        for p, values in table.iterrows():
+            rows += [
+                _row(name, _quantile_name(variable, q), "%", str(p), 100.0 * v)
+                for q, v in values.items()
+            ]
+    return rows
+
+
+def outlook_rows(scenario: Scenario, result: MonteCarloResult) -> pd.DataFrame:
+    """The outlook as tidy results rows: ``scenario, variable, unit, period, value``.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario simulated (its name labels the rows).
+    result : MonteCarloResult
+        :func:`scenario_outlook`.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`analysis.results.RESULT_COLUMNS`, values in reporting units:
+
+        - ``probability_grdp_growth_target``, ``probability_grdp_per_capita_target``,
+          ``probability_structure_target``, ``probability_all_macro_targets`` (unit ``%``,
+          period ``2024``), each followed by its Monte Carlo standard error
+          (``..._standard_error``, unit ``pp``); a target not assessed has no row;
+        - ``grdp_growth_qNN``: quantile NN % of annual real growth (unit ``%``, period
+          ``2024``), NN in 05, 10, 20, …, 90, 95 (:data:`analysis.uncertainty.FAN_PROBABILITIES`);
+        - ``grdp_growth_ytd_qNN``: the same for year-to-date growth, periods ``2024-Q1``,
+          ``2024-6M``, ``2024-9M``, ``2024-FY``.
+
+    Raises
+    ------
+    ValueError
+        If the arguments are not a Scenario and a MonteCarloResult.
+    """
+    from analysis.results import check_results
+
+    _check_scenario(scenario)
+    if not isinstance(result, MonteCarloResult):
+        raise ValueError(f"result: must be a MonteCarloResult, got {type(result).__name__}")
+    period = str(OUTLOOK_YEAR)
+    rows = _probability_rows(scenario.name, result, period)
+    rows += _quantile_rows(scenario.name, result, period)
+    return check_results(pd.DataFrame(rows), scenario.name)
+
+
+__all__ = [
+    "EVENT_VARIABLES",
+    "OUTLOOK_YEAR",
+    "SHARE_TARGET_IDS",
+    "UNCERTAINTY_KEYS",
+    "central_sector_growth",
+    "macro_targets",
+    "outlook_rows",
+    "outlook_sectors",
+    "outlook_setup",
+    "published_growth",
+    "published_plan",
+    "scenario_calibration",
+    "scenario_outlook",
+]
