@@ -7,6 +7,7 @@ PNG with fixed metadata and closed, so two runs on the same inputs give the same
 
 from __future__ import annotations
 
+import hashlib
 import io
 from html import escape
 
@@ -55,16 +56,45 @@ def show_figure(fig: Figure) -> None:
     display(Image(data=png, format="png"))
 
 
+_NUMBER_START = tuple("0123456789-–+")
+
+
+def _text_columns(frame: pd.DataFrame) -> list[int]:
+    """1-based positions of columns holding words (left-aligned); numbers stay right-aligned."""
+    out = []
+    for i, col in enumerate(frame.columns, start=1):
+        cells = [str(v).strip() for v in frame[col] if str(v).strip()]
+        if cells and not all(c.startswith(_NUMBER_START) for c in cells):
+            out.append(i)
+    return out
+
+
+def _alignment_style(frame: pd.DataFrame, table_id: str) -> str:
+    rules = [f"#{table_id} td, #{table_id} th {{text-align: right; padding: 3px 8px;}}"]
+    rules += [
+        f"#{table_id} td:nth-child({i}), #{table_id} th:nth-child({i}) {{text-align: left;}}"
+        for i in _text_columns(frame)
+    ]
+    return "<style>" + " ".join(rules) + "</style>"
+
+
 def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
-    """An HTML table of already-formatted cells, every string escaped, no index."""
-    html = frame.to_html(index=False, escape=True, border=0, classes=TABLE_CLASS, na_rep="–")
+    """An HTML table of already-formatted cells, every string escaped, no index.
+
+    Columns of words are left-aligned, columns of numbers right-aligned.
+    """
+    digest = hashlib.sha256(frame.to_json().encode("utf-8")).hexdigest()[:10]
+    table_id = f"t{digest}"
+    html = frame.to_html(
+        index=False, escape=True, border=0, classes=TABLE_CLASS, na_rep="–", table_id=table_id
+    )
     if caption:
         html = html.replace(
-            f'class="dataframe {TABLE_CLASS}">',
-            f'class="dataframe {TABLE_CLASS}"><caption>{escape(caption)}</caption>',
+            f'id="{table_id}">',
+            f'id="{table_id}"><caption>{escape(caption)}</caption>',
             1,
         )
-    return html
+    return _alignment_style(frame, table_id) + html
 
 
 def show_table(frame: pd.DataFrame, caption: str | None = None) -> None:

@@ -25,14 +25,16 @@ scenario: str = "target"
 lang: str = "vi"
 
 # %%
+import pandas as pd
+
 from analysis import load_baselines, load_targets
 from analysis.charts import level_comparison_chart, ytd_path_chart
 from analysis.labels import format_number, format_percent, label
 from analysis.projection import project_year, required_path, ytd_path
 from analysis.report import pick, safe, say, show_figure, show_table
-from analysis.scenarios import load_scenario
+from analysis.scenarios import load_scenario, scenario_path
 
-sc = load_scenario(scenario)
+sc = load_scenario(scenario_path(scenario))
 baselines = load_baselines()
 targets = load_targets().set_index("indicator_id")
 inputs = sc.projection_inputs(baselines)
@@ -76,9 +78,10 @@ tỷ USD**. GRDP bình quân đầu người đạt **{format_number(per_head, 0
 Under this scenario 2024 GRDP (constant 2010 prices) grows **{format_percent(g, 2, "en")}**
 (target {format_percent(growth_target, 1, "en")}); with a deflator of
 {format_percent(deflator, 2, "en")}, GRDP at current prices reaches
-**{format_number(nominal, 1, "en")} trillion VND**, about **{format_number(usd, 2, "en")} bn USD**.
-GRDP per head reaches **{format_number(per_head, 0, "en")} USD** (2023:
-{format_number(per_head_2023, 0, "en")} USD; target {format_number(per_head_target, 0, "en")} USD).""",
+**{format_number(nominal, 1, "en")} trillion VND**, about
+**{format_number(usd, 2, "en")} bn USD**. GRDP per head reaches
+**{format_number(per_head, 0, "en")} USD** (2023: {format_number(per_head_2023, 0, "en")} USD;
+target {format_number(per_head_target, 0, "en")} USD).""",
 )
 
 # %%
@@ -99,8 +102,10 @@ def cell(variable: str, period: str, decimals: int) -> str:
         return "–"
     unit = rows["unit"].iloc[0]
     number = float(rows["value"].iloc[0])
-    return format_percent(number, decimals, lang) if unit == "%" else format_number(
-        number, decimals, lang
+    return (
+        format_percent(number, decimals, lang)
+        if unit == "%"
+        else format_number(number, decimals, lang)
     )
 
 
@@ -119,7 +124,6 @@ table = [
     }
     for var, key, d, t in ROWS
 ]
-import pandas as pd  # noqa: E402
 
 show_table(pd.DataFrame(table), pick(lang, "Các chỉ tiêu chính", "Headline figures"))
 
@@ -137,14 +141,16 @@ say(
     lang,
     f"""### Tăng trưởng lũy kế theo quý
 
-Tỷ trọng GRDP các quý năm 2023 giả định {", ".join(format_number(w, 1, "vi") for w in
-sc.quarterly_weights)} %. Tăng trưởng lũy kế so cùng kỳ: quý I
+Tỷ trọng GRDP các quý năm 2023 giả định {
+        ", ".join(format_number(w, 1, "vi") for w in sc.quarterly_weights)
+    } %. Tăng trưởng lũy kế so cùng kỳ: quý I
 {format_percent(ytd[1], 2, "vi")}, 6 tháng {format_percent(ytd[2], 2, "vi")}, 9 tháng
 {format_percent(ytd[3], 2, "vi")}, cả năm {format_percent(ytd[4], 2, "vi")}.""",
     f"""### Year-to-date growth by quarter
 
-Assumed 2023 quarterly weights {", ".join(format_number(w, 1, "en") for w in
-sc.quarterly_weights)} %. Cumulative growth on the same period of 2023: Q1
+Assumed 2023 quarterly weights {
+        ", ".join(format_number(w, 1, "en") for w in sc.quarterly_weights)
+    } %. Cumulative growth on the same period of 2023: Q1
 {format_percent(ytd[1], 2, "en")}, 6 months {format_percent(ytd[2], 2, "en")}, 9 months
 {format_percent(ytd[3], 2, "en")}, full year {format_percent(ytd[4], 2, "en")}.""",
 )

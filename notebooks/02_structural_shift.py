@@ -1,0 +1,188 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Chuyển dịch cơ cấu kinh tế · Structural shift to 68 / 20.6 / 11.4
+
+# %% tags=["parameters"]
+# Scenario: a name in scenarios/ (e.g. "target", "low") or a path to a scenario YAML file.
+scenario: str = "target"
+# Report language: "vi" (Vietnamese labels and number format) or "en".
+lang: str = "vi"
+
+# %%
+import pandas as pd
+
+from analysis import load_baselines, load_series, load_targets
+from analysis.charts import contributions_chart, structure_shift_chart
+from analysis.consistency import structure_inputs_from_series
+from analysis.labels import CLOSURE_LABELS, format_number, format_percent, label
+from analysis.report import pick, safe, say, show_figure, show_table
+from analysis.scenarios import load_scenario, scenario_path
+from analysis.solver import equal_prices, given_growth, min_deviation, pattern_growth
+from analysis.structure import contributions, project_shares
+
+sc = load_scenario(scenario_path(scenario))
+targets = load_targets().set_index("indicator_id")
+inputs = sc.projection_inputs(load_baselines())
+struct = structure_inputs_from_series(load_series())
+shares_2023, weights = struct["shares_2023"], struct["weights_2023"]
+sectors = list(shares_2023.index)
+target_shares = pd.Series({s: targets.loc[f"share_{s}", "target"] / 100 for s in sectors})
+g, deflator = inputs.annual_real_growth, inputs.deflator
+
+
+def shares_text(values: pd.Series, language: str) -> str:
+    """Three shares (fractions) as '65,7 % / 21,3 % / 13,0 %'."""
+    return " / ".join(format_percent(100 * v, 1, language) for v in values)
+
+
+say(
+    lang,
+    f"""Mục tiêu năm 2024 của Nghị quyết: cơ cấu Công nghiệp - xây dựng / Dịch vụ / Nông, lâm
+nghiệp, thuỷ sản là **{shares_text(target_shares, "vi")}** (giá hiện hành, thuế sản phẩm tính vào
+dịch vụ như báo cáo năm 2023 của tỉnh: {shares_text(shares_2023, "vi")}). Kịch bản
+**{safe(sc.label_in("vi"))}**: tăng trưởng {format_percent(100 * g, 2, "vi")}, chỉ số giảm phát
+{format_percent(100 * deflator, 2, "vi")}.""",
+    f"""The resolution's 2024 structure, industry and construction / services / agriculture,
+forestry and fishery: **{shares_text(target_shares, "en")}** (current prices, product taxes in
+services as in the province's 2023 report: {shares_text(shares_2023, "en")}). Scenario
+**{safe(sc.label_in("en"))}**: growth {format_percent(100 * g, 2, "en")}, deflator
+{format_percent(100 * deflator, 2, "en")}.""",
+)
+
+# %% [markdown]
+# ## 2023 → 2024
+
+# %%
+given = sc.growth.sectors.given()
+if len(given) == 4:
+    # The scenario's own sector plan; services stand for services with product taxes folded in.
+    path_growth = pd.Series({s: given[s] / 100 for s in sectors})
+    path_note = pick(
+        lang, "các ngành tăng như kịch bản đặt ra", "sectors grow as the scenario sets"
+    )
+else:
+    path_growth = pattern_growth(weights, struct["sector_growth_2023"], g)
+    path_note = pick(
+        lang,
+        "các ngành tăng theo tương quan năm 2023, quy về tăng trưởng của kịch bản",
+        "sectors grow in their 2023 pattern, scaled to the scenario's growth",
+    )
+projected = project_shares(shares_2023, path_growth)
+compare = pd.DataFrame(
+    {"2023": 100 * shares_2023, "2024": 100 * projected, "target": 100 * target_shares}
+)
+show_figure(structure_shift_chart(compare, lang))
+gap = 100 * (projected - target_shares)
+say(
+    lang,
+    f"""Nếu {path_note} và giá các ngành tăng như nhau, cơ cấu năm 2024 là
+**{shares_text(projected, "vi")}**; chênh lệch so với mục tiêu
+{" / ".join(format_number(v, 1, "vi") for v in gap)} điểm %.""",
+    f"""If {path_note} with equal sector prices, the 2024 structure is
+**{shares_text(projected, "en")}**; the gap to the target is
+{" / ".join(format_number(v, 1, "en") for v in gap)} points.""",
+)
+
+# %%
+contrib = contributions(path_growth, weights) * 100
+show_figure(contributions_chart(contrib, lang))
+say(
+    lang,
+    f"""Đóng góp vào tăng trưởng {format_percent(100 * g, 2, "vi")} năm 2024 (điểm %):
+{"; ".join(f"{label(s, 'vi')} {format_number(v, 2, 'vi')}" for s, v in contrib.items())}.""",
+    f"""Contributions to 2024 growth of {format_percent(100 * g, 2, "en")} (points):
+{"; ".join(f"{label(s, 'en')} {format_number(v, 2, 'en')}" for s, v in contrib.items())}.""",
+)
+
+# %% [markdown]
+# ## Điều kiện để đạt cơ cấu mục tiêu · What the target structure needs
+
+# %%
+common = {"target_growth": g, "deflator": deflator, "baseline": struct["baseline"]}
+solutions = [
+    equal_prices(shares_2023, weights, target_shares, **common),
+    min_deviation(shares_2023, weights, target_shares, **common),
+]
+if len(given) == 4:
+    solutions.append(
+        given_growth(
+            shares_2023,
+            weights,
+            target_shares,
+            sector_growth=path_growth,
+            deflator=deflator,
+            baseline=struct["baseline"],
+            target_growth=g,
+        )
+    )
+
+
+def solution_rows(sol) -> list[dict]:
+    """One display row per sector of a solver result."""
+    rows = []
+    for _, r in sol.to_frame().iterrows():
+        rows.append(
+            {
+                pick(lang, "Cách khép", "Closure"): CLOSURE_LABELS[sol.closure][lang],
+                label("sector", lang): label(r["sector"], lang),
+                pick(lang, "Tăng trưởng cần có", "Required growth"): format_percent(
+                    100 * r["growth"], 2, lang
+                ),
+                pick(lang, "Bình quân lịch sử", "Historical mean"): format_percent(
+                    100 * r["baseline_growth"], 2, lang
+                ),
+                pick(lang, "Số độ lệch chuẩn", "Standard deviations"): format_number(
+                    r["z"], 1, lang
+                ),
+                pick(lang, "Giá tương đối", "Relative price"): format_percent(
+                    100 * r["relative_price"], 2, lang
+                ),
+                pick(lang, "Đánh giá", "Verdict"): label(sol.verdict, lang),
+            }
+        )
+    return rows
+
+
+show_table(
+    pd.DataFrame([row for sol in solutions for row in solution_rows(sol)]),
+    pick(
+        lang,
+        "Tăng trưởng và giá ngành mà cơ cấu mục tiêu cần",
+        "Sector growth and prices the target structure needs",
+    ),
+)
+
+# %%
+a, c = solutions[0], solutions[1]
+worst = a.z.abs().idxmax()
+say(
+    lang,
+    f"""**Kết luận.** Nếu giá các ngành tăng như nhau, để vừa tăng trưởng
+{format_percent(100 * g, 2, "vi")} vừa đạt cơ cấu mục tiêu, ngành {label(worst, "vi").lower()}
+phải tăng {format_percent(100 * a.growth[worst], 2, "vi")}, cách bình quân lịch sử
+{format_number(a.z[worst], 1, "vi")} độ lệch chuẩn: **{label(a.verdict, "vi").lower()}**. Cách
+khép độ lệch nhỏ nhất cho phép giá tương đối thay đổi: ngành {label(worst, "vi").lower()} tăng
+{format_percent(100 * c.growth[worst], 2, "vi")} với giá tương đối
+{format_percent(100 * c.relative_price[worst], 2, "vi")}; đánh giá:
+**{label(c.verdict, "vi").lower()}**.""",
+    f"""**Conclusion.** With equal sector prices, reaching both
+{format_percent(100 * g, 2, "en")} growth and the target structure needs
+{label(worst, "en").lower()} to grow {format_percent(100 * a.growth[worst], 2, "en")},
+{format_number(a.z[worst], 1, "en")} standard deviations from its historical mean:
+**{label(a.verdict, "en").lower()}**. The minimum-deviation closure lets relative prices move:
+{label(worst, "en").lower()} grows {format_percent(100 * c.growth[worst], 2, "en")} with a
+relative price change of {format_percent(100 * c.relative_price[worst], 2, "en")}; verdict:
+**{label(c.verdict, "en").lower()}**.""",
+)

@@ -1,0 +1,140 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Tính nhất quán của các chỉ tiêu · Consistency of the 2024 targets
+
+# %% tags=["parameters"]
+# Scenario: a name in scenarios/ (e.g. "target", "low") or a path to a scenario YAML file.
+# Its population growth and depreciation are the assumptions the checks use.
+scenario: str = "target"
+# Report language: "vi" (Vietnamese labels and number format) or "en".
+lang: str = "vi"
+
+# %%
+import math
+
+import pandas as pd
+
+from analysis import (
+    consistency_report_from_tables,
+    load_assumptions,
+    load_baselines,
+    load_series,
+    load_targets,
+)
+from analysis.labels import check_label, format_number, format_percent, label, unit_label
+from analysis.report import pick, safe, say, show_table
+from analysis.scenarios import load_scenario, scenario_path
+
+sc = load_scenario(scenario_path(scenario))
+assumptions = load_assumptions().set_index("assumption_id")["value"].to_dict()
+# The scenario's own population growth and depreciation replace the shared defaults.
+assumptions["population_growth_2024"] = sc.population_growth
+assumptions["depreciation_2024"] = sc.exchange_rate.depreciation
+targets = load_targets()
+report = consistency_report_from_tables(
+    targets, load_baselines(), load_series(), assumptions
+).set_index("check")
+target = targets.set_index("indicator_id")["target"]
+
+
+def figure(value: float, unit: str) -> str:
+    """A report figure with its unit, in the report's language."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if unit in ("%", "% growth", "% of GRDP", "% vs GRDP deflator"):
+        text = format_percent(value, 2, lang)
+        return text if unit in ("%", "% growth") else f"{text} ({unit_label(unit, lang)})"
+    decimals = 0 if abs(value) >= 1000 else (1 if unit == "trillion VND" else 2)
+    return f"{format_number(value, decimals, lang)} {unit_label(unit, lang)}".strip()
+
+
+def value_of(check: str) -> float:
+    return float(report.loc[check, "value"])
+
+
+# %%
+pi = value_of("per_head.implied_deflator")
+nominal = value_of("per_head.nominal_grdp_2024")
+at_national = value_of("per_head.per_capita_at_national_deflator")
+icor = value_of("icor.current_prices")
+verdicts = report["verdict"]
+flagged = [c for c in report.index if verdicts[c] in ("stretched", "inconsistent")]
+say(
+    lang,
+    f"""Kiểm tra với giả định của kịch bản **{safe(sc.label_in("vi"))}** (dân số tăng
+{format_percent(sc.population_growth, 2, "vi")}, tỷ giá tăng
+{format_percent(sc.exchange_rate.depreciation, 2, "vi")}).
+
+- **Tăng trưởng và GRDP/người.** Để tăng trưởng
+  {format_percent(target["grdp_growth"], 1, "vi")} đi cùng
+  {format_number(target["grdp_per_capita_usd"], 0, "vi")} USD/người, chỉ số giảm phát
+  GRDP phải khoảng **{format_percent(pi, 2, "vi")}**:
+  {label(verdicts["per_head.implied_deflator"], "vi").lower()}.
+  GRDP giá hiện hành khi đó là {format_number(nominal, 1, "vi")} nghìn tỷ đồng. Nếu giảm phát chỉ
+  bằng mức cả nước, GRDP/người đạt {format_number(at_national, 0, "vi")} USD.
+- **Vốn đầu tư.** {format_number(target["social_investment"], 0, "vi")} tỷ đồng vốn đầu tư
+  toàn xã hội so với phần GRDP tăng thêm cho ICOR
+  **{format_number(icor, 2, "vi")}**: {label(verdicts["icor.current_prices"], "vi").lower()}.
+- **Cơ cấu.** {len([c for c in flagged if c.startswith("structure")])} kiểm tra cơ cấu được đánh
+  giá là căng hoặc không nhất quán (chi tiết ở bảng dưới và báo cáo Chuyển dịch cơ cấu).""",
+    f"""Checked under the assumptions of scenario **{safe(sc.label_in("en"))}** (population
+growth {format_percent(sc.population_growth, 2, "en")}, depreciation
+{format_percent(sc.exchange_rate.depreciation, 2, "en")}).
+
+- **Growth and GRDP per head.** For
+  {format_percent(target["grdp_growth"], 1, "en")} growth to go with
+  {format_number(target["grdp_per_capita_usd"], 0, "en")} USD per head, the GRDP deflator
+  must be about **{format_percent(pi, 2, "en")}**:
+  {label(verdicts["per_head.implied_deflator"], "en").lower()}.
+  GRDP at current prices is then {format_number(nominal, 1, "en")} trillion VND. At the national
+  deflator, GRDP per head would reach {format_number(at_national, 0, "en")} USD.
+- **Investment.** {format_number(target["social_investment"], 0, "en")} billion VND of social
+  investment against the GRDP increase gives an ICOR of **{format_number(icor, 2, "en")}**:
+  {label(verdicts["icor.current_prices"], "en").lower()}.
+- **Structure.** {len([c for c in flagged if c.startswith("structure")])} structure checks are
+  stretched or inconsistent (table below and the structural-shift report).""",
+)
+
+# %%
+rows = [
+    {
+        pick(lang, "Kiểm tra", "Check"): check_label(check, lang),
+        pick(lang, "Giá trị", "Value"): figure(r["value"], r["unit"]),
+        label("baseline_2023", lang): figure(r["value_2023"], r["unit"]),
+        pick(lang, "Đánh giá", "Verdict"): label(r["verdict"], lang),
+    }
+    for check, r in report.iterrows()
+]
+show_table(
+    pd.DataFrame(rows),
+    pick(
+        lang,
+        "Kiểm tra tính nhất quán của các chỉ tiêu 2024",
+        "Consistency checks of the 2024 targets",
+    ),
+)
+
+# %% [markdown]
+# ### Ghi chú kỹ thuật · Technical notes
+
+# %%
+show_table(
+    pd.DataFrame(
+        {
+            pick(lang, "Kiểm tra", "Check"): [check_label(c, lang) for c in report.index],
+            pick(lang, "Cách tính (tiếng Anh)", "How it is computed"): list(report["note"]),
+        }
+    )
+)
