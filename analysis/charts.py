@@ -332,3 +332,110 @@ def fan_chart(
 def close(fig: Figure) -> None:
     """Release a figure's memory after a notebook has shown it."""
     plt.close(fig)
+
+
+def _fan_pairs(probabilities: Sequence[float]) -> list[tuple[float, float]]:
+    """Quantile pairs of nested central bands, widest first: (0.05, 0.95), (0.1, 0.9), ..."""
+    probs = sorted(float(p) for p in probabilities)
+    return [(lo, hi) for lo, hi in zip(probs, reversed(probs), strict=True) if lo < hi]
+
+
+def _draw_benchmark(ax, x: float, benchmark: Mapping[str, float], lang: str) -> None:
+    """The benchmark's point with its 95 % (thin) and 80 % (thick) intervals at ``x``."""
+    color = "#2c3e50"
+    for (lo, hi), width in (
+        (("lower_95", "upper_95"), 1.0),
+        (("lower_80", "upper_80"), 3.5),
+    ):
+        ax.plot(
+            [x, x], [benchmark[lo], benchmark[hi]], color=color, lw=width, solid_capstyle="butt"
+        )
+    ax.plot(
+        [x],
+        [benchmark["point"]],
+        marker="D",
+        color=color,
+        ls="none",
+        label=(
+            "Bước ngẫu nhiên có xu hướng (80 %, 95 %)"
+            if lang == "vi"
+            else "Random walk with drift (80 %, 95 %)"
+        ),
+    )
+
+
+def growth_outlook_chart(
+    history: pd.Series,
+    quantiles: pd.Series,
+    benchmark: Mapping[str, float] | None = None,
+    target: float | None = None,
+    year: int = 2024,
+    lang: str = "vi",
+) -> Figure:
+    """Published annual growth, then the outlook year's fan, the benchmark and the target.
+
+    Parameters
+    ----------
+    history : Series
+        Published annual real growth in percent, indexed by year (2016–2023).
+    quantiles : Series
+        Quantiles of the outlook year's growth in percent, indexed by probability (as a row
+        of :func:`analysis.uncertainty.fan_quantiles`), symmetric around 0.5.
+    benchmark : Mapping, optional
+        The statistical benchmark in percent: ``point``, ``lower_80``, ``upper_80``,
+        ``lower_95``, ``upper_95`` (:meth:`analysis.uncertainty.BenchmarkForecast.to_series`
+        times 100); drawn just right of the fan.
+    target : float, optional
+        The growth target (the plan) in percent.
+    year : int, default 2024
+        The outlook year; the fan opens from the last published year.
+    """
+    _style()
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    years = [int(y) for y in history.index]
+    ax.plot(
+        years,
+        history.to_numpy(dtype=float),
+        marker="o",
+        color=PALETTE["2023"],
+        label="Đã công bố" if lang == "vi" else "Published",
+    )
+    start = (years[-1], float(history.iloc[-1]))
+    pairs = _fan_pairs(quantiles.index)
+    for i, (lo, hi) in enumerate(pairs):
+        ax.fill_between(
+            [start[0], year],
+            [start[1], float(quantiles[lo])],
+            [start[1], float(quantiles[hi])],
+            color=PALETTE["band"],
+            alpha=0.15 + 0.3 * (i + 1) / len(pairs),
+            lw=0,
+            label=f"{round((hi - lo) * 100)} %",
+        )
+    if 0.5 in quantiles.index:
+        ax.plot(
+            [start[0], year],
+            [start[1], float(quantiles[0.5])],
+            color=PALETTE["band"],
+            lw=1.5,
+            label="Trung vị" if lang == "vi" else "Median",
+        )
+    if benchmark is not None:
+        _draw_benchmark(ax, year + 0.3, benchmark, lang)
+    if target is not None:
+        ax.axhline(
+            target,
+            color=PALETTE["target"],
+            ls="--",
+            lw=1.2,
+            label=f"{label('target', lang)} {format_number(target, 1, lang)} %",
+        )
+    ticks = [*years, year]
+    ax.set_xticks(ticks, [str(y) for y in ticks])
+    ax.set_xlim(years[0] - 0.5, year + 0.7)
+    _percent_axis(ax, lang)
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.set_ylabel(label("real_growth", lang), fontsize=8)
+    ax.legend(fontsize=7, ncol=4, loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False)
+    fig.tight_layout()
+    return fig
