@@ -620,7 +620,8 @@ def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "")
 
 
 def strip_for_leadership(nb: Any) -> Any:
-    """Drop stderr streams (warnings included), removed cells and code cells left empty."""
+    """Drop stderr streams (warnings included), tracebacks of cells allowed to fail, removed
+    cells and code cells left empty."""
     kept = []
     for cell in nb.cells:
         if REMOVED_CELL_TAGS & set(cell.get("metadata", {}).get("tags", [])):
@@ -635,7 +636,8 @@ def strip_for_leadership(nb: Any) -> Any:
 
 
 def _is_stderr(output: Any) -> bool:
-    return output.get("output_type") == "stream" and output.get("name") == "stderr"
+    kind = output.get("output_type")
+    return kind == "error" or (kind == "stream" and output.get("name") == "stderr")
 
 
 # --- results, manifest, index -----------------------------------------------------------------

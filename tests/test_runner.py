@@ -410,7 +410,7 @@ def test_workbook_sheet_names_fit_excel(tmp_path):
     assert len(set(names)) == 2 and all(len(n) <= 31 for n in names)
 
 
-def test_export_html_hides_code_stderr_and_warnings(tmp_path):
+def test_export_html_hides_code_stderr_warnings_and_tracebacks(tmp_path):
     cell = new_code_cell(f"{CODE_MARKER} = 1\nprint('shown to planners')")
     cell.outputs = [
         new_output("stream", name="stdout", text="shown to planners\n"),
@@ -418,10 +418,16 @@ def test_export_html_hides_code_stderr_and_warnings(tmp_path):
     ]
     quiet = new_code_cell("import warnings  # only stderr output")
     quiet.outputs = [new_output("stream", name="stderr", text=f"{HIDDEN}\n")]
+    allowed_to_fail = new_code_cell("1 / 0")
+    allowed_to_fail.metadata["tags"] = ["raises-exception"]
+    allowed_to_fail.outputs = [
+        new_output("error", ename="ZeroDivisionError", evalue=HIDDEN, traceback=[HIDDEN])
+    ]
     removed = new_code_cell("x = 1")
     removed.metadata["tags"] = ["remove-cell"]
     removed.outputs = [new_output("stream", name="stdout", text=f"{HIDDEN} (removed cell)\n")]
-    nb = new_notebook(cells=[new_markdown_cell("# Heading kept"), cell, quiet, removed])
+    cells = [new_markdown_cell("# Heading kept"), cell, quiet, allowed_to_fail, removed]
+    nb = new_notebook(cells=cells)
     source = tmp_path / "n.ipynb"
     nbformat.write(nb, source)
     html_text = export_html(
