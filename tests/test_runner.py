@@ -31,6 +31,7 @@ from analysis.runner import (
     check_run_arguments,
     export_html,
     find_notebooks,
+    headline_figures,
     new_stamp,
     point_latest,
     remove_leftovers,
@@ -440,3 +441,23 @@ def test_export_html_hides_code_stderr_warnings_and_tracebacks(tmp_path):
     title = re.search(r"<title>(.*)</title>", html_text).group(1)
     assert title.startswith("&lt;script&gt;") and "<" not in title
     assert '<html lang="en">' in html_text
+
+
+def test_headline_figures_in_both_languages():
+    table = pd.DataFrame(
+        {
+            "scenario": "x",
+            "variable": ["grdp_growth", "grdp_current_prices", "grdp_per_capita_usd"],
+            "unit": ["%", "trillion VND", "USD"],
+            "period": "2024",
+            "value": [14.5, 214.295, 4500.07],
+        }
+    )
+    vi = dict(headline_figures(table, "vi"))
+    en = dict(headline_figures(table, "en"))
+    assert vi["GRDP bình quân đầu người"] == "4.500 USD"
+    assert vi["GRDP giá hiện hành"] == "214,3 nghìn tỷ đồng"
+    assert en["GRDP per head"] == "4,500 USD"
+    assert en["GRDP at current prices"] == "214.3 trillion VND"
+    assert en["GRDP growth (2010 prices)"] == "14.50 %"
+    assert len(vi) == 3  # the deflator row is absent, so it is not shown
