@@ -1,0 +1,132 @@
+"""``make bench``: time the default report, the same work done by hand, and the Monte Carlo.
+
+1. The full default report: ``python -m analysis run`` (every scenario, every notebook, HTML,
+   results, manifest) into a temporary folder.
+2. The same notebooks run one at a time with the ``papermill`` and ``jupyter nbconvert``
+   command lines, as a planner would script it without the runner.
+3. The Monte Carlo of the 2024 targets (``benchmarks/bench_uncertainty.py``).
+
+Prints seconds and the ratio; asserts nothing (timings belong here, never in tests). Results
+are also written to ``benchmarks/results/latest.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def _timed(cmd: list[str], **kwargs) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, cwd=ROOT, **kwargs)
+    return time.perf_counter() - start
+
+
+def _scenarios() -> list[str]:
+    return sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
+
+
+def _notebooks() -> list[Path]:
+    return sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def time_runner(out: Path) -> float:
+    """The whole default report through the runner."""
+    return _timed(
+        [sys.executable, "-m", "analysis", "run", "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _by_hand_jobs(out: Path) -> list[tuple[Path, list[str], Path]]:
+    jobs = []
+    for nb in _notebooks():
+        if "comparison" in nb.name:
+            params = ["-y", json.dumps({"scenarios": _scenarios()})]
+            jobs.append((nb, params, out / "all" / nb.name))
+            continue
+        for scenario in _scenarios():
+            jobs.append((nb, ["-p", "scenario", scenario], out / scenario / nb.name))
+    return jobs
+
+
+def time_by_hand(out: Path) -> tuple[float, int]:
+    """The same notebooks one by one with the papermill and nbconvert command lines."""
+    total, count = 0.0, 0
+    for nb, params, target in _by_hand_jobs(out):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        total += _timed(
+            [
+                str(BIN / "papermill"),
+                str(nb),
+                str(target),
+                "-k",
+                "python3",
+                "--cwd",
+                str(ROOT / "notebooks"),
+                "--no-progress-bar",
+                *params,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        total += _timed(
+            [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(target)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        count += 1
+    return total, count
+
+
+def time_monte_carlo() -> str:
+    """The Monte Carlo benchmark's own report (200,000 draws)."""
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_uncertainty.py")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    return proc.stdout.strip()
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        tmp_path = Path(tmp)
+        runner = time_runner(tmp_path / "runner")
+        by_hand, count = time_by_hand(tmp_path / "by_hand")
+    mc = time_monte_carlo()
+    machine = f"{platform.machine()}, {os.cpu_count()} cores"
+    result = {
+        "machine": f"{machine}, Python {platform.python_version()}",
+        "notebook_runs": count,
+        "runner_seconds": round(runner, 1),
+        "by_hand_seconds": round(by_hand, 1),
+        "speed_up": round(by_hand / runner, 2),
+        "monte_carlo": mc,
+    }
+    print(f"machine                      {result['machine']}")
+    print(f"notebook runs                {count}")
+    print(f"make report (runner)         {runner:7.1f} s")
+    print(f"papermill + nbconvert CLIs   {by_hand:7.1f} s  (one at a time)")
+    print(f"speed-up                     {by_hand / runner:7.2f} x")
+    print(mc)
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
