@@ -439,3 +439,144 @@ def growth_outlook_chart(
     ax.legend(fontsize=7, ncol=4, loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False)
     fig.tight_layout()
     return fig
+
+
+def in_year_chart(
+    quarters: Sequence[float],
+    ytd: Sequence[float],
+    required: float,
+    target: float,
+    reference_best: float | None = None,
+    lang: str = "vi",
+) -> Figure:
+    """The year so far and what the rest needs: published quarters, required quarters, target.
+
+    Parameters
+    ----------
+    quarters : sequence of float
+        Single-quarter y/y growth of the quarters published so far, percent (implied from the
+        year-to-date figures; NaN where it cannot be implied), Q1 first.
+    ytd : sequence of float
+        The published year-to-date growth, percent, one per quarter published (same length as
+        ``quarters``, at most 3).
+    required : float
+        The growth each remaining quarter needs for the annual target, percent.
+    target : float
+        The annual growth target, percent.
+    reference_best : float, optional
+        The best single quarter on record used to judge plausibility, percent.
+
+    Notes
+    -----
+    Published quarters are solid bars, required quarters hatched bars of another colour, so the
+    two read apart in black and white; every bar carries its value.
+    """
+    if lang not in ("vi", "en"):
+        raise ValueError(f"lang: must be 'vi' or 'en', got {lang!r}")
+    k = len(ytd)
+    if k > 3 or len(quarters) != k:
+        raise ValueError(
+            "quarters, ytd: must have the same length, at most 3 (quarters published before "
+            f"the year ends), got {len(quarters)} and {k}"
+        )
+    _style()
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    done = ax.bar(
+        range(1, k + 1),
+        list(quarters)[:k],
+        color=PALETTE["2024"],
+        alpha=0.75,
+        label="Quý đã công bố" if lang == "vi" else "Published quarters",
+    )
+    needed = ax.bar(
+        range(k + 1, 5),
+        [required] * (4 - k),
+        color="white",
+        edgecolor=PALETTE["required"],
+        hatch="///",
+        lw=1.5,
+        label="Mỗi quý còn lại cần đạt" if lang == "vi" else "Each remaining quarter needs",
+    )
+    _annotate_bars(ax, needed, 1, lang, " %")
+    for bar in done:  # halfway up the bar, clear of the year-to-date line
+        height = bar.get_height()
+        if np.isfinite(height) and height > 0:
+            ax.text(
+                bar.get_x() + bar.get_width() / 2,
+                height / 2,
+                f"{format_number(height, 1, lang)} %",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white",
+            )
+    if k:
+        ax.plot(
+            range(1, k + 1),
+            list(ytd),
+            marker="o",
+            color="black",
+            label=label("ytd_growth", lang),
+        )
+    ax.axhline(
+        target,
+        color=PALETTE["target"],
+        ls="--",
+        lw=1.2,
+        label=f"{label('target', lang)} {format_number(target, 1, lang)} %",
+    )
+    if reference_best is not None:
+        ax.axhline(
+            reference_best,
+            color="#555555",
+            ls=":",
+            lw=1.2,
+            label=(
+                f"Quý cao nhất năm 2023: {format_number(reference_best, 2, lang)} %"
+                if lang == "vi"
+                else f"Best quarter of 2023: {format_number(reference_best, 2, lang)} %"
+            ),
+        )
+    ax.set_xticks(
+        range(1, 5),
+        ["Quý I", "Quý II", "Quý III", "Quý IV"] if lang == "vi" else ["Q1", "Q2", "Q3", "Q4"],
+    )
+    _percent_axis(ax, lang)
+    values = [v for v in [*list(quarters)[:k], required, target] if np.isfinite(v)]
+    ax.set_ylim(min(0.0, min(values) - 1), max(values) * 1.22)
+    ax.legend(loc="upper left", fontsize=8, frameon=True, ncol=2)
+    fig.tight_layout()
+    return fig
+
+
+def ytd_fan_chart(
+    quantiles: pd.DataFrame,
+    central: Sequence[float] | None = None,
+    published: Sequence[float] | None = None,
+    target: float | None = None,
+    lang: str = "vi",
+) -> Figure:
+    """:func:`fan_chart` of the year-to-date path with published figures and the legend below.
+
+    Parameters
+    ----------
+    quantiles, central, target, lang
+        As :func:`fan_chart` (percent).
+    published : sequence of float, optional
+        Published cumulative growth so far (Q1, 6M, 9M), percent, marked on the fan.
+    """
+    fig = fan_chart(quantiles, central=central, target=target, lang=lang)
+    ax = fig.axes[0]
+    if published:
+        ax.scatter(
+            np.arange(len(published)),
+            list(published),
+            color="black",
+            marker="D",
+            zorder=6,
+            label="Đã công bố" if lang == "vi" else "Published",
+        )
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.legend(fontsize=7, ncol=5, loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,468 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Độ bất định và khả năng đạt mục tiêu · Uncertainty and the odds of the 2024 targets
+#
+# How likely one scenario is to meet the 2024 growth, per-head and structure targets, alone
+# and together: a Monte Carlo whose scales are calibrated on the province's published growth
+# record (2016–2023) and the 2023 plan miss, a fan chart of the year-to-date path, and a
+# statistical benchmark (a random walk with drift, statsmodels) beside the plan. Every figure
+# below is computed from `data/raw` and the scenario file.
+
+# %% tags=["parameters"]
+# Scenario: a name in scenarios/ (e.g. "target", "low") or a path to a scenario YAML file.
+scenario: str = "target"
+# Report language: "vi" (Vietnamese labels and number format) or "en".
+lang: str = "vi"
+# Monte Carlo draws: 200,000 give standard errors of about 0.1 point on each probability.
+n_draws: int = 200_000
+# Seed of the random draws: the same seed gives the same table.
+seed: int = 20240101
+
+# %%
+import pandas as pd
+
+from analysis import load_baselines, load_series, load_targets
+from analysis.charts import growth_outlook_chart, ytd_fan_chart
+from analysis.labels import format_number, format_percent, label
+from analysis.outlook import (
+    macro_targets,
+    outlook_setup,
+    published_growth,
+    published_plan,
+    scenario_calibration,
+    scenario_outlook,
+)
+from analysis.projection import ytd_path
+from analysis.report import pick, safe, say, show_figure, show_table
+from analysis.scenarios import load_scenario, scenario_path
+from analysis.solver import BASELINE_YEARS
+from analysis.uncertainty import fan_quantiles, random_walk_benchmark
+
+sc = load_scenario(scenario_path(scenario))
+series = load_series()
+baselines = load_baselines()
+target_table = load_targets()
+targets = macro_targets(target_table, sc.structure_convention)
+calibration = scenario_calibration(sc, series)
+setup = outlook_setup(sc, baselines=baselines, series=series, calibration=calibration)
+result = scenario_outlook(
+    sc, n_draws=n_draws, seed=seed, baselines=baselines, series=series, targets=targets
+)
+history = published_growth(series)
+plan = published_plan(series)
+table = result.table
+
+
+def pct(fraction: float, decimals: int = 1) -> str:
+    """A fraction (0.145) as a percent figure in the report's language."""
+    return format_percent(100.0 * fraction, decimals, lang)
+
+
+def pct_in(fraction: float, decimals: int, language: str) -> str:
+    """A fraction as a percent figure in the given language."""
+    return format_percent(100.0 * fraction, decimals, language)
+
+
+def points_in(fraction: float, decimals: int, language: str) -> str:
+    """A fraction (0.035) as percentage points (3,5 / 3.5) in the given language."""
+    return format_number(100.0 * fraction, decimals, language)
+
+
+growth_dist = result.annual_distribution  # narrowed by any published quarters
+low90, high90 = growth_dist.interval(0.9)
+p_growth = float(table.loc["growth", "probability"])
+p_head = float(table.loc["per_capita", "probability"])
+p_structure = float(table.loc["structure", "probability"])
+p_joint = float(table.loc["joint", "probability"])
+
+# %%
+say(
+    lang,
+    f"""## {safe(sc.label_in("vi"))}
+
+{safe(sc.description.vi)}
+
+Tăng trưởng GRDP năm 2024 được mô tả bằng phân phối chuẩn hai nửa quanh mức trung tâm
+**{pct_in(growth_dist.mode, 2, "vi")}** (của kịch bản, cập nhật theo số liệu lũy kế nếu có):
+độ lệch phía dưới {points_in(growth_dist.sigma_lower, 2, "vi")} điểm %, phía trên
+{points_in(growth_dist.sigma_upper, 2, "vi")} điểm %; khả năng thấp hơn mức trung tâm là
+{pct_in(growth_dist.prob_below_mode, 0, "vi")}, kỳ vọng
+{pct_in(growth_dist.mean(), 2, "vi")}, khoảng 90 % từ {pct_in(low90, 1, "vi")} đến
+{pct_in(high90, 1, "vi")}.
+
+Với {format_number(result.n_draws, 0, "vi")} lần mô phỏng, khả năng đạt mục tiêu tăng trưởng
+{pct_in(targets.growth, 1, "vi")} là **{pct_in(p_growth, 1, "vi")}**, GRDP bình quân đầu người
+{format_number(targets.per_capita_usd, 0, "vi")} USD là **{pct_in(p_head, 1, "vi")}**, cơ cấu
+kinh tế (mỗi khu vực trong phạm vi ± {points_in(targets.share_tolerance, 1, "vi")} điểm % của
+mục tiêu) là **{pct_in(p_structure, 1, "vi")}**; đạt **đồng thời cả ba** là
+**{pct_in(p_joint, 1, "vi")}**.""",
+    f"""## {safe(sc.label_in("en"))}
+
+{safe(sc.description.en)}
+
+2024 GRDP growth is described by a two-piece normal distribution centred on
+**{pct_in(growth_dist.mode, 2, "en")}** (the scenario's, updated by any year-to-date figures):
+a scale of {points_in(growth_dist.sigma_lower, 2, "en")}
+points below and {points_in(growth_dist.sigma_upper, 2, "en")} points above; the chance of
+falling short of the centre is {pct_in(growth_dist.prob_below_mode, 0, "en")}, the
+mean {pct_in(growth_dist.mean(), 2, "en")}, the 90 % interval {pct_in(low90, 1, "en")} to
+{pct_in(high90, 1, "en")}.
+
+Over {format_number(result.n_draws, 0, "en")} draws, the chance of meeting the growth target of
+{pct_in(targets.growth, 1, "en")} is **{pct_in(p_growth, 1, "en")}**, GRDP per head of
+{format_number(targets.per_capita_usd, 0, "en")} USD **{pct_in(p_head, 1, "en")}**, the economic
+structure (each sector within ± {points_in(targets.share_tolerance, 1, "en")} point of its
+target) **{pct_in(p_structure, 1, "en")}**; meeting **all three together**
+**{pct_in(p_joint, 1, "en")}**.""",
+)
+
+# %%
+share_targets = " / ".join(format_number(100.0 * v, 1, lang) for v in targets.shares.values())
+EVENTS = [
+    (
+        "growth",
+        label("real_growth", lang),
+        f"≥ {pct(targets.growth)}",
+    ),
+    (
+        "per_capita",
+        label("per_capita", lang),
+        f"≥ {format_number(targets.per_capita_usd, 0, lang)} USD",
+    ),
+    (
+        "structure",
+        pick(
+            lang, "Cơ cấu kinh tế (CN-XD / DV / NLTS)", "Economic structure (ind. / serv. / agr.)"
+        ),
+        f"{share_targets} % ± {format_number(100.0 * targets.share_tolerance, 1, lang)}",
+    ),
+    (
+        "joint",
+        pick(lang, "Đồng thời cả ba mục tiêu", "All three together"),
+        "",
+    ),
+]
+show_table(
+    pd.DataFrame(
+        [
+            {
+                pick(lang, "Mục tiêu", "Target"): name,
+                pick(lang, "Ngưỡng", "Threshold"): threshold,
+                pick(lang, "Khả năng đạt", "Probability"): pct(table.loc[event, "probability"]),
+                pick(lang, "Sai số chuẩn (điểm %)", "Standard error (points)"): format_number(
+                    100.0 * table.loc[event, "standard_error"], 2, lang
+                ),
+            }
+            for event, name, threshold in EVENTS
+        ]
+    ),
+    pick(
+        lang,
+        f"Khả năng đạt các mục tiêu năm 2024 ({format_number(result.n_draws, 0, lang)} lần "
+        "mô phỏng)",
+        f"Probability of meeting the 2024 targets ({format_number(result.n_draws, 0, lang)} draws)",
+    ),
+)
+
+# %% [markdown]
+# ### Tăng trưởng lũy kế 2024 · Year-to-date growth 2024
+
+# %%
+ytd_fan = fan_quantiles(result.ytd_path) * 100.0
+path = ytd_path(sc.projection_inputs(baselines, series))
+central_path = path[path["variable"] == "grdp_growth_ytd"].sort_values("quarter")["value"]
+published = sc.ytd_actuals.given()
+if published:
+    done = ", ".join(
+        f"{label(p, lang)} {format_percent(v, 2, lang)}"
+        for p, v in zip(("Q1", "6M", "9M"), published, strict=False)
+    )
+    say(
+        lang,
+        f"""Số liệu lũy kế đã công bố: {done}. Phần đã biết được giữ cố định; độ bất định của cả
+năm thu hẹp còn {points_in(result.annual_distribution.sigma_lower, 2, "vi")} điểm % phía dưới và
+{points_in(result.annual_distribution.sigma_upper, 2, "vi")} điểm % phía trên, quanh
+{pct_in(result.annual_distribution.mode, 2, "vi")}.""",
+        f"""Published year-to-date figures: {done}. The known part is held fixed; the annual
+uncertainty narrows to {points_in(result.annual_distribution.sigma_lower, 2, "en")} points below
+and {points_in(result.annual_distribution.sigma_upper, 2, "en")} points above, around
+{pct_in(result.annual_distribution.mode, 2, "en")}.""",
+    )
+else:
+    say(
+        lang,
+        f"""Chưa có số liệu lũy kế năm 2024 trong kịch bản (trường `ytd_actuals`). Biểu đồ quạt
+cho thấy tăng trưởng lũy kế sau quý I, 6 tháng, 9 tháng và cả năm: một quý riêng lẻ dao động
+mạnh hơn cả năm, nên quạt hẹp dần về cuối năm. Dải ngoài cùng chứa 90 % số lần mô phỏng; cả năm
+từ {format_percent(ytd_fan.loc["FY", 0.05], 1, "vi")} đến
+{format_percent(ytd_fan.loc["FY", 0.95], 1, "vi")}.""",
+        f"""No 2024 year-to-date figures in the scenario yet (field `ytd_actuals`). The fan shows
+cumulative growth after Q1, six months, nine months and the year: a single quarter moves more
+than the year, so the fan narrows towards the year end. The outer band holds 90 % of the draws;
+for the full year {format_percent(ytd_fan.loc["FY", 0.05], 1, "en")} to
+{format_percent(ytd_fan.loc["FY", 0.95], 1, "en")}.""",
+    )
+
+# %%
+show_figure(
+    ytd_fan_chart(
+        ytd_fan,
+        central=central_path,
+        published=published,
+        target=100.0 * targets.growth,
+        lang=lang,
+    )
+)
+
+# %% [markdown]
+# ### Kế hoạch và chuẩn so sánh thống kê · The plan beside a statistical benchmark
+
+# %%
+benchmarks = {
+    m: random_walk_benchmark(history, model=m) for m in ("arima", "unobserved_components")
+}
+arima = benchmarks["arima"]
+annual_fan = fan_quantiles(result.annual_growth, labels=[str(arima.year)]) * 100.0
+show_figure(
+    growth_outlook_chart(
+        history * 100.0,
+        annual_fan.iloc[0],
+        (arima.to_series().drop("n_obs") * 100.0).to_dict(),
+        target=100.0 * targets.growth,
+        year=arima.year,
+        lang=lang,
+    )
+)
+
+# %%
+plan_year = int(arima.year)
+plan_growth = float(plan.get(plan_year, targets.growth))
+in80 = arima.interval_80[0] <= plan_growth <= arima.interval_80[1]
+above = plan_growth >= arima.point
+say(
+    lang,
+    f"""Mô hình bước ngẫu nhiên có xu hướng trên chỉ số GRDP thực (logarit), ước lượng bằng
+statsmodels trên {format_number(arima.n_obs, 0, "vi")} năm tăng trưởng đã công bố
+({history.index[0]}–{history.index[-1]}), dự báo năm {plan_year} tăng
+**{pct_in(arima.point, 2, "vi")}** (khoảng 80 %: {pct_in(arima.interval_80[0], 1, "vi")} –
+{pct_in(arima.interval_80[1], 1, "vi")}; 95 %: {pct_in(arima.interval_95[0], 1, "vi")} –
+{pct_in(arima.interval_95[1], 1, "vi")}). Kế hoạch {pct_in(plan_growth, 1, "vi")}
+{"nằm trong" if in80 else "nằm ngoài"} khoảng 80 % và {"cao" if above else "thấp"} hơn dự báo
+điểm {points_in(abs(plan_growth - arima.point), 2, "vi")} điểm %.
+
+**Giới hạn:** chỉ có {format_number(arima.n_obs, 0, "vi")} quan sát; khoảng dự báo bỏ qua sai
+số ước lượng của xu hướng và phương sai, cũng như các thay đổi cấu trúc (dịch bệnh năm 2021,
+làn sóng đầu tư mới), nên là **cận dưới** của độ bất định thực. Mô hình không biết gì về kế
+hoạch hay các dự án đang triển khai: đây là mốc so sánh, không phải dự báo thay thế.""",
+    f"""A random walk with drift on the log real GRDP index, estimated with statsmodels on
+{format_number(arima.n_obs, 0, "en")} published growth rates
+({history.index[0]}–{history.index[-1]}), forecasts {plan_year} growth of
+**{pct_in(arima.point, 2, "en")}** (80 % interval
+{pct_in(arima.interval_80[0], 1, "en")} – {pct_in(arima.interval_80[1], 1, "en")};
+95 %: {pct_in(arima.interval_95[0], 1, "en")} – {pct_in(arima.interval_95[1], 1, "en")}). The
+plan of {pct_in(plan_growth, 1, "en")} lies {"inside" if in80 else "outside"} the 80 % interval,
+{points_in(abs(plan_growth - arima.point), 2, "en")} points {"above" if above else "below"} the
+point forecast.
+
+**Limits:** {format_number(arima.n_obs, 0, "en")} observations only; the intervals ignore the
+uncertainty of the estimated drift and variance and any structural break (the 2021 outbreak, a
+new wave of investment), so they are **lower bounds** on the real uncertainty. The model knows
+nothing of the plan or of projects under way: it is a yardstick, not a competing forecast.""",
+)
+
+# %%
+MODEL_NAMES = {
+    "arima": pick(lang, "ARIMA(0,1,0) có xu hướng", "ARIMA(0,1,0) with drift"),
+    "unobserved_components": pick(
+        lang,
+        "Thành phần không quan sát (bước ngẫu nhiên có xu hướng)",
+        "Unobserved components (random walk with drift)",
+    ),
+}
+rows = [
+    {
+        pick(lang, "Mô hình", "Model"): MODEL_NAMES[key],
+        pick(lang, "Dự báo điểm", "Point"): pct(fc.point, 2),
+        pick(
+            lang, "Khoảng 80 %", "80 % interval"
+        ): f"{pct(fc.interval_80[0])} – {pct(fc.interval_80[1])}",
+        pick(
+            lang, "Khoảng 95 %", "95 % interval"
+        ): f"{pct(fc.interval_95[0])} – {pct(fc.interval_95[1])}",
+        pick(lang, "Số năm", "Years"): format_number(fc.n_obs, 0, lang),
+    }
+    for key, fc in benchmarks.items()
+]
+rows.append(
+    {
+        pick(lang, "Mô hình", "Model"): pick(
+            lang, "Kịch bản (phân phối hai nửa)", "Scenario (two-piece normal)"
+        ),
+        pick(lang, "Dự báo điểm", "Point"): pct(growth_dist.mode, 2),
+        pick(lang, "Khoảng 80 %", "80 % interval"): " – ".join(
+            pct(v) for v in growth_dist.interval(0.8)
+        ),
+        pick(lang, "Khoảng 95 %", "95 % interval"): " – ".join(
+            pct(v) for v in growth_dist.interval(0.95)
+        ),
+        pick(lang, "Số năm", "Years"): format_number(len(calibration.years), 0, lang),
+    }
+)
+rows.append(
+    {
+        pick(lang, "Mô hình", "Model"): pick(lang, f"Kế hoạch {plan_year}", f"Plan {plan_year}"),
+        pick(lang, "Dự báo điểm", "Point"): pct(plan_growth, 1),
+        pick(lang, "Khoảng 80 %", "80 % interval"): "",
+        pick(lang, "Khoảng 95 %", "95 % interval"): "",
+        pick(lang, "Số năm", "Years"): "",
+    }
+)
+show_table(
+    pd.DataFrame(rows),
+    pick(
+        lang,
+        f"Tăng trưởng GRDP {plan_year}: chuẩn so sánh và kế hoạch",
+        f"GRDP growth {plan_year}: benchmarks and the plan",
+    ),
+)
+
+# %% [markdown]
+# ### Cơ cấu kinh tế · Economic structure
+
+# %%
+sectors = setup.sectors
+given = sc.sector_growth()
+median_shares = result.shares.median() if result.shares is not None else None
+sector_rows = [
+    {
+        label("sector", lang): label(key, lang),
+        pick(lang, "Tăng trưởng trong kịch bản", "Scenario growth"): (
+            pct(given[key], 2) if key in given else "–"
+        ),
+        pick(lang, "Tăng trưởng dùng để mô phỏng", "Central growth simulated"): pct(
+            sectors.growth[key], 2
+        ),
+        pick(lang, "Hệ số theo tổng (λ)", "Loading on the total (λ)"): format_number(
+            sectors.loadings[key], 2, lang
+        ),
+        pick(lang, "Dao động riêng (điểm %)", "Own spread (points)"): format_number(
+            100.0 * sectors.idiosyncratic_sigma[key], 2, lang
+        ),
+    }
+    for key in sectors.growth
+]
+show_table(
+    pd.DataFrame(sector_rows),
+    pick(lang, "Tăng trưởng các khu vực trong mô phỏng", "Sector growth in the simulation"),
+)
+
+# %%
+record_years = ", ".join(str(y) for y in BASELINE_YEARS)
+share_text = {
+    language: "; ".join(
+        f"{label(key, language)} {format_percent(100.0 * median_shares[key], 1, language)} "
+        f"({pick(language, 'mục tiêu', 'target')} {format_percent(100.0 * t, 1, language)})"
+        for key, t in targets.shares.items()
+    )
+    for language in ("vi", "en")
+}
+say(
+    lang,
+    f"""Các khu vực không có trong kịch bản đi theo quan hệ lịch sử với tổng GRDP (số liệu công
+bố các năm {record_years}), điều chỉnh để cộng lại đúng mức tăng trưởng của kịch bản với quyền số
+năm 2023. Tỷ trọng năm 2024 (trung vị): {share_text["vi"]}. Khả năng cả ba tỷ trọng cùng nằm
+trong phạm vi ± {points_in(targets.share_tolerance, 1, "vi")} điểm % của mục tiêu:
+**{pct_in(p_structure, 1, "vi")}**.""",
+    f"""Sectors the scenario does not give follow their published relation to total GRDP
+({record_years}), adjusted to add up to the scenario's growth with the 2023 weights. 2024
+shares (median): {share_text["en"]}. Chance that all three shares lie within
+± {points_in(targets.share_tolerance, 1, "en")} point of their targets:
+**{pct_in(p_structure, 1, "en")}**.""",
+)
+
+# %% [markdown]
+# ### Giả định hiệu chỉnh · Calibration assumptions
+
+# %%
+SCALE_NAMES = {
+    "sigma_lower": pick(lang, "Tăng trưởng: độ lệch phía dưới", "Growth: scale below the mode"),
+    "sigma_upper": pick(lang, "Tăng trưởng: độ lệch phía trên", "Growth: scale above the mode"),
+    "deflator_sigma": pick(lang, "Chỉ số giảm phát GRDP", "GRDP deflator"),
+    "population_sigma": pick(lang, "Tăng dân số", "Population growth"),
+    "depreciation_sigma": pick(lang, "Tỷ giá VND/USD", "VND per USD"),
+}
+overridden = sc.uncertainty.given()
+
+
+def source(scale: str) -> str:
+    """Where a scale comes from, in the report's language."""
+    if scale in overridden:
+        return pick(lang, "Do kịch bản đặt", "Set by the scenario")
+    if scale in ("sigma_lower", "sigma_upper"):
+        return pick(lang, "Hiệu chỉnh từ số liệu công bố", "Calibrated on the published record")
+    return pick(lang, "Giả định", "Assumption")
+
+
+assumptions = calibration.to_frame()
+show_table(
+    pd.DataFrame(
+        [
+            {
+                pick(lang, "Thang đo", "Scale"): SCALE_NAMES[scale],
+                pick(lang, "Giá trị (điểm %)", "Value (points)"): format_number(
+                    100.0 * row["value"], 2, lang
+                ),
+                pick(lang, "Nguồn", "Source"): source(scale),
+                pick(lang, "Cơ sở (tiếng Anh)", "Basis"): row["assumption"],
+            }
+            for scale, row in assumptions.iterrows()
+        ]
+    ),
+    pick(
+        lang,
+        "Các thang đo của mô phỏng và cơ sở của chúng",
+        "The simulation's scales and their basis",
+    ),
+)
+
+# %%
+stated = [k for k in ("sigma_lower", "sigma_upper") if k in overridden]
+note_vi = (
+    " Kịch bản tự đặt " + ", ".join(f"`{k}`" for k in stated) + ", thay cho giá trị hiệu chỉnh."
+    if stated
+    else ""
+)
+note_en = (
+    " The scenario sets " + ", ".join(f"`{k}`" for k in stated) + " itself, replacing the "
+    "calibrated value."
+    if stated
+    else ""
+)
+say(
+    lang,
+    f"""Tăng trưởng, chỉ số giảm phát, dân số và tỷ giá được rút ngẫu nhiên độc lập với nhau.
+Mức độ bất định của tăng trưởng lấy từ độ lệch chuẩn tăng trưởng
+{calibration.years[0]}–{calibration.years[-1]} ({points_in(calibration.sigma, 2, "vi")}
+điểm %) và sai lệch giữa kế hoạch và thực hiện
+({points_in(calibration.mean_plan_error, 2, "vi")} điểm %,
+{format_number(len(calibration.plan_years), 0, "vi")} năm).{note_vi} Hạt giống ngẫu nhiên
+{result.seed}: chạy lại với cùng tham số cho cùng kết quả.""",
+    f"""Growth, the deflator, population and the exchange rate are drawn independently of each
+other. The growth scales come from the spread of growth
+{calibration.years[0]}–{calibration.years[-1]} ({points_in(calibration.sigma, 2, "en")} points)
+and the gap between plan and outturn ({points_in(calibration.mean_plan_error, 2, "en")} points,
+{format_number(len(calibration.plan_years), 0, "en")} year(s)).{note_en} Seed {result.seed}:
+a run with the same parameters gives the same figures.""",
+)
