@@ -187,8 +187,9 @@ def scorecard_table(assessment: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
 def style_scorecard(assessment: pd.DataFrame, lang: str = "vi") -> Styler:
     """:func:`scorecard_table` with the light column coloured (:data:`LIGHT_COLOURS`).
 
-    The word stays in the cell, so the table reads without colour too. Returns a pandas
-    Styler (render it in a notebook, or ``.to_html()``).
+    The word stays in the cell, so the table reads without colour too. Every cell and header
+    is HTML-escaped (names come from data files). Returns a pandas Styler (render it in a
+    notebook, or ``.to_html()``).
     """
     table = scorecard_table(assessment, lang)
     lights = assessment.loc[table.index, "light"]
@@ -199,7 +200,12 @@ def style_scorecard(assessment: pd.DataFrame, lang: str = "vi") -> Styler:
             "background-color: {}; color: {}".format(*LIGHT_COLOURS[lights[i]]) for i in col.index
         ]
 
-    return table.style.apply(paint, subset=[column]).hide(axis="index")
+    return (
+        table.style.apply(paint, subset=[column])
+        .format(escape="html")
+        .format_index(escape="html", axis=1)
+        .hide(axis="index")
+    )
 
 
 def summary_text(assessment: pd.DataFrame, lang: str = "vi") -> str:
