@@ -36,6 +36,9 @@ from analysis.uncertainty import (
     simulate_targets,
 )
 
+DEFAULT_SEED = 2024
+"""Seed of the Monte Carlo in reports and results (the runner hands it to every notebook)."""
+
 OUTLOOK_YEAR = 2024
 """The year the outlook is for (the scenarios project 2023 to 2024)."""
 
@@ -377,7 +380,7 @@ def scenario_outlook(
     scenario: Scenario,
     *,
     n_draws: int = 200_000,
-    seed: int | None = 20240101,
+    seed: int | None = DEFAULT_SEED,
     baselines: pd.DataFrame | None = None,
     series: pd.DataFrame | None = None,
     targets: pd.DataFrame | MacroTargets | None = None,
@@ -390,7 +393,7 @@ def scenario_outlook(
         A validated scenario (its ``uncertainty`` and ``ytd_actuals`` are used).
     n_draws : int, default 200_000
         Monte Carlo draws.
-    seed : int or None, default 20240101
+    seed : int or None, default DEFAULT_SEED (2024)
         Seed; the same seed gives the same table.
     baselines, series : DataFrame, optional
         :func:`analysis.data.load_baselines` and :func:`analysis.data.load_series`.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.outlook import DEFAULT_SEED
 from analysis.scenarios import Scenario
 
 RESULT_COLUMNS = ("scenario", "variable", "unit", "period", "value")
@@ -46,6 +47,9 @@ def scenario_results(
     scenario: Scenario,
     baselines: pd.DataFrame | None = None,
     series: pd.DataFrame | None = None,
+    *,
+    seed: int | None = DEFAULT_SEED,
+    n_draws: int = 200_000,
 ) -> pd.DataFrame:
     """The scenario's 2024 projection and quarterly path as a tidy long table.
 
@@ -64,7 +68,9 @@ def scenario_results(
         the rows of :func:`analysis.projection.project_year` (2023 and 2024), of
         :func:`analysis.projection.ytd_path` (2024 quarters) and, when the scenario holds
         published year-to-date figures, of :func:`analysis.projection.required_path`
-        (the published figures renamed ``*_published``).
+        (the published figures renamed ``*_published``); then the probabilities of the
+        macro targets and the growth quantiles of :func:`analysis.outlook.outlook_rows`
+        (Monte Carlo with ``seed`` and ``n_draws``; ``seed=None`` leaves them out).
     """
     from analysis.data import load_baselines
     from analysis.projection import project_year, required_path, ytd_path
@@ -84,4 +90,11 @@ def scenario_results(
         parts.append(required.assign(variable=required["variable"].replace(PUBLISHED_NAMES)))
     table = pd.concat([p.loc[:, list(RESULT_COLUMNS[1:])] for p in parts], ignore_index=True)
     table.insert(0, "scenario", scenario.name)
+    if seed is not None:
+        from analysis.outlook import outlook_rows, scenario_outlook
+
+        outlook = scenario_outlook(
+            scenario, n_draws=n_draws, seed=seed, baselines=baselines, series=series
+        )
+        table = pd.concat([table, outlook_rows(scenario, outlook)], ignore_index=True)
     return check_results(table, scenario.name)

@@ -51,6 +51,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import InputError, LockedError, RunError
+from analysis.outlook import DEFAULT_SEED
 from analysis.scenarios import Scenario, load_scenarios
 
 KERNEL_NAME = "python3"
@@ -63,7 +64,6 @@ NOTEBOOK_PATTERN = re.compile(r"\d{2}_[A-Za-z0-9_-]+\.ipynb")
 """Notebook file names the runner picks up: two digits, an underscore, a name."""
 
 LANGUAGES = ("vi", "en")
-DEFAULT_SEED = 2024
 """Seed handed to every notebook (Monte Carlo draws) and recorded in the manifest."""
 
 DEFAULT_CELL_TIMEOUT = 900
@@ -223,7 +223,7 @@ def run_reports(
         jobs=jobs or os.cpu_count() or 1,
         seed=seed,
         cell_timeout=cell_timeout,
-        results=results or _default_results(),
+        results=results or _default_results(seed),
         stream=stream or sys.stderr,
     )
     check_latest_is_link(folders.reports)
@@ -234,10 +234,12 @@ def run_reports(
         return build_and_publish(plan)
 
 
-def _default_results() -> ResultsFunction:
+def _default_results(seed: int) -> ResultsFunction:
+    from functools import partial
+
     from analysis.results import scenario_results
 
-    return scenario_results
+    return partial(scenario_results, seed=seed)
 
 
 def build_and_publish(plan: RunPlan) -> Path:

@@ -28,7 +28,7 @@ lang: str = "vi"
 # Monte Carlo draws: 200,000 give standard errors of about 0.1 point on each probability.
 n_draws: int = 200_000
 # Seed of the random draws: the same seed gives the same table.
-seed: int = 20240101
+seed: int = 2024
 
 # %%
 import pandas as pd
