@@ -480,17 +480,30 @@ def write_processed(tables: dict[str, pd.DataFrame], out_dir: Path | None = None
 
 
 def check_all(write: bool = True, raw_dir: Path | None = None) -> list[str]:
-    """Validate all raw data (and the scenarios); write the processed tables.
+    """Validate all raw data (the actuals files and the scenarios too); write the processed tables.
 
     Returns the summary lines; raises :class:`InputErrors` listing every problem found.
     """
     tables = load_all_raw(raw_dir)
     lines = [f"ok  {name}: {len(t)} rows" for name, t in tables.items()]
+    lines.extend(_check_actuals(tables["targets_2024"], raw_dir))
     lines.extend(_check_scenarios())
     if write:
         for path in write_processed(tables):
             lines.append(f"wrote {path}")
     return lines
+
+
+def _check_actuals(targets: pd.DataFrame, raw_dir: Path | None = None) -> list[str]:
+    """Check every ``*.csv`` of ``data/raw/actuals/`` against the targets (if the folder exists)."""
+    from analysis.actuals import load_actuals_dir  # analysis.actuals imports this module
+
+    folder = Path(raw_dir) / "actuals" if raw_dir else Path(paths.ACTUALS_DIR)
+    if not folder.is_dir():
+        return []
+    figures = load_actuals_dir(folder, targets)
+    n_files = len(list(folder.glob("*.csv")))
+    return [f"ok  actuals: {len(figures)} figures from {n_files} CSV file(s) in {folder}"]
 
 
 def _check_scenarios() -> list[str]:
