@@ -104,3 +104,40 @@ show_figure(
 
 # %%
 show_figure(scenario_comparison_chart(results, labels, "grdp_current_prices", None, lang))
+
+# %% [markdown]
+# ### Khả năng đạt mục tiêu · Probability of meeting the targets
+
+# %%
+EVENTS = [
+    ("probability_grdp_growth_target", pick(lang, "Tăng trưởng", "Growth")),
+    ("probability_grdp_per_capita_target", pick(lang, "GRDP/người", "GRDP per head")),
+    ("probability_structure_target", pick(lang, "Cơ cấu", "Structure")),
+    ("probability_all_macro_targets", pick(lang, "Cả ba cùng đạt", "All three")),
+]
+prob_rows = []
+for s in annual.index:
+    row = {label("scenario", lang): labels[s]}
+    for var, name in EVENTS:
+        p, se = annual.loc[s, var], annual.loc[s, f"{var}_standard_error"]
+        row[name] = f"{format_percent(p, 1, lang)} (± {format_number(se, 1, lang)})"
+    prob_rows.append(row)
+show_table(
+    pd.DataFrame(prob_rows),
+    pick(
+        lang,
+        "Xác suất đạt mục tiêu năm 2024 (mô phỏng Monte Carlo; ± sai số chuẩn, điểm %)",
+        "Probability of meeting the 2024 targets (Monte Carlo; ± standard error, points)",
+    ),
+)
+joint = annual["probability_all_macro_targets"]
+say(
+    lang,
+    f"""Xác suất cả ba chỉ tiêu vĩ mô (tăng trưởng, GRDP/người, cơ cấu) cùng đạt cao nhất ở
+{safe(labels[joint.idxmax()])}: **{format_percent(joint.max(), 1, "vi")}**. Chi tiết giả định và
+phân phối trong báo cáo Rủi ro và bất định của từng kịch bản.""",
+    f"""The probability that all three macro targets (growth, GRDP per head, structure) are met
+together is highest under {safe(labels[joint.idxmax()])}:
+**{format_percent(joint.max(), 1, "en")}**. Assumptions and distributions are in each
+scenario's uncertainty report.""",
+)
