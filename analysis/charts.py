@@ -35,9 +35,11 @@ def _style() -> None:
 
 
 def _percent_axis(ax, lang: str) -> None:
-    ax.yaxis.set_major_formatter(
-        matplotlib.ticker.FuncFormatter(lambda v, _: f"{format_number(v, 0, lang)} %")
-    )
+    def tick(value: float, _position: int) -> str:
+        decimals = 0 if abs(value - round(value)) < 1e-9 else 1
+        return f"{format_number(value, decimals, lang)} %"
+
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(tick))
 
 
 def _annotate_bars(ax, bars, decimals: int, lang: str, suffix: str = "") -> None:
