@@ -372,8 +372,9 @@ class Scenario(_Strict):
         from analysis.data import baseline_value
         from analysis.projection import ProjectionInputs
 
+        every_sector = len(self.growth.sectors.given()) == len(SECTORS)
         needs_sectors = self.growth.aggregate is None or self.prices.deflator is None
-        bases = sector_bases(series) if needs_sectors else None
+        bases = sector_bases(series) if needs_sectors or every_sector else None
         real = self._real_growth(bases)
         try:
             return ProjectionInputs(
@@ -391,11 +392,24 @@ class Scenario(_Strict):
             raise InputError(str(self.path or self.name), "(scenario)", str(exc)) from exc
 
     def _real_growth(self, bases: SectorBases | None) -> float:
-        if self.growth.aggregate is not None:
-            return self.growth.aggregate / 100.0
         from analysis.structure import aggregate_growth
 
-        return float(aggregate_growth(bases.weights, pd.Series(self.sector_growth())))
+        implied = None
+        if bases is not None and len(self.growth.sectors.given()) == len(SECTORS):
+            implied = float(aggregate_growth(bases.weights, pd.Series(self.sector_growth())))
+        if self.growth.aggregate is None:
+            return implied
+        if implied is not None and abs(100 * implied - self.growth.aggregate) > (
+            QUARTER_GROWTH_TOLERANCE
+        ):
+            raise InputError(
+                str(self.path or self.name),
+                "growth.aggregate",
+                f"the four sectors imply {100 * implied:.2f} % with the 2023 weights, not "
+                f"{self.growth.aggregate:g} %: give the aggregate or the sectors, or make them "
+                f"agree within {QUARTER_GROWTH_TOLERANCE:g} point",
+            )
+        return self.growth.aggregate / 100.0
 
     def _deflator(self, real: float, bases: SectorBases | None) -> float:
         if self.prices.deflator is not None:

@@ -929,3 +929,45 @@ def pattern_growth(weights: Any, pattern: Any, target_growth: float) -> pd.Serie
     g = _rate(target_growth, "target_growth")
     k = (1.0 + g) / float((w * (1.0 + g0)).sum())
     return k * (1.0 + g0) - 1.0
+
+
+def fold_taxes_into_services(sector_growth: Any, weights: Any) -> pd.Series:
+    """Four-part sector growth as three parts, product taxes folded into services.
+
+    Parameters
+    ----------
+    sector_growth : Series or dict
+        Growth of industry_construction, services, agriculture and product_taxes, fractions.
+    weights : Series or dict
+        Their previous-year constant-price weights in the ``gso4`` convention.
+
+    Returns
+    -------
+    Series
+        industry_construction, services (with taxes) and agriculture growth, where
+        ``g_services' = (w_s g_s + w_t g_t) / (w_s + w_t)``, the growth of the combined line.
+
+    Raises
+    ------
+    ValueError
+        On missing sectors or weights of services and taxes that sum to zero.
+    """
+    g = _sector_series(sector_growth, "sector_growth")
+    w = _aligned(weights, "weights", list(g.index), "sector_growth")
+    needed = ["industry_construction", "services", "agriculture", "product_taxes"]
+    missing = [s for s in needed if s not in g.index]
+    if missing:
+        raise ValueError(f"sector_growth: needs the four parts {needed}, missing {missing}")
+    combined_weight = w["services"] + w["product_taxes"]
+    if combined_weight <= 0:
+        raise ValueError("weights: services and product_taxes must have a positive weight")
+    services = (w["services"] * g["services"] + w["product_taxes"] * g["product_taxes"]) / (
+        combined_weight
+    )
+    return pd.Series(
+        {
+            "industry_construction": g["industry_construction"],
+            "services": services,
+            "agriculture": g["agriculture"],
+        }
+    )

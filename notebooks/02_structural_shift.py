@@ -28,8 +28,14 @@ from analysis.charts import contributions_chart, structure_shift_chart
 from analysis.consistency import structure_inputs_from_series
 from analysis.labels import CLOSURE_LABELS, format_number, format_percent, label
 from analysis.report import pick, safe, say, show_figure, show_table
-from analysis.scenarios import load_scenario, scenario_path
-from analysis.solver import equal_prices, given_growth, min_deviation, pattern_growth
+from analysis.scenarios import load_scenario, scenario_path, sector_bases
+from analysis.solver import (
+    equal_prices,
+    fold_taxes_into_services,
+    given_growth,
+    min_deviation,
+    pattern_growth,
+)
 from analysis.structure import contributions, project_shares
 
 sc = load_scenario(scenario_path(scenario))
@@ -67,8 +73,8 @@ services as in the province's 2023 report: {shares_text(shares_2023, "en")}). Sc
 # %%
 given = sc.growth.sectors.given()
 if len(given) == 4:
-    # The scenario's own sector plan; services stand for services with product taxes folded in.
-    path_growth = pd.Series({s: given[s] / 100 for s in sectors})
+    # The scenario's own sector plan, product taxes folded into services with the 2023 weights.
+    path_growth = fold_taxes_into_services(sc.sector_growth(), sector_bases().weights)
     path_note = pick(
         lang, "các ngành tăng như kịch bản đặt ra", "sectors grow as the scenario sets"
     )

@@ -244,16 +244,18 @@ def test_central_sector_growth_keeps_given_sectors(tmp_path):
     assert float((WEIGHTS * growth).sum()) == pytest.approx(0.145, abs=1e-12)
 
 
-def test_sectors_and_aggregate_that_disagree_are_reconciled(tmp_path):
-    # The continuation scenario repeats 2023 sector growth with an aggregate of 13.45 %.
+def test_continuation_keeps_the_2023_sector_rates(tmp_path):
+    # The continuation scenario gives the four 2023 sector rates and no aggregate: the draws are
+    # centred on the sector rates themselves and on the aggregate they imply with the 2023
+    # weights ≈ 0.7124 / 0.1576 / 0.1102 / 0.0199:
+    # 0.7124 × 17.25 + 0.1576 × 6.56 + 0.1102 × 2.63 + 0.0199 × 7.14 ≈ 13.75 %.
     sc = load_scenario(scenario_path("continuation"))
     setup = outlook_setup(sc)
     growth = pd.Series(setup.sectors.growth)
     weights = pd.Series(setup.sectors.weights)
-    assert float((weights * growth).sum()) == pytest.approx(0.1345, abs=1e-12)
-    # Industry-construction carries most of the gap: 2023 weights ≈ 0.712 / 0.158 / 0.110 /
-    # 0.020 give 0.712 × 17.25 + 0.158 × 6.56 + 0.110 × 2.63 + 0.020 × 7.14 ≈ 13.76 %.
-    assert 0.16 < growth["industry_construction"] < 0.1725
+    assert float((weights * growth).sum()) == pytest.approx(0.1375, abs=5e-4)
+    assert growth["industry_construction"] == pytest.approx(0.1725, abs=1e-12)
+    assert growth["agriculture"] == pytest.approx(0.0263, abs=1e-12)
 
 
 @settings(max_examples=40, deadline=None)

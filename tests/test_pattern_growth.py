@@ -46,3 +46,33 @@ def test_structure_inputs_carry_the_published_2023_structure():
     }
     # services with taxes folded in, 2023: (1.10 + 0.15) / (1.10/6.56 + 0.15/7.14) % = 6.6246 %
     assert inputs["sector_growth_2023"]["services"] == pytest.approx(0.066246, abs=1e-5)
+
+
+def test_fold_taxes_into_services_by_hand():
+    from analysis.solver import fold_taxes_into_services
+
+    # services w 0.20 at 5 %, taxes w 0.05 at 10 %: (0.20 × 0.05 + 0.05 × 0.10) / 0.25 = 0.06
+    out = fold_taxes_into_services(
+        {
+            "industry_construction": 0.18,
+            "services": 0.05,
+            "agriculture": 0.03,
+            "product_taxes": 0.10,
+        },
+        {
+            "industry_construction": 0.65,
+            "services": 0.20,
+            "agriculture": 0.10,
+            "product_taxes": 0.05,
+        },
+    )
+    assert out.to_dict() == pytest.approx(
+        {"industry_construction": 0.18, "services": 0.06, "agriculture": 0.03}
+    )
+
+
+def test_fold_needs_four_parts():
+    from analysis.solver import fold_taxes_into_services
+
+    with pytest.raises(ValueError, match="sector_growth"):
+        fold_taxes_into_services({"services": 0.05}, {"services": 1.0})

@@ -120,8 +120,9 @@ def test_target_deflator_makes_the_per_head_target_consistent():
 
 def test_continuation_uses_2023_rates():
     s = load_scenario(ROOT / "scenarios" / "continuation.yaml")
-    # 2023 outturn and sector growth, provincial statistics report (published_statistics.csv)
-    assert s.growth.aggregate == 13.45
+    # 2023 sector growth, provincial statistics report (published_statistics.csv); the
+    # aggregate is implied by them
+    assert s.growth.aggregate is None
     assert s.growth.sectors.given() == {
         "industry_construction": 17.25,
         "services": 6.56,
@@ -457,3 +458,31 @@ def test_deflator_implied_by_sector_prices(tmp_path):
     #                   = 0.77033 + 0.20460 + 0.13342 + 0.02250 = 1.13085
     # 1 + pi = 1.13085 x 1.03 / 1.137547 = 1.16477 / 1.137547 -> pi = 0.02393
     assert inputs.deflator == pytest.approx(0.02393, abs=2e-4)
+
+
+def test_continuation_aggregate_is_implied_by_the_2023_weights():
+    s = load_scenario(ROOT / "scenarios" / "continuation.yaml")
+    inputs = s.projection_inputs(load_baselines())
+    # 2023 weights (2022 weights 0.6887 / 0.1677 / 0.1217 / 0.0210 rolled forward one year):
+    # 0.7124 × 17.25 + 0.1576 × 6.56 + 0.1102 × 2.63 + 0.0199 × 7.14 = 13.755 %
+    assert inputs.annual_real_growth == pytest.approx(0.13755, abs=2e-4)
+
+
+def test_aggregate_that_disagrees_with_all_four_sectors_is_refused(tmp_path):
+    data = with_change(
+        "growth",
+        {
+            "aggregate": 13.45,
+            "sectors": {
+                "industry_construction": 17.25,
+                "services": 6.56,
+                "agriculture": 2.63,
+                "product_taxes": 7.14,
+            },
+        },
+    )
+    s = load_scenario(write(tmp_path, data))
+    with pytest.raises(InputError) as info:
+        s.projection_inputs(load_baselines())
+    assert info.value.where == "growth.aggregate"
+    assert "the four sectors imply 13.75 %" in info.value.rule
