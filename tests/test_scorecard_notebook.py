@@ -1,0 +1,186 @@
+"""Notebook 6, the scorecard, on the illustrative actuals: the leadership HTML says what was met.
+
+Expected verdicts are worked out by hand from tests/fixtures/actuals/illustrative_actuals_2024.csv
+and data/raw/targets_2024.csv (47 targets):
+
+- met (8): GRDP per head 4,620 ≥ 4,500; poverty 1.6 ≤ 1.8; labour share industry 46.4 within
+  46.1 ± 0.5; labour share services 31.7 at the edge of 31.2 ± 0.5; temporary housing 100 = 100;
+  new party members 3.5 in 3–4; 230 ≥ 200 new members in non-state enterprises; merger done.
+- not met (7): GRDP growth 13.6 < 14.5; budget 15,200 < 16,000; trained labour 76.9 < 78;
+  certified labour 32.5 < 34; urban unemployment 2.8 > 2.5; labour share agriculture 23.5
+  outside 22.7 ± 0.5; security hotspots not done.
+- in year (6): social investment 55,000 / 103,500 = 0.531 after half a year, pace 1.06: on
+  track; industry share 6M (67 − 65.7) / (68 − 65.7) = 0.565, pace 1.13: on track; tourist
+  arrivals 1.5 / 2.3 = 0.652 after 0.75 of the year, pace 0.87: needs acceleration;
+  protracted complaints not yet done: needs acceleration; agriculture share 6M
+  1 − 1.4 / 1.6 = 0.125, pace 0.25: off track; services share 9M 21.8 is 1.2 from 20.6 while
+  2023 (21.3) was 0.7 away: wrong direction.
+- no data: 47 − 8 − 7 − 6 = 26.
+"""
+
+import html
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import papermill as pm
+import pytest
+
+from analysis.runner import export_html
+from analysis.scorecard import assess
+from analysis.scorecard_view import style_scorecard
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "notebooks" / "06_scorecard.ipynb"
+FIXTURE = ROOT / "tests" / "fixtures" / "actuals" / "illustrative_actuals_2024.csv"
+
+
+class _Page(HTMLParser):
+    """The visible text of a page and the cells of its table rows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.rows: list[list[str]] = []
+        self._skip = 0
+        self._in_cell = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script"):
+            self._skip += 1
+        elif tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th") and self.rows:
+            self.rows[-1].append("")
+            self._in_cell = True
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script"):
+            self._skip -= 1
+        elif tag in ("td", "th"):
+            self._in_cell = False
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        self.text.append(data)
+        if self._in_cell and self.rows and self.rows[-1]:
+            self.rows[-1][-1] += data
+
+
+def _run(tmp_path: Path, actuals: str, lang: str) -> tuple[str, _Page]:
+    out = tmp_path / "06_scorecard.ipynb"
+    pm.execute_notebook(
+        str(NOTEBOOK),
+        str(out),
+        parameters={"scenario": "target", "lang": lang, "actuals": actuals},
+        kernel_name="python3",
+        cwd=str(ROOT / "notebooks"),
+        progress_bar=False,
+    )
+    nb = nbformat.read(out, as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") in ("stream", "error")]
+    page = _Page()
+    body = export_html(out, tmp_path / "06_scorecard.html", lang).read_text(encoding="utf-8")
+    page.feed(body)
+    return body, page
+
+
+def _verdict(page: _Page, indicator: str) -> list[str]:
+    """The cells of the scorecard row of ``indicator`` (name as in the targets table)."""
+    rows = [[c.strip() for c in r] for r in page.rows if r and r[0].strip() == indicator]
+    assert len(rows) == 1, f"{indicator!r}: {len(rows)} rows"
+    return rows[0]
+
+
+def _words(page: _Page) -> str:
+    return " ".join("".join(page.text).split())
+
+
+@pytest.mark.notebook
+def test_scorecard_in_english_on_the_illustrative_actuals(tmp_path):
+    body, page = _run(tmp_path, str(FIXTURE), "en")
+    text = _words(page)
+    assert "Result: 8 of 47 targets met" in text
+    assert "met: 8; not met: 7" in text
+    assert "on track 2, needs acceleration 2, off track 1, wrong direction 1" in text
+    assert "no data: 26" in text
+    # Row: indicator, unit, target, period, actual, gap closed (%), assessment.
+    # GRDP per head: (4620 − 3950) / (4500 − 3950) = 670 / 550 = 121.8 % of the gap.
+    assert _verdict(page, "GRDP per head") == [
+        "GRDP per head",
+        "USD",
+        "≥ 4,500",
+        "2024",
+        "4,620",
+        "121.8",
+        "Met",
+    ]
+    # GRDP growth on levels: 13.6 / 14.5 = 0.938 of the gap; missed.
+    growth = _verdict(page, "GRDP growth (constant 2010 prices)")
+    assert growth[4:] == ["13.6", "93.8", "Not met"]
+    # Certified labour: (32.5 − 33) / (34 − 33) = −0.5: moved away from the target.
+    assert _verdict(page, "Share of workers with diplomas or certificates")[5:] == [
+        "-50.0",
+        "Not met",
+    ]
+    assert _verdict(page, "No security or public-order hotspots arise")[-1] == "Not met"
+    assert _verdict(page, "Poor-household rate (2021-2025 multidimensional standard)")[-1] == (
+        "Met"
+    )
+    assert _verdict(page, "Tourist arrivals")[-1] == "Needs acceleration"
+    assert _verdict(page, "Forest cover")[-1] == "No data"
+    # After 9 months at 12.0 %, with 2023 weights 21, 25, 26.5, 27.5 %, the fourth quarter
+    # needed (14.5 − 12.0 × 0.725) / 0.275 = 5.8 / 0.275 = 21.09 %.
+    assert "each remaining quarter then needed 21.09 %" in text
+    # The fixture's figures appear with the colour of their light.
+    assert "#1a9850" in body and "#67001f" in body
+
+
+@pytest.mark.notebook
+def test_scorecard_in_vietnamese_from_a_folder(tmp_path):
+    folder = tmp_path / "actuals"
+    folder.mkdir()
+    shutil.copy(FIXTURE, folder / "illustrative.csv")
+    _, page = _run(tmp_path, str(folder), "vi")
+    text = _words(page)
+    assert "Kết quả: 8/47 chỉ tiêu đạt" in text
+    assert _verdict(page, "GRDP bình quân đầu người")[4:] == ["4.620", "121,8", "Đạt"]
+    assert _verdict(page, "Tỷ lệ lao động thất nghiệp thành thị")[-1] == "Không đạt"
+    assert _verdict(page, "Thu hút lượt khách du lịch")[-1] == "Cần tăng tốc"
+
+
+@pytest.mark.notebook
+def test_scorecard_without_actuals_lists_targets_and_invents_nothing(tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    _, page = _run(tmp_path, str(folder), "en")
+    text = _words(page)
+    assert "No actual results yet" in text
+    assert "python -m analysis actuals-template" in text
+    assert "data/raw/actuals/" in text
+    assert "targets met" not in text
+    for word in ("Met", "Not met", "On track", "Off track"):
+        assert not [r for r in page.rows if r and r[-1].strip() == word]
+    # The targets are listed with the resolution's figures: GRDP per head at least 4,500 USD.
+    per_head = [r for r in page.rows if len(r) > 1 and r[1].strip() == "GRDP per head"]
+    assert per_head and per_head[0][3].strip() == "≥\u00a04,500"
+
+
+def test_styled_scorecard_escapes_names_from_the_data(targets_and_no_actuals):
+    table = targets_and_no_actuals.copy()
+    table.loc[table.index[0], "name_en"] = "<script>alert(1)</script> & co"
+    out = style_scorecard(table, "en").to_html()
+    assert "<script>alert" not in out
+    assert html.escape("<script>alert(1)</script> & co") in out
+
+
+@pytest.fixture
+def targets_and_no_actuals() -> pd.DataFrame:
+    from analysis import load_targets
+    from analysis.actuals import empty_actuals
+
+    return assess(load_targets(), empty_actuals())
