@@ -7,13 +7,14 @@ PNG with fixed metadata and closed, so two runs on the same inputs give the same
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 from html import escape
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, Image, Markdown, display
+from IPython.display import HTML, Markdown, display
 from matplotlib.figure import Figure
 
 from analysis.labels import check_lang
@@ -49,11 +50,28 @@ def figure_png(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def show_figure(fig: Figure) -> None:
-    """Display a figure once as PNG and release it."""
+def figure_alt_text(fig: Figure) -> str:
+    """A short description of a figure for screen readers: its titles and axis labels."""
+    words = []
+    for ax in fig.axes:
+        words += [ax.get_title(), ax.get_ylabel(), ax.get_xlabel()]
+    text = "; ".join(w.replace("\n", " ") for w in words if w)
+    return text or "chart"
+
+
+def figure_html(fig: Figure, alt: str | None = None) -> str:
+    """The figure as an ``<img>`` with an embedded PNG and alt text (escaped)."""
     png = figure_png(fig)
+    data = base64.b64encode(png).decode("ascii")
+    alt_text = escape(alt if alt is not None else figure_alt_text(fig), quote=True)
+    return f'<img alt="{alt_text}" src="data:image/png;base64,{data}" style="max-width: 100%;"/>'
+
+
+def show_figure(fig: Figure, alt: str | None = None) -> None:
+    """Display a figure once (PNG with alt text) and release it."""
+    html = figure_html(fig, alt)
     plt.close(fig)
-    display(Image(data=png, format="png"))
+    display(HTML(html))
 
 
 _NUMBER_START = tuple("0123456789-–+")

@@ -41,3 +41,16 @@ def test_figure_bytes_are_reproducible():
     first, second = draw(), draw()
     assert first[:8] == b"\x89PNG\r\n\x1a\n"
     assert first == second
+
+
+def test_figure_html_carries_alt_text_and_escapes_it():
+    from analysis.report import figure_html
+
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2])
+    ax.set_ylabel('<b>"GRDP"</b>')
+    html = figure_html(fig)
+    plt.close(fig)
+    assert html.startswith(
+        '<img alt="&lt;b&gt;&quot;GRDP&quot;&lt;/b&gt;" src="data:image/png;base64,'
+    )
