@@ -22,6 +22,7 @@ from analysis.data import (
     load_targets,
 )
 from analysis.actuals import load_actuals, load_actuals_dir
+
 # --- economics: growth, quarters, structure ----------------------------------------------
 from analysis.growth import per_capita_growth, required_deflator
 from analysis.projection import (
@@ -44,6 +45,7 @@ from analysis.structure import (
     implied_weights,
     project_shares,
 )
+
 # --- economics: projection, solver, consistency ----------------------------------------
 from analysis.consistency import (
     REPORT_COLUMNS,
@@ -67,6 +69,7 @@ from analysis.solver import (
     min_deviation,
     structure_weights,
 )
+
 # --- economics: uncertainty ----------------------------------------------------------------
 from analysis.uncertainty import (
     BenchmarkForecast,
@@ -86,8 +89,10 @@ from analysis.uncertainty import (
     random_walk_benchmark,
     simulate_targets,
 )
+
 # --- economics: scorecard ----------------------------------------------------------------
 from analysis.scorecard import assess, in_year_view, summary, ytd_growth
+
 # --- orchestration -------------------------------------------------------------------------
 from analysis.outlook import outlook_rows, scenario_outlook
 from analysis.results import scenario_results
