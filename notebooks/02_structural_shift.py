@@ -15,10 +15,8 @@
 # # Chuyển dịch cơ cấu kinh tế · Structural shift to 68 / 20.6 / 11.4
 
 # %% tags=["parameters"]
-# Scenario: a name in scenarios/ (e.g. "target", "low") or a path to a scenario YAML file.
-scenario: str = "target"
-# Report language: "vi" (Vietnamese labels and number format) or "en".
-lang: str = "vi"
+scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or path to a YAML file
+lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 
 # %%
 import pandas as pd

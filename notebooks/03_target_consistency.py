@@ -15,11 +15,9 @@
 # # Tính nhất quán của các chỉ tiêu · Consistency of the 2024 targets
 
 # %% tags=["parameters"]
-# Scenario: a name in scenarios/ (e.g. "target", "low") or a path to a scenario YAML file.
 # Its population growth and depreciation are the assumptions the checks use.
-scenario: str = "target"
-# Report language: "vi" (Vietnamese labels and number format) or "en".
-lang: str = "vi"
+scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or path to a YAML file
+lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 
 # %%
 import math

@@ -18,10 +18,8 @@
 # per head, against the resolution's targets.
 
 # %% tags=["parameters"]
-# Scenarios to compare: names in scenarios/ or paths to scenario YAML files.
-scenarios: list = ["target", "continuation", "low", "high"]
-# Report language: "vi" (Vietnamese labels and number format) or "en".
-lang: str = "vi"
+scenarios: list = ["target", "continuation", "low", "high"]  # names in scenarios/ or YAML paths
+lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 
 # %%
 import pandas as pd

@@ -21,14 +21,10 @@
 # below is computed from `data/raw` and the scenario file.
 
 # %% tags=["parameters"]
-# Scenario: a name in scenarios/ (e.g. "target", "low") or a path to a scenario YAML file.
-scenario: str = "target"
-# Report language: "vi" (Vietnamese labels and number format) or "en".
-lang: str = "vi"
-# Monte Carlo draws: 200,000 give standard errors of about 0.1 point on each probability.
-n_draws: int = 200_000
-# Seed of the random draws: the same seed gives the same table.
-seed: int = 2024
+scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or path to a YAML file
+lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
+n_draws: int = 200_000  # Monte Carlo draws (200,000: standard errors about 0.1 point)
+seed: int = 2024  # seed of the draws: the same seed gives the same table
 
 # %%
 import pandas as pd

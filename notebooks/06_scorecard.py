@@ -21,15 +21,13 @@
 # figures go; nothing is estimated in their place.
 
 # %% tags=["parameters"]
-# Scenario: a name in scenarios/ (e.g. "target", "low") or a path to a scenario YAML file.
 # The scorecard judges actual results, not the scenario: the scenario gives only the report's
 # label and the 2023 quarterly weights of the in-year view.
-scenario: str = "target"
-# Report language: "vi" (Vietnamese labels and number format) or "en".
-lang: str = "vi"
+scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or path to a YAML file
+lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 # Actual results: a CSV file or a folder of CSV files (format in analysis/actuals.py). Empty
 # means every *.csv in data/raw/actuals/; when there is none, the report lists the targets.
-actuals: str = ""
+actuals: str = ""  # actuals CSV file or folder; empty means data/raw/actuals/
 
 # %%
 import math
