@@ -15,6 +15,10 @@ from analysis.scenarios import Scenario
 RESULT_COLUMNS = ("scenario", "variable", "unit", "period", "value")
 """The columns of a results table, in order."""
 
+RESULT_DECIMALS = 6
+"""Values are rounded to this many decimals (14.499999999999998 is written 14.5): far below
+any published precision, and the files read cleanly in a spreadsheet."""
+
 
 def check_results(table: pd.DataFrame, scenario: str) -> pd.DataFrame:
     """Return ``table`` with the result columns in order; refuse a malformed table.
@@ -33,7 +37,7 @@ def check_results(table: pd.DataFrame, scenario: str) -> pd.DataFrame:
         raise ValueError("table: value must be a finite number in every row")
     if not (out["scenario"] == scenario).all():
         raise ValueError(f"table: scenario must be {scenario!r} in every row")
-    return out.assign(value=values.astype(float))
+    return out.assign(value=values.astype(float).round(RESULT_DECIMALS))
 
 
 PUBLISHED_NAMES = {
