@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 import re
+import reprlib
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -487,11 +488,18 @@ _UniqueKeyLoader.add_constructor(
 )
 
 
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxlevel, _SHORT_REPR.maxlist, _SHORT_REPR.maxdict = 2, 4, 4
+_SHORT_REPR.maxstring, _SHORT_REPR.maxother = 80, 80
+"""repr that stops early: a value built from YAML aliases (nine lists of nine lists of nine...)
+would take exponential time and memory to print in full."""
+
+
 def _show(value: Any, limit: int = 60) -> str:
     """A value quoted for an error message: repr (newlines escaped), shortened."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
         return f"a {len(str(abs(value)))}-digit number"
-    text = repr(value)
+    text = _SHORT_REPR.repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -585,7 +593,20 @@ def _rule(error: dict[str, Any]) -> str:
         "dict_type": "must be a mapping of keys to values",
     }
     text = texts.get(kind, error["msg"][:1].lower() + error["msg"][1:])
-    return f"{text}, got {_show(value)}" if value is not _NO_VALUE else text
+    if value is _NO_VALUE:
+        return text
+    return f"{text}, got {_show(value)}{_exponent_hint(value)}"
+
+
+def _exponent_hint(value: Any) -> str:
+    """YAML reads ``1e5`` or ``2.4e4`` (no sign in the exponent) as text: say how to write it."""
+    if not isinstance(value, str) or "e" not in value.lower():
+        return ""
+    try:
+        float(value)
+    except ValueError:
+        return ""
+    return " (YAML reads a number like 2.4e4 as text: write 24000, or 2.4e+4)"
 
 
 def _input_errors(file: str, exc: ValidationError) -> list[InputError]:
