@@ -219,10 +219,12 @@ def read_raw_csv(path: Path) -> pd.DataFrame:
     path = Path(path)
     if not path.is_file():
         raise InputError(str(path), "file", "does not exist")
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"byte {exc.start}", "the file must be UTF-8 text") from None
+        rule = "the file must be UTF-8 text" + encoding_hint(data)
+        raise InputError(str(path), f"byte {exc.start}", rule) from None
     if not text.strip():
         raise InputError(str(path), "file", "is empty: a header line and rows are needed")
     from io import StringIO
@@ -230,9 +232,20 @@ def read_raw_csv(path: Path) -> pd.DataFrame:
     try:
         frame = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
     except (pd.errors.ParserError, ValueError) as exc:
-        raise InputError(str(path), "file", f"is not a well-formed CSV table ({exc})") from None
+        detail = " ".join(str(exc).split())
+        raise InputError(str(path), "file", f"is not a well-formed CSV table ({detail})") from None
     frame.columns = [c.strip() for c in frame.columns]
     return frame
+
+
+def encoding_hint(data: bytes) -> str:
+    """What a file that is not UTF-8 seems to be, said in a refusal: UTF-16 (byte-order mark),
+    a zip file such as an Excel workbook, or a legacy 8-bit code page."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return " (it is UTF-16 text: save it as UTF-8)"
+    if data.startswith(b"PK\x03\x04"):
+        return " (it is a zip file, such as an Excel workbook: save it as CSV UTF-8)"
+    return " (it looks like a legacy code page such as Latin-1 or Windows-1258: save it as UTF-8)"
 
 
 _NAN_WORDS = {"nan", "+nan", "-nan", "na", "n/a", "null", "none"}
