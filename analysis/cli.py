@@ -1,7 +1,10 @@
 """The command line: ``python -m analysis <command>``.
 
 Exit status: 0 success; 1 a run failed (a notebook raised, a kernel died); 2 refused input
-(bad data, bad scenario, bad argument) with nothing written; 3 another run holds the lock.
+(bad data, bad scenario, bad actuals, bad argument, a path leading outside the project) with
+nothing written; 3 another run holds the lock; 128 + N a run stopped by signal N (130 SIGINT,
+129 SIGHUP, 143 SIGTERM), its unfinished folder removed. A run killed by SIGKILL (137) cannot
+clean up: the next run removes what it left.
 """
 
 from __future__ import annotations
@@ -27,8 +30,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from analysis import paths
     from analysis.data import check_all
+    from analysis.safeguards import check_data_files_inside, check_files_inside
+    from analysis.scenarios import scenario_files
 
+    check_data_files_inside(paths.DATA_RAW, paths.ROOT)
+    check_files_inside(scenario_files(paths.SCENARIOS_DIR), paths.ROOT, "scenario file")
     summary = check_all(write=True)
     for line in summary:
         print(line)
@@ -36,7 +44,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from analysis.errors import LockedError, RunError
+    from analysis.errors import Interrupted, LockedError, RunError
     from analysis.runner import run_reports
 
     try:
@@ -48,7 +56,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
             out_dir=args.out,
             seed=args.seed,
             cell_timeout=args.timeout or None,
+            pdf=args.pdf,
         )
+    except Interrupted as exc:
+        print(
+            f"{exc}: the run was stopped and its unfinished folder removed; "
+            "reports/latest is unchanged",
+            file=sys.stderr,
+        )
+        return 128 + exc.signal_number
     except RunError as exc:
         print(f"run failed: {exc}", file=sys.stderr)
         return EXIT_RUN_FAILED
@@ -67,7 +83,8 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
         help="run every notebook for each scenario; publish reports/<run>/ and reports/latest",
         description="Validate the scenarios, execute notebooks/NN_*.ipynb for each with papermill "
         "(in parallel processes), export code-free HTML and publish reports/<YYYY-MM-DD_HHMMSS>/. "
-        "Exit 0 published, 1 a notebook failed, 2 refused input, 3 another run holds the lock.",
+        "Exit 0 published, 1 a notebook failed, 2 refused input, 3 another run holds the lock, "
+        "128+N stopped by signal N (143 SIGTERM, 130 SIGINT).",
     )
     run.add_argument(
         "scenarios",
@@ -83,7 +100,12 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
         help="notebooks executed at once (default: the number of cores)",
     )
     run.add_argument("--lang", choices=LANGUAGES, default="vi", help="report language (default vi)")
-    run.add_argument("--out", default=None, metavar="DIR", help="reports folder (default reports/)")
+    run.add_argument(
+        "--out",
+        default=None,
+        metavar="DIR",
+        help="reports folder inside the project, outside its input folders (default reports/)",
+    )
     run.add_argument(
         "--notebooks",
         nargs="+",
@@ -103,6 +125,12 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
         default=DEFAULT_CELL_TIMEOUT,
         metavar="SECONDS",
         help=f"limit per cell, 0 for none (default {DEFAULT_CELL_TIMEOUT})",
+    )
+    run.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also print each HTML report to PDF with headless Chromium (skipped, with a "
+        "warning, when Chromium is not installed)",
     )
     run.set_defaults(func=_cmd_run)
 

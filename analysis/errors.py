@@ -7,6 +7,8 @@ The command line turns it into exit status 2 before anything is written.
 
 from __future__ import annotations
 
+import signal
+
 
 class AnalysisError(Exception):
     """Base of every error raised on purpose by the package."""
@@ -69,3 +71,17 @@ class RunError(AnalysisError):
 
 class LockedError(AnalysisError):
     """Another report run holds the lock."""
+
+
+class Interrupted(BaseException):
+    """A report run stopped by a signal (SIGTERM, SIGINT, SIGHUP) before it was published.
+
+    A ``BaseException`` like ``KeyboardInterrupt``, so that no ``except Exception`` on the way
+    turns it into an ordinary failure. The command line exits with ``128 + signal_number``
+    (143 for SIGTERM, 130 for SIGINT), the shell's convention for a process ended by a signal.
+    """
+
+    def __init__(self, signal_number: int) -> None:
+        self.signal_number = int(signal_number)
+        self.signal_name = signal.Signals(self.signal_number).name
+        super().__init__(f"interrupted by {self.signal_name}")

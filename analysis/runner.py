@@ -2,18 +2,24 @@
 
 :func:`run_reports` is what ``python -m analysis run`` calls. In order, it
 
-1. validates every scenario and the arguments (refusal raises ``InputError``: nothing written);
+1. validates the arguments, every scenario, the raw data and the actuals files, and keeps
+   every path inside the project (:mod:`analysis.safeguards`); a refusal raises ``InputError``
+   and nothing is written;
 2. takes the lock ``reports/.lock`` (a second run raises :class:`~analysis.errors.LockedError`)
    and removes what a killed run left behind (``reports/.staging-*``);
 3. builds the run in ``reports/.staging-<stamp>/``: the tidy results of each scenario, then each
    notebook executed by papermill in its own process (``spawn``; papermill is not thread-safe and
    changes the working directory), up to ``jobs`` at once, each exported to HTML without code;
-4. writes ``manifest.json`` and ``index.html``, renames the staging folder to
+4. with ``pdf=True``, prints each HTML report to PDF with headless Chromium (:mod:`analysis.pdf`);
+5. writes ``manifest.json`` and ``index.html``, renames the staging folder to
    ``reports/<YYYY-MM-DD_HHMMSS>/`` and only then points ``reports/latest`` at it.
 
 On any failure it keeps the failed executed notebooks in ``reports/failed-<stamp>/`` with the
 manifest, removes the staging folder, leaves ``reports/latest`` alone and raises
 :class:`~analysis.errors.RunError` naming the scenario, the notebook and the failing cell.
+A kernel that dies counts as a failure of the cell it was running. SIGTERM, SIGINT or SIGHUP
+stop the notebook processes, remove the staging folder, release the lock and raise
+:class:`~analysis.errors.Interrupted`; ``reports/latest`` is untouched.
 
 Notebooks are ``notebooks/NN_name.ipynb``, run in name order. A notebook whose name ends in
 ``scenario_comparison`` runs once per run with the parameter ``scenarios`` (the list of scenario
@@ -29,18 +35,20 @@ import hashlib
 import html
 import json
 import logging
+import math
 import multiprocessing
 import os
 import platform
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
@@ -52,7 +60,16 @@ import pandas as pd
 from analysis import paths
 from analysis.errors import InputError, LockedError, RunError
 from analysis.outlook import DEFAULT_SEED
-from analysis.scenarios import Scenario, load_scenarios
+from analysis.safeguards import (
+    SignalGuard,
+    check_data,
+    check_files_inside,
+    check_reports_folder,
+    die_with_parent,
+    handle_signals,
+    stop_children,
+)
+from analysis.scenarios import Scenario, load_scenarios, scenario_files, scenario_path
 
 KERNEL_NAME = "python3"
 """Every notebook runs on this kernel, whatever its metadata says."""
@@ -65,6 +82,12 @@ NOTEBOOK_PATTERN = re.compile(r"\d{2}_[A-Za-z0-9_-]+\.ipynb")
 
 LANGUAGES = ("vi", "en")
 """Seed handed to every notebook (Monte Carlo draws) and recorded in the manifest."""
+
+MAX_SEED = 2**32 - 1
+"""Largest seed: every numpy generator (legacy ``np.random.seed`` included) accepts 0..2**32-1."""
+
+KERNEL_HASH_SEED = "0"
+"""``PYTHONHASHSEED`` of the kernels: set and dict orders, hence outputs, repeat run to run."""
 
 DEFAULT_CELL_TIMEOUT = 900
 """Seconds a single cell may run before the notebook counts as failed."""
@@ -86,6 +109,14 @@ PACKAGES = (
 )  # fmt: skip
 """Distributions whose versions the manifest records."""
 
+LEADERSHIP_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+"""nbconvert's lab template without the scripts it loads from the internet (require.js,
+MathJax, mermaid): the reports use none of them, and must open and print complete offline."""
+
 REMOVED_CELL_TAGS = frozenset({"remove-cell", "remove_cell", "parameters", "injected-parameters"})
 """Cells with one of these tags are left out of the HTML entirely."""
 
@@ -103,6 +134,7 @@ class Folders:
     scenarios: Path
     notebooks: Path
     reports: Path
+    raw: Path
 
 
 @dataclass(frozen=True)
@@ -145,8 +177,11 @@ class RunPlan:
     cell_timeout: float | None
     results: ResultsFunction
     stream: TextIO
+    pdf: bool = False
     stamp: str = ""
     started: float = field(default_factory=time.time)
+    guard: SignalGuard = field(default_factory=SignalGuard)
+    pdf_status: dict[str, Any] = field(default_factory=lambda: {"requested": False})
 
     @property
     def staging(self) -> Path:
@@ -171,6 +206,7 @@ def run_reports(
     cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
     results: ResultsFunction | None = None,
     stream: TextIO | None = None,
+    pdf: bool = False,
 ) -> Path:
     """Run every notebook for every scenario and publish ``reports/<stamp>/``.
 
@@ -198,6 +234,9 @@ def run_reports(
         Scenario -> tidy results table; default :func:`analysis.results.scenario_results`.
     stream : text stream, optional
         Where progress goes; default ``sys.stderr``.
+    pdf : bool
+        Also print each HTML report to PDF with headless Chromium (skipped, with a warning on
+        ``stream`` and in the manifest, when Chromium is not installed).
 
     Returns
     -------
@@ -207,14 +246,20 @@ def run_reports(
     Raises
     ------
     InputError, InputErrors
-        Refused input; nothing was written.
+        Refused input (arguments, scenarios, raw data, actuals, a path leading outside the
+        project); nothing was written.
     LockedError
         Another run holds the lock.
     RunError
         A notebook (or the results table) failed; ``reports/latest`` is untouched.
+    Interrupted
+        SIGTERM, SIGINT or SIGHUP arrived; the run was stopped and its staging folder removed;
+        ``reports/latest`` is untouched.
     """
     folders = resolve_folders(root, scenarios_dir, notebooks_dir, out_dir)
-    check_run_arguments(jobs, lang, cell_timeout)
+    check_run_arguments(jobs, lang, cell_timeout, seed)
+    folders = replace(folders, reports=check_reports_folder(folders.reports, folders.root, out_dir))
+    check_files_inside(scenario_files_named(scenarios, folders), folders.root, "scenario file")
     plan = RunPlan(
         scenarios=load_scenarios(scenarios, folders.scenarios),
         notebooks=find_notebooks(folders.notebooks, notebooks),
@@ -225,10 +270,13 @@ def run_reports(
         cell_timeout=cell_timeout,
         results=results or _default_results(seed),
         stream=stream or sys.stderr,
+        pdf=pdf,
     )
+    check_files_inside(plan.notebooks, folders.root, "notebook")
+    check_data(folders.raw, folders.root)
     check_latest_is_link(folders.reports)
     folders.reports.mkdir(parents=True, exist_ok=True)
-    with hold_lock(folders.reports):
+    with handle_signals(plan.guard), hold_lock(folders.reports):
         remove_leftovers(folders.reports)
         plan.stamp = new_stamp(folders.reports)
         return build_and_publish(plan)
@@ -248,10 +296,13 @@ def build_and_publish(plan: RunPlan) -> Path:
     try:
         tables = write_results(plan)
         outcomes = execute_jobs(plan_jobs(plan), plan)
-        write_manifest(plan, outcomes)
         failed = [o for o in outcomes if o.status == "failed"]
         if failed:
+            write_manifest(plan, outcomes)
             raise_for_failures(failed, keep_failures(plan, failed))
+        if plan.pdf:
+            print_report_pdfs(plan, outcomes)
+        write_manifest(plan, outcomes)
         write_index(plan, tables, outcomes)
         (plan.staging / KERNEL_LOG).unlink(missing_ok=True)
         return publish(plan)
@@ -275,18 +326,34 @@ def resolve_folders(
         root=base,
         scenarios=Path(scenarios_dir or (default.SCENARIOS_DIR if default else base / "scenarios")),
         notebooks=Path(notebooks_dir or (default.NOTEBOOKS_DIR if default else base / "notebooks")),
-        reports=Path(out_dir or (default.REPORTS_DIR if default else base / "reports")).resolve(),
+        reports=Path(out_dir or (default.REPORTS_DIR if default else base / "reports")).absolute(),
+        raw=base / "data" / "raw",
     )
 
 
-def check_run_arguments(jobs: int | None, lang: str, cell_timeout: float | None) -> None:
-    """Refuse a bad job count, language or timeout with an :class:`InputError`."""
+def scenario_files_named(scenarios: Sequence[str | Path] | None, folders: Folders) -> list[Path]:
+    """The scenario files a run would read: those named (names or paths), else every
+    ``*.yaml`` of the scenarios folder (as :func:`analysis.scenarios.load_scenarios`)."""
+    named = [scenario_path(s, folders.scenarios) for s in scenarios or []]
+    return named or scenario_files(folders.scenarios)
+
+
+def check_run_arguments(
+    jobs: int | None, lang: str, cell_timeout: float | None, seed: int = DEFAULT_SEED
+) -> None:
+    """Refuse a bad job count, language, timeout or seed with an :class:`InputError`."""
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise InputError("command line", "--jobs", f"must be a whole number >= 1, got {jobs!r}")
     if lang not in LANGUAGES:
         raise InputError("command line", "--lang", f"must be one of {LANGUAGES}, got {lang!r}")
-    if cell_timeout is not None and not cell_timeout > 0:
-        raise InputError("command line", "--timeout", f"must be > 0 seconds, got {cell_timeout}")
+    if cell_timeout is not None and not (math.isfinite(cell_timeout) and cell_timeout > 0):
+        raise InputError(
+            "command line", "--timeout", f"must be a finite number > 0 seconds, got {cell_timeout}"
+        )
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise InputError(
+            "command line", "--seed", f"must be a whole number from 0 to {MAX_SEED}, got {seed!r}"
+        )
 
 
 def find_notebooks(notebooks_dir: Path, selected: Sequence[str] | None = None) -> list[Path]:
@@ -454,16 +521,22 @@ def kernel_environment(root: Path) -> dict[str, str]:
         "PYTHONPATH": os.pathsep.join(dict.fromkeys(pythonpath)),
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
         "JUPYTER_PLATFORM_DIRS": "1",
+        "PYTHONHASHSEED": KERNEL_HASH_SEED,
     }
 
 
-def prepare_worker(environment: dict[str, str], log: Path) -> None:
+def prepare_worker(environment: dict[str, str], log: Path, parent: int | None = None) -> None:
     """Initialise a worker process: environment, quiet logs and warnings.
 
     The worker's standard error, which the kernels it starts inherit, goes to ``log``: kernel
     start-up chatter stays off the progress display, and a crashing kernel's last words are
-    kept beside the failed notebooks.
+    kept beside the failed notebooks. The worker dies with the runner ``parent`` (even one
+    killed by SIGKILL) and has its own process group, so that a Ctrl-C at the terminal reaches
+    the runner alone, which then stops its workers itself.
     """
+    if parent is not None:
+        die_with_parent(parent)
+    os.setpgid(0, 0)
     handle = open(log, "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     os.dup2(handle.fileno(), 2)
     sys.stderr = handle
@@ -482,18 +555,30 @@ def execute_jobs(jobs: Sequence[Job], plan: RunPlan) -> list[Outcome]:
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=prepare_worker,
-        initargs=(kernel_environment(plan.folders.root), plan.staging / KERNEL_LOG),
+        initargs=(kernel_environment(plan.folders.root), plan.staging / KERNEL_LOG, os.getpid()),
     )
-    with pool:
-        futures = {pool.submit(execute_job, job): i for i, job in enumerate(jobs)}
-        outcomes: dict[int, Outcome] = {}
-        for future in as_completed(futures):
-            index = futures[future]
-            outcomes[index] = collect_outcome(future, jobs[index])
-            progress.done(outcomes[index])
-            if outcomes[index].status == "failed":
-                for other in futures:
-                    other.cancel()
+    try:
+        return wait_for_jobs(pool, jobs, progress)
+    except BaseException:  # interrupted (or a fault here): stop the notebooks before waiting
+        stop_children()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def wait_for_jobs(
+    pool: ProcessPoolExecutor, jobs: Sequence[Job], progress: Progress
+) -> list[Outcome]:
+    """Submit ``jobs`` to ``pool`` and collect their outcomes; cancel the rest after a failure."""
+    futures = {pool.submit(execute_job, job): i for i, job in enumerate(jobs)}
+    outcomes: dict[int, Outcome] = {}
+    for future in as_completed(futures):
+        index = futures[future]
+        outcomes[index] = collect_outcome(future, jobs[index])
+        progress.done(outcomes[index])
+        if outcomes[index].status == "failed":
+            for other in futures:
+                other.cancel()
     return [outcomes[i] for i in range(len(jobs))]
 
 
@@ -524,30 +609,65 @@ def execute_job(job: Job) -> Outcome:
             parameters=job.parameters,
             kernel_name=KERNEL_NAME,
             progress_bar=False,
-            request_save_on_cell_execute=False,
+            request_save_on_cell_execute=True,  # keeps the cells run so far if the kernel dies
             cwd=job.cwd,
             execution_timeout=job.cell_timeout,
         )
         export_html(job.output, job.output.with_suffix(".html"), job.lang, job.title)
     except Exception as exc:
-        cell, detail = describe_failure(exc)
+        cell, detail = describe_failure(exc, job.output)
         return _outcome(
             job, "failed", seconds=time.perf_counter() - start, cell=cell, detail=detail
         )
     return _outcome(job, "ok", seconds=time.perf_counter() - start)
 
 
-def describe_failure(exc: BaseException) -> tuple[str | None, str]:
-    """The failing cell (if a cell failed) and a one-line account of the error."""
+def describe_failure(exc: BaseException, output: Path | None = None) -> tuple[str | None, str]:
+    """The failing cell (if a cell failed) and a one-line account of the error.
+
+    A dead kernel (killed by a signal, out of memory, ``os._exit``) is blamed on the last cell
+    papermill started in the partly saved ``output`` notebook.
+    """
+    from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
+    if isinstance(exc, DeadKernelError):
+        return last_started_cell(output), (
+            "the kernel died while this cell ran (killed by a signal, out of memory, or "
+            f"os._exit); its last words are in {KERNEL_LOG}"
+        )
     if not isinstance(exc, PapermillExecutionError):
         return None, f"{type(exc).__name__}: {exc}".strip()
-    lines = [line.strip() for line in (exc.source or "").splitlines() if line.strip()]
-    cell = f"#{exc.cell_index} (In [{exc.exec_count}])"
+    cell = cell_label(exc.cell_index, exc.exec_count, exc.source)
+    return cell, f"{exc.ename}: {_shorten(str(exc.evalue), 300)}"
+
+
+def cell_label(index: int, count: int | None, source: str | None) -> str:
+    """``#3 (In [2]) `first line of code``` : how failures name a cell."""
+    lines = [line.strip() for line in (source or "").splitlines() if line.strip()]
+    cell = f"#{index} (In [{count}])"
     if lines:
         cell += f" `{_shorten(lines[0], 60)}`"
-    return cell, f"{exc.ename}: {_shorten(str(exc.evalue), 300)}"
+    return cell
+
+
+def last_started_cell(output: Path | None) -> str | None:
+    """The last cell papermill started in the saved ``output`` notebook (where a kernel died)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(output, as_version=4)
+    except Exception:  # no notebook saved (the kernel died at start-up)
+        return None
+    started = [
+        (index, cell)
+        for index, cell in enumerate(nb.cells)
+        if cell.get("metadata", {}).get("papermill", {}).get("start_time")
+    ]
+    if not started:
+        return None
+    index, cell = started[-1]
+    return cell_label(index, cell.get("execution_count"), cell.get("source"))
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -591,7 +711,8 @@ class Progress:
 
 
 def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "") -> Path:
-    """Write ``notebook`` as HTML for leadership: no code, no prompts, no stderr or warnings.
+    """Write ``notebook`` as HTML for leadership: no code, no prompts, no stderr or warnings,
+    nothing loaded from the internet (:data:`LEADERSHIP_TEMPLATE`).
 
     Parameters
     ----------
@@ -604,12 +725,15 @@ def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "")
     title : str
         The page title (nbconvert's template escapes it).
     """
+    import jinja2
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = strip_for_leadership(nbformat.read(notebook, as_version=4))
     exporter = HTMLExporter(
         template_name="lab",
+        extra_loaders=[jinja2.DictLoader({"leadership.html.j2": LEADERSHIP_TEMPLATE})],
+        template_file="leadership.html.j2",
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
@@ -757,11 +881,13 @@ def write_manifest(plan: RunPlan, outcomes: Sequence[Outcome]) -> Path:
             "kernel_name": KERNEL_NAME,
             "cell_timeout": plan.cell_timeout,
             "seed": plan.seed,
+            "python_hash_seed": KERNEL_HASH_SEED,
         },
         "inputs_sha256": input_hashes(plan),
         "packages": package_versions(),
         "git": git_state(plan.folders.root),
         "notebooks": [_manifest_entry(o, plan.staging) for o in outcomes],
+        "pdf": plan.pdf_status,
     }
     target = plan.staging / MANIFEST_FILE
     target.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -823,7 +949,7 @@ def write_index(
     parts = [_page_start(head, lang), f"<h1>{html.escape(head)}</h1>"]
     comparisons = [nb for nb in plan.notebooks if is_comparison(nb)]
     if comparisons:
-        links = "".join(_link(f"{nb.stem}.html", notebook_title(nb)) for nb in comparisons)
+        links = "".join(_report_item(plan, nb.stem, notebook_title(nb)) for nb in comparisons)
         parts.append(f"<h2>{TEXTS['comparison'][lang]}</h2><ul>{links}</ul>")
     parts.append(_scenario_table(plan, tables))
     parts.append(_footer_links(lang))
@@ -844,8 +970,19 @@ def _page_start(title: str, lang: str) -> str:
     )
 
 
+def _anchor(href: str, text: str) -> str:
+    return f'<a href="{html.escape(quote(href))}">{html.escape(text)}</a>'
+
+
 def _link(href: str, text: str) -> str:
-    return f'<li><a href="{html.escape(quote(href))}">{html.escape(text)}</a></li>'
+    return f"<li>{_anchor(href, text)}</li>"
+
+
+def _report_item(plan: RunPlan, base: str, title: str) -> str:
+    """A report's link, and its PDF copy's when one was printed."""
+    pdf = f"{base}.pdf"
+    copy = f" · {_anchor(pdf, 'PDF')}" if (plan.staging / pdf).is_file() else ""
+    return f"<li>{_anchor(f'{base}.html', title)}{copy}</li>"
 
 
 def _scenario_table(plan: RunPlan, tables: dict[str, pd.DataFrame]) -> str:
@@ -869,7 +1006,7 @@ def _scenario_row(plan: RunPlan, scenario: Scenario, table: pd.DataFrame | None)
         f"<li>{html.escape(label)}: {html.escape(value)}</li>" for label, value in figures
     )
     reports = "".join(
-        _link(f"{scenario.name}/{nb.stem}.html", notebook_title(nb))
+        _report_item(plan, f"{scenario.name}/{nb.stem}", notebook_title(nb))
         for nb in plan.notebooks
         if not is_comparison(nb)
     )
@@ -885,15 +1022,53 @@ def _footer_links(lang: str) -> str:
     return f"<ul>{links}</ul>"
 
 
+# --- PDF copies ---------------------------------------------------------------------------
+
+
+def print_report_pdfs(plan: RunPlan, outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    """Print each HTML report of the run to PDF beside it (:mod:`analysis.pdf`).
+
+    Records what happened in ``plan.pdf_status`` (for the manifest) and says it on the
+    progress stream: the copies printed, those that failed and why, or that Chromium is not
+    installed. A missing copy never fails the run.
+    """
+    from analysis import pdf
+
+    chromium = pdf.find_chromium()
+    status: dict[str, Any] = {"requested": True, "chromium": None, "printed": [], "failed": {}}
+    plan.pdf_status = status
+    if chromium is None:
+        status["note"] = pdf.not_installed_message()
+        plan.stream.write(f"warning: {status['note']}\n")
+        return status
+    status["chromium"] = pdf.chromium_version(chromium) or chromium
+    pages = [Path(o.output).with_suffix(".html") for o in outcomes if o.status == "ok"]
+    for page, problem in pdf.print_pdfs(chromium, pages, workers=plan.jobs).items():
+        if problem is None:
+            status["printed"].append(_relative(page.with_suffix(".pdf"), plan.staging))
+        else:
+            status["failed"][_relative(page, plan.staging)] = problem
+            plan.stream.write(f"warning: no PDF copy of {problem}\n")
+    plan.stream.write(f"printed {len(status['printed'])} PDF copies with {status['chromium']}\n")
+    return status
+
+
 # --- publishing and failures ----------------------------------------------------------------
 
 
 def publish(plan: RunPlan) -> Path:
-    """Rename the staging folder to ``reports/<stamp>`` and point ``reports/latest`` at it."""
+    """Rename the staging folder to ``reports/<stamp>`` and point ``reports/latest`` at it.
+
+    A signal arriving meanwhile waits until both are done: the run is published whole.
+    """
     final = plan.folders.reports / plan.stamp
-    os.rename(plan.staging, final)
-    point_latest(plan.folders.reports, final.name)
+    with plan.guard.deferring():
+        os.rename(plan.staging, final)
+        point_latest(plan.folders.reports, final.name)
     plan.stream.write(f"published {final}\n")
+    if plan.guard.received is not None:
+        name = signal.Signals(plan.guard.received).name
+        plan.stream.write(f"{name} arrived while publishing; the run was published whole\n")
     return final
 
 

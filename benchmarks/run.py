@@ -102,7 +102,9 @@ def time_monte_carlo() -> str:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+    # The runner writes only inside the project (analysis.safeguards): time it in reports/.
+    (ROOT / "reports").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".bench-", dir=ROOT / "reports") as tmp:
         tmp_path = Path(tmp)
         runner = time_runner(tmp_path / "runner")
         by_hand, count = time_by_hand(tmp_path / "by_hand")
