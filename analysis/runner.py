@@ -1049,7 +1049,9 @@ def print_report_pdfs(plan: RunPlan, outcomes: Sequence[Outcome]) -> dict[str, A
         else:
             status["failed"][_relative(page, plan.staging)] = problem
             plan.stream.write(f"warning: no PDF copy of {problem}\n")
-    plan.stream.write(f"printed {len(status['printed'])} PDF copies with {status['chromium']}\n")
+    count = len(status["printed"])
+    copies = "copy" if count == 1 else "copies"
+    plan.stream.write(f"printed {count} PDF {copies} with {status['chromium']}\n")
     return status
 
 
