@@ -112,8 +112,9 @@ def run_cli(
     )
 
 
-def start_cli(root: Path, *arguments: str) -> subprocess.Popen:
-    """Start the command line on the copy at ``root`` without waiting."""
+def start_cli(root: Path, *arguments: str, new_session: bool = False) -> subprocess.Popen:
+    """Start the command line on the copy at ``root`` without waiting (``new_session``: in a
+    session and process group of its own, as a service manager or ``timeout`` starts it)."""
     return subprocess.Popen(
         command(*arguments),
         cwd=root,
@@ -121,6 +122,7 @@ def start_cli(root: Path, *arguments: str) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=new_session,
     )
 
 

@@ -131,15 +131,22 @@ def test_a_failing_notebook_keeps_latest_and_exits_1(tmp_path, fixture, cell, de
 
 
 @pytest.mark.notebook
-@pytest.mark.parametrize(("signal_number", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_a_signal_stops_the_run_cleanly(tmp_path, signal_number, status):
+@pytest.mark.parametrize(
+    ("signal_number", "status", "whole_group"),
+    [(signal.SIGTERM, 143, False), (signal.SIGINT, 130, False), (signal.SIGTERM, 143, True)],
+    ids=["SIGTERM", "SIGINT", "SIGTERM-to-the-process-group"],
+)
+def test_a_signal_stops_the_run_cleanly(tmp_path, signal_number, status, whole_group):
     root = make_copy(tmp_path, fixtures=["01_ok.ipynb", "06_waits.ipynb"], scenarios=["target"])
     reports = add_previous_run(root)
-    runner = start_cli(root, "run", "--jobs", "2")
+    runner = start_cli(root, "run", "--jobs", "2", new_session=whole_group)
     try:
         wait_for(lambda: _started_marker(reports), "the waiting notebook to start")
         assert processes_of(root)  # runner, workers and kernels are alive
-        runner.send_signal(signal_number)
+        if whole_group:  # as `timeout` or a shell's job control would
+            os.killpg(runner.pid, signal_number)
+        else:
+            runner.send_signal(signal_number)
         _, stderr = runner.communicate(timeout=300)
     finally:
         runner.kill()
