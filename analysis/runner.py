@@ -643,9 +643,10 @@ def describe_failure(exc: BaseException, output: Path | None = None) -> tuple[st
 
 
 def cell_label(index: int, count: int | None, source: str | None) -> str:
-    """``#3 (In [2]) `first line of code``` : how failures name a cell."""
+    """``#3 (In [2]) `first line of code``` : how failures name a cell (no ``In [..]`` when
+    the kernel died before numbering it)."""
     lines = [line.strip() for line in (source or "").splitlines() if line.strip()]
-    cell = f"#{index} (In [{count}])"
+    cell = f"#{index}" + (f" (In [{count}])" if count is not None else "")
     if lines:
         cell += f" `{_shorten(lines[0], 60)}`"
     return cell

@@ -90,28 +90,28 @@ def _next_run_publishes(root: Path, reports: Path) -> str:
 
 @pytest.mark.notebook
 @pytest.mark.parametrize(
-    ("fixture", "cell", "detail"),
+    ("fixture", "cell_words", "detail"),
     [
         (
             "02_raises.ipynb",
-            "raise ValueError('deliberate failure in the fixture')",
+            ["raise ValueError('deliberate failure in the fixture')"],
             "ValueError: deliberate failure in the fixture",
         ),
         (
             "05_kernel_dies.ipynb",
-            "#4 (In [4]) `import os`",
+            ["cell #4", "`import os`"],  # "In [4]" too, if the number reached the runner
             "the kernel died while this cell ran (killed by a signal, out of memory, or os._exit)",
         ),
     ],
 )
-def test_a_failing_notebook_keeps_latest_and_exits_1(tmp_path, fixture, cell, detail):
+def test_a_failing_notebook_keeps_latest_and_exits_1(tmp_path, fixture, cell_words, detail):
     root = make_copy(tmp_path, fixtures=["01_ok.ipynb", fixture], scenarios=["target"])
     reports = add_previous_run(root)
     done = run_cli(root, "run", "--jobs", "2")
     assert done.returncode == 1, done.stderr
     stem = fixture.removesuffix(".ipynb")
     assert f"run failed: scenario 'target', notebook '{stem}', cell " in done.stderr
-    assert cell in done.stderr and detail in done.stderr
+    assert all(words in done.stderr for words in cell_words) and detail in done.stderr
     assert latest_is_the_old_run(reports)
     assert not _staging(reports)
     assert not _published(reports)
