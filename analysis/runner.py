@@ -23,8 +23,10 @@ stop the notebook processes, remove the staging folder, release the lock and rai
 
 Notebooks are ``notebooks/NN_name.ipynb``, run in name order. A notebook whose name ends in
 ``scenario_comparison`` runs once per run with the parameter ``scenarios`` (the list of scenario
-files); every other notebook runs once per scenario with ``scenario`` (its file). All receive
-``lang``, ``results_dir`` (the folder of their outputs) and ``seed``.
+files); one ending in ``scorecard`` runs once per run with ``scenario`` set to the reference
+scenario (``target`` when the run has it); every other notebook runs once per scenario with
+``scenario`` (its file). All receive ``lang``, ``results_dir`` (the folder of their outputs) and
+``seed``.
 """
 
 from __future__ import annotations
@@ -75,13 +77,19 @@ KERNEL_NAME = "python3"
 """Every notebook runs on this kernel, whatever its metadata says."""
 
 COMPARISON_SUFFIX = "scenario_comparison"
-"""A notebook whose name ends in this runs once over all scenarios."""
+"""A notebook whose name ends in this runs once over all scenarios (parameter ``scenarios``)."""
+
+ONCE_PER_RUN_SUFFIXES = (COMPARISON_SUFFIX, "scorecard")
+"""Notebooks whose name ends in one of these run once per run, not once per scenario: the
+comparison, and the scorecard (actual results do not depend on the scenario; it receives the
+run's reference scenario, ``target`` when the run has it, for labels and quarterly weights)."""
+
+REFERENCE_SCENARIO = "target"
 
 NOTEBOOK_PATTERN = re.compile(r"\d{2}_[A-Za-z0-9_-]+\.ipynb")
 """Notebook file names the runner picks up: two digits, an underscore, a name."""
 
 LANGUAGES = ("vi", "en")
-"""Seed handed to every notebook (Monte Carlo draws) and recorded in the manifest."""
 
 MAX_SEED = 2**32 - 1
 """Largest seed: every numpy generator (legacy ``np.random.seed`` included) accepts 0..2**32-1."""
@@ -397,8 +405,13 @@ def notebook_title(notebook: Path) -> str:
 
 
 def is_comparison(notebook: Path) -> bool:
-    """True for the notebook that runs once over all scenarios."""
+    """True for the notebook that compares all scenarios."""
     return notebook.stem.endswith(COMPARISON_SUFFIX)
+
+
+def is_once_per_run(notebook: Path) -> bool:
+    """True for notebooks that run once per run (:data:`ONCE_PER_RUN_SUFFIXES`)."""
+    return notebook.stem.endswith(ONCE_PER_RUN_SUFFIXES)
 
 
 def check_latest_is_link(reports: Path) -> None:
@@ -462,15 +475,21 @@ def new_stamp(reports: Path, now: datetime | None = None) -> str:
 
 
 def plan_jobs(plan: RunPlan) -> list[Job]:
-    """One job per (scenario, notebook), one per comparison notebook; comparisons first."""
-    comparisons = [_comparison_job(plan, nb) for nb in plan.notebooks if is_comparison(nb)]
+    """One job per (scenario, notebook), one per once-per-run notebook; those first."""
+    once = [_run_level_job(plan, nb) for nb in plan.notebooks if is_once_per_run(nb)]
     singles = [
         _scenario_job(plan, s, nb)
         for s in plan.scenarios
         for nb in plan.notebooks
-        if not is_comparison(nb)
+        if not is_once_per_run(nb)
     ]
-    return comparisons + singles
+    return once + singles
+
+
+def reference_scenario(plan: RunPlan) -> Scenario:
+    """The scenario a once-per-run notebook other than the comparison is given."""
+    named = [s for s in plan.scenarios if s.name == REFERENCE_SCENARIO]
+    return named[0] if named else plan.scenarios[0]
 
 
 def _common_parameters(plan: RunPlan, results_dir: Path) -> dict[str, Any]:
@@ -495,13 +514,18 @@ def _scenario_job(plan: RunPlan, scenario: Scenario, notebook: Path) -> Job:
     )
 
 
-def _comparison_job(plan: RunPlan, notebook: Path) -> Job:
-    files = [str(Path(s.path).resolve()) for s in plan.scenarios]
+def _run_level_job(plan: RunPlan, notebook: Path) -> Job:
+    if is_comparison(notebook):
+        chosen: dict[str, Any] = {
+            "scenarios": [str(Path(s.path).resolve()) for s in plan.scenarios]
+        }
+    else:
+        chosen = {"scenario": str(Path(reference_scenario(plan).path).resolve())}
     return Job(
         scenario="(all)",
         notebook=notebook.resolve(),
         output=plan.staging / notebook.name,
-        parameters={"scenarios": files, **_common_parameters(plan, plan.staging)},
+        parameters={**chosen, **_common_parameters(plan, plan.staging)},
         cwd=notebook.parent.resolve(),
         lang=plan.lang,
         title=notebook_title(notebook),
@@ -914,7 +938,10 @@ HEADLINES: tuple[tuple[str, str, str, int], ...] = (
 TEXTS = {
     "title": {"vi": "Báo cáo kịch bản năm 2024", "en": "2024 scenario reports"},
     "run": {"vi": "Lần chạy", "en": "Run"},
-    "comparison": {"vi": "So sánh các kịch bản", "en": "Scenario comparison"},
+    "comparison": {
+        "vi": "So sánh các kịch bản và đánh giá thực hiện",
+        "en": "Scenario comparison and scorecard",
+    },
     "scenario": {"vi": "Kịch bản", "en": "Scenario"},
     "reports": {"vi": "Báo cáo", "en": "Reports"},
     "figures": {"vi": "Số liệu chính", "en": "Headline figures"},
@@ -948,9 +975,9 @@ def write_index(
     lang = plan.lang
     head = f"{TEXTS['title'][lang]} · {TEXTS['run'][lang]} {plan.stamp}"
     parts = [_page_start(head, lang), f"<h1>{html.escape(head)}</h1>"]
-    comparisons = [nb for nb in plan.notebooks if is_comparison(nb)]
-    if comparisons:
-        links = "".join(_report_item(plan, nb.stem, notebook_title(nb)) for nb in comparisons)
+    once = [nb for nb in plan.notebooks if is_once_per_run(nb)]
+    if once:
+        links = "".join(_report_item(plan, nb.stem, notebook_title(nb)) for nb in once)
         parts.append(f"<h2>{TEXTS['comparison'][lang]}</h2><ul>{links}</ul>")
     parts.append(_scenario_table(plan, tables))
     parts.append(_footer_links(lang))
@@ -1009,7 +1036,7 @@ def _scenario_row(plan: RunPlan, scenario: Scenario, table: pd.DataFrame | None)
     reports = "".join(
         _report_item(plan, f"{scenario.name}/{nb.stem}", notebook_title(nb))
         for nb in plan.notebooks
-        if not is_comparison(nb)
+        if not is_once_per_run(nb)
     )
     data = _link(f"{scenario.name}/{RESULTS_FILE}", RESULTS_FILE)
     cells = (who, f"<ul>{figure_items}</ul>", f"<ul>{reports}</ul>", f"<ul>{data}</ul>")

@@ -461,3 +461,25 @@ def test_headline_figures_in_both_languages():
     assert en["GRDP at current prices"] == "214.3 trillion VND"
     assert en["GRDP growth (2010 prices)"] == "14.50 %"
     assert len(vi) == 3  # the deflator row is absent, so it is not shown
+
+
+@pytest.mark.notebook
+def test_scorecard_runs_once_per_run_with_the_reference_scenario(tmp_path):
+    # A notebook named *_scorecard runs once for the whole run (actual results do not depend on
+    # the scenario), at the top of the run folder, and is given the 'target' scenario.
+    root = make_project(
+        tmp_path,
+        ["01_ok.ipynb"],
+        {
+            "low": scenario_data("low", label={"vi": "Thấp", "en": "Low"}),
+            "target": scenario_data("target"),
+        },
+    )
+    shutil.copy(FIXTURES / "01_ok.ipynb", root / "notebooks" / "08_scorecard.ipynb")
+    run = run_reports(root=root, jobs=2, stream=io.StringIO())
+    assert (run / "08_scorecard.html").is_file()
+    assert not (run / "low" / "08_scorecard.html").exists()
+    assert not (run / "target" / "08_scorecard.html").exists()
+    assert "scenario label: Resolution target" in (run / "08_scorecard.html").read_text()
+    assert (run / "low" / "01_ok.html").is_file()
+    assert 'href="08_scorecard.html"' in (run / "index.html").read_text()
