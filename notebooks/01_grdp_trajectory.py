@@ -13,14 +13,27 @@
 
 # %% [markdown]
 # # Quỹ đạo GRDP năm 2024 · GRDP trajectory 2024
-#
-# From the 2023 baselines of the resolution (GRDP 181.9 trillion VND, 3,950 USD per head) to
-# 2024 under one scenario: real and nominal GRDP, GRDP in USD and per head, and the quarterly
-# year-to-date path. Every figure below is computed from `data/raw` and the scenario file.
 
 # %% tags=["parameters"]
 scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or path to a YAML file
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
+
+# %%
+from analysis.report import say
+
+say(
+    lang,
+    (
+        "Từ kết quả năm 2023 của Nghị quyết đến năm 2024 theo một kịch bản: GRDP theo giá so "
+        "sánh và giá hiện hành, GRDP quy đổi USD và bình quân đầu người, tăng trưởng lũy kế "
+        "theo quý. Mọi số liệu được tính từ dữ liệu gốc (`data/raw`) và tệp kịch bản."
+    ),
+    (
+        "From the resolution's 2023 results to 2024 under one scenario: real and nominal "
+        "GRDP, GRDP in USD and per head, and the quarterly year-to-date path. Every figure is "
+        "computed from the raw data (`data/raw`) and the scenario file."
+    ),
+)
 
 # %%
 import pandas as pd

@@ -15,7 +15,7 @@
 # # Tính nhất quán của các chỉ tiêu · Consistency of the 2024 targets
 
 # %% tags=["parameters"]
-# Its population growth and depreciation are the assumptions the checks use.
+# The scenario's population growth and depreciation are the assumptions the checks use.
 scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or path to a YAML file
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 

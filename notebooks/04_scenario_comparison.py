@@ -13,13 +13,27 @@
 
 # %% [markdown]
 # # So sánh các kịch bản · Scenario comparison
-#
-# Every scenario of the run side by side: 2024 growth, GRDP at current prices and in USD, GRDP
-# per head, against the resolution's targets.
 
 # %% tags=["parameters"]
 scenarios: list = ["target", "continuation", "low", "high"]  # names in scenarios/ or YAML paths
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
+
+# %%
+from analysis.report import say
+
+say(
+    lang,
+    (
+        "Các kịch bản của lần chạy đặt cạnh nhau: tăng trưởng năm 2024, GRDP giá hiện hành và "
+        "quy đổi USD, GRDP bình quân đầu người và khả năng đạt mục tiêu, so với các chỉ tiêu "
+        "của Nghị quyết."
+    ),
+    (
+        "Every scenario of the run side by side: 2024 growth, GRDP at current prices and in "
+        "USD, GRDP per head and the probability of meeting the targets, against the "
+        "resolution's targets."
+    ),
+)
 
 # %%
 import pandas as pd

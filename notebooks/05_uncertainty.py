@@ -13,18 +13,34 @@
 
 # %% [markdown]
 # # Độ bất định và khả năng đạt mục tiêu · Uncertainty and the odds of the 2024 targets
-#
-# How likely one scenario is to meet the 2024 growth, per-head and structure targets, alone
-# and together: a Monte Carlo whose scales are calibrated on the province's published growth
-# record (2016–2023) and the 2023 plan miss, a fan chart of the year-to-date path, and a
-# statistical benchmark (a random walk with drift, statsmodels) beside the plan. Every figure
-# below is computed from `data/raw` and the scenario file.
 
 # %% tags=["parameters"]
 scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or path to a YAML file
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 n_draws: int = 200_000  # Monte Carlo draws (200,000: standard errors about 0.1 point)
 seed: int = 2024  # seed of the draws: the same seed gives the same table
+
+# %%
+from analysis.report import say
+
+say(
+    lang,
+    (
+        "Khả năng một kịch bản đạt các mục tiêu tăng trưởng, GRDP bình quân đầu người và cơ "
+        "cấu năm 2024, riêng từng chỉ tiêu và đồng thời: mô phỏng Monte Carlo với các thang "
+        "đo hiệu chỉnh theo chuỗi tăng trưởng tỉnh đã công bố (2016–2023) và mức hụt kế hoạch "
+        "năm 2023, biểu đồ quạt của tăng trưởng lũy kế, và một mô hình thống kê chuẩn so sánh "
+        "(bước ngẫu nhiên có xu hướng, statsmodels) đặt cạnh kế hoạch. Mọi số liệu được tính "
+        "từ dữ liệu gốc và tệp kịch bản."
+    ),
+    (
+        "How likely one scenario is to meet the 2024 growth, per-head and structure targets, "
+        "alone and together: a Monte Carlo whose scales are calibrated on the province's "
+        "published growth record (2016–2023) and the 2023 plan miss, a fan chart of the year- "
+        "to-date path, and a statistical benchmark (a random walk with drift, statsmodels) "
+        "beside the plan. Every figure is computed from the raw data and the scenario file."
+    ),
+)
 
 # %%
 import pandas as pd

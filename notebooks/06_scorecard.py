@@ -13,12 +13,6 @@
 
 # %% [markdown]
 # # Đánh giá thực hiện các chỉ tiêu năm 2024 · Scorecard of the 2024 targets
-#
-# Every target of the resolution against the actual results recorded in `data/raw/actuals/`
-# (or the file given as a parameter): met or not met for results of the year, on track or
-# slipping for in-year figures, the gap closed since 2023, and what the remaining quarters
-# must deliver for GRDP growth. Without actual results it lists the targets and where the
-# figures go; nothing is estimated in their place.
 
 # %% tags=["parameters"]
 # The scorecard judges actual results, not the scenario: the scenario gives only the report's
@@ -28,6 +22,27 @@ lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 # Actual results: a CSV file or a folder of CSV files (format in analysis/actuals.py). Empty
 # means every *.csv in data/raw/actuals/; when there is none, the report lists the targets.
 actuals: str = ""  # actuals CSV file or folder; empty means data/raw/actuals/
+
+# %%
+from analysis.report import say
+
+say(
+    lang,
+    (
+        "Mọi chỉ tiêu của Nghị quyết so với kết quả thực hiện ghi trong `data/raw/actuals/` "
+        "(hoặc tệp được chỉ định): đạt hay không đạt với kết quả cả năm, đúng tiến độ hay "
+        "chậm với số liệu trong năm, phần khoảng cách đã thu hẹp so với năm 2023, và mức tăng "
+        "trưởng GRDP các quý còn lại cần đạt. Khi chưa có số liệu thực hiện, báo cáo chỉ liệt "
+        "kê các chỉ tiêu; không ước tính thay."
+    ),
+    (
+        "Every target of the resolution against the actual results recorded in "
+        "`data/raw/actuals/` (or the file given as a parameter): met or not met for results "
+        "of the year, on track or slipping for in-year figures, the gap closed since 2023, "
+        "and what the remaining quarters must deliver for GRDP growth. Without actual results "
+        "it lists the targets and where the figures go; nothing is estimated in their place."
+    ),
+)
 
 # %%
 import math
