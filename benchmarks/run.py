@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from analysis.runner import is_comparison, is_once_per_run
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
@@ -49,11 +51,15 @@ def time_runner(out: Path) -> float:
 
 
 def _by_hand_jobs(out: Path) -> list[tuple[Path, list[str], Path]]:
+    """The runner's notebook runs: the comparison and the scorecard once, the rest per scenario."""
     jobs = []
     for nb in _notebooks():
-        if "comparison" in nb.name:
+        if is_comparison(nb):
             params = ["-y", json.dumps({"scenarios": _scenarios()})]
             jobs.append((nb, params, out / "all" / nb.name))
+            continue
+        if is_once_per_run(nb):
+            jobs.append((nb, ["-p", "scenario", "target"], out / "all" / nb.name))
             continue
         for scenario in _scenarios():
             jobs.append((nb, ["-p", "scenario", scenario], out / scenario / nb.name))
