@@ -156,14 +156,26 @@ Tỷ trọng GRDP các quý năm 2023 giả định {
         ", ".join(format_number(w, 1, "vi") for w in sc.quarterly_weights)
     } %. Tăng trưởng lũy kế so cùng kỳ: quý I
 {format_percent(ytd[1], 2, "vi")}, 6 tháng {format_percent(ytd[2], 2, "vi")}, 9 tháng
-{format_percent(ytd[3], 2, "vi")}, cả năm {format_percent(ytd[4], 2, "vi")}.""",
+{format_percent(ytd[3], 2, "vi")}, cả năm {format_percent(ytd[4], 2, "vi")}. {
+        "Các quý có cùng tốc độ theo giả định (kịch bản không nêu tăng trưởng từng quý); năm 2022 "
+        "và 2023 quý I đều thấp nhất, nên quý I năm 2024 thấp hơn đường này chưa hẳn là chệch "
+        "hướng."
+        if sc.quarterly_growth is None
+        else "Tăng trưởng từng quý theo kịch bản."
+    }""",
     f"""### Year-to-date growth by quarter
 
 Assumed 2023 quarterly weights {
         ", ".join(format_number(w, 1, "en") for w in sc.quarterly_weights)
     } %. Cumulative growth on the same period of 2023: Q1
 {format_percent(ytd[1], 2, "en")}, 6 months {format_percent(ytd[2], 2, "en")}, 9 months
-{format_percent(ytd[3], 2, "en")}, full year {format_percent(ytd[4], 2, "en")}.""",
+{format_percent(ytd[3], 2, "en")}, full year {format_percent(ytd[4], 2, "en")}. {
+        "Every quarter grows at the same rate by assumption (the scenario gives no quarterly "
+        "path); the first quarter was the weakest in both 2022 and 2023, so a 2024 first quarter "
+        "below this line is not by itself a slip."
+        if sc.quarterly_growth is None
+        else "Quarterly growth as the scenario sets it."
+    }""",
 )
 
 # %%

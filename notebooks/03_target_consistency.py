@@ -69,6 +69,9 @@ at_national = value_of("per_head.per_capita_at_national_deflator")
 icor = value_of("icor.current_prices")
 verdicts = report["verdict"]
 flagged = [c for c in report.index if verdicts[c] in ("stretched", "inconsistent")]
+# One verdict per closure of the structure solver (rows "structure.<closure>"), not per sector.
+closures = [c for c in report.index if c.startswith("structure.") and c.count(".") == 1]
+closures_flagged = [c for c in closures if c in flagged]
 say(
     lang,
     f"""Kiểm tra với giả định của kịch bản **{safe(sc.label_in("vi"))}** (dân số tăng
@@ -85,8 +88,8 @@ say(
 - **Vốn đầu tư.** {format_number(target["social_investment"], 0, "vi")} tỷ đồng vốn đầu tư
   toàn xã hội so với phần GRDP tăng thêm cho ICOR
   **{format_number(icor, 2, "vi")}**: {label(verdicts["icor.current_prices"], "vi").lower()}.
-- **Cơ cấu.** {len([c for c in flagged if c.startswith("structure")])} kiểm tra cơ cấu được đánh
-  giá là căng hoặc không nhất quán (chi tiết ở bảng dưới và báo cáo Chuyển dịch cơ cấu).""",
+- **Cơ cấu.** {len(closures_flagged)} trong {len(closures)} cách khép cơ cấu được đánh giá là
+  căng hoặc không nhất quán (chi tiết ở bảng dưới và báo cáo Chuyển dịch cơ cấu).""",
     f"""Checked under the assumptions of scenario **{safe(sc.label_in("en"))}** (population
 growth {format_percent(sc.population_growth, 2, "en")}, depreciation
 {format_percent(sc.exchange_rate.depreciation, 2, "en")}).
@@ -101,7 +104,7 @@ growth {format_percent(sc.population_growth, 2, "en")}, depreciation
 - **Investment.** {format_number(target["social_investment"], 0, "en")} billion VND of social
   investment against the GRDP increase gives an ICOR of **{format_number(icor, 2, "en")}**:
   {label(verdicts["icor.current_prices"], "en").lower()}.
-- **Structure.** {len([c for c in flagged if c.startswith("structure")])} structure checks are
+- **Structure.** {len(closures_flagged)} of {len(closures)} closures of the structure solver are
   stretched or inconsistent (table below and the structural-shift report).""",
 )
 
