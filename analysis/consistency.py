@@ -424,8 +424,8 @@ def icor_check(
     Returns
     -------
     DataFrame
-        ``icor.current_prices`` (verdict against ``band``) and ``icor.constant_prices``
-        (information).
+        ``icor.current_prices`` (verdict against ``band``), ``icor.constant_prices`` and
+        ``icor.statistics_office`` (information).
 
     Raises
     ------
@@ -434,6 +434,9 @@ def icor_check(
 
     Notes
     -----
+    The statistics office's definition, ``(I / GRDP_2024) / g*``, is added for comparison with
+    its published national ICOR (information; 103,500 / 214,291 = 48.30 % / 14.5 % = 3.33).
+
     Current prices (the basis of the verdict; investment is counted in current prices):
     ``ICOR = I / (GRDP_2023 ((1 + g*)(1 + π) − 1))`` with GRDP in billion VND. Constant-price
     variant: ``I / (GRDP_2023 g*)``, the real increase valued at 2023 prices (it overstates
@@ -483,7 +486,23 @@ def icor_check(
         "information",
         f"{inv:,.0f} / {real_increase:,.0f} billion VND (real increase at 2023 prices)",
     )
-    return _frame([current, constant])
+    return _frame([current, constant, _icor_statistics_office(inv, grdp, g, pi)])
+
+
+def _icor_statistics_office(inv: float, grdp: float, g: float, pi: float) -> dict:
+    """ICOR as the statistics office defines it: (investment / GDP) / real growth."""
+    nominal_2024 = 1000.0 * grdp * (1 + g) * (1 + pi)
+    share = inv / nominal_2024
+    return _row(
+        "icor.statistics_office",
+        share / g if g > 0 else np.nan,
+        "ratio",
+        np.nan,
+        "information",
+        f"investment / GRDP 2024 = {_pct(share)} divided by real growth {_pct(g)}: the "
+        "definition of the statistics office's published ICOR, to compare with the national "
+        "figure (not in the data)",
+    )
 
 
 def _opt(value: float | None) -> float:

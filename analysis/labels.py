@@ -161,6 +161,10 @@ CHECK_LABELS: dict[str, dict[str, str]] = {
         "vi": "ICOR hàm ý (giá so sánh)",
         "en": "Implied ICOR (constant prices)",
     },
+    "icor.statistics_office": {
+        "vi": "ICOR hàm ý (cách tính của cơ quan thống kê)",
+        "en": "Implied ICOR (statistics office's definition)",
+    },
     "ratio.budget_revenue_to_grdp": {
         "vi": "Thu ngân sách / GRDP",
         "en": "Budget revenue / GRDP",

@@ -389,3 +389,14 @@ def test_from_the_project_files():
     assert _value(report, "productivity.agriculture") == pytest.approx(0.502203, abs=1e-6)
     # master plan 2021-2030 midpoints (17.5, 10.5, 2.5 %) drive closure B
     assert _value(report, "structure.given_growth.services") == pytest.approx(10.5)
+
+
+def test_icor_on_the_statistics_office_definition():
+    from analysis.consistency import icor_check
+
+    # (I / GRDP 2024) / g* with π = 2.7 %: GRDP 2024 = 181,900 × 1.145 × 1.027 = 213,899.1 billion
+    # VND; 103,500 / 213,899.1 = 0.483873; / 0.145 = 3.33705
+    out = icor_check(investment=103500, grdp_2023=181.9, target_growth=0.145, deflator=0.027)
+    row = out.set_index("check").loc["icor.statistics_office"]
+    assert row["value"] == pytest.approx(3.33705, abs=1e-5)
+    assert row["verdict"] == "information"
