@@ -836,7 +836,10 @@ def min_deviation(
     Returns
     -------
     StructureSolution
-        ``closure == "min_deviation"``; ``"inconsistent"`` when the optimiser fails.
+        ``closure == "min_deviation"``; ``"inconsistent"`` when the optimiser fails;
+        ``"stretched"`` when a required growth rate lies beyond ``z_limit`` historical standard
+        deviations or a relative price move ``|ln(1 + ρ_i)|`` beyond ``z_limit`` assumed
+        spreads ``price_sd`` (the adjustment pushed into prices is judged as well).
 
     Raises
     ------
@@ -892,7 +895,14 @@ def min_deviation(
         f"λ = {lam:g}, relative price spread {', '.join(f'{t:g}' for t in np.unique(tau))}; "
         f"prices against the GRDP deflator: {moves}",
     )
-    return replace(solution, notes=note + solution.notes)
+    price_z = pd.Series(np.log1p(solution.relative_price.to_numpy()) / tau, index=growth.index)
+    far = price_z[price_z.abs() > z_lim]
+    price_notes = tuple(
+        f"{sector}: relative price moves {value:+.1f} assumed standard deviations (limit {z_lim:g})"
+        for sector, value in far.items()
+    )
+    verdict = "stretched" if len(far) else solution.verdict
+    return replace(solution, verdict=verdict, notes=note + solution.notes + price_notes)
 
 
 def pattern_growth(weights: Any, pattern: Any, target_growth: float) -> pd.Series:

@@ -500,3 +500,30 @@ def test_given_growth_and_min_deviation_refuse():
         min_deviation(*args, baseline=_baseline2(), price_sd=0.0, **_OK)
     with pytest.raises(ValueError, match=r"baseline\.sd: must be positive"):
         GrowthBaseline(_s(0.1, 0.1), _s(0.0, 0.1), {})
+
+
+def test_min_deviation_is_stretched_when_relative_prices_move_far():
+    # With almost no weight on prices (λ → 0) the solver keeps sector growth at its history and
+    # lets relative prices reach the target shares. With an assumed price spread of 1 % those
+    # moves lie beyond 2 standard deviations (|ln(1 + ρ)| / 0.01 > 2 for some sector), so the
+    # verdict must say 'stretched' even though every growth z is small.
+    from analysis.consistency import structure_inputs_from_series
+    from analysis.data import load_series
+
+    s = structure_inputs_from_series(load_series())
+    targets = pd.Series({"industry_construction": 0.68, "services": 0.206, "agriculture": 0.114})
+    loose = min_deviation(
+        s["shares_2023"],
+        s["weights_2023"],
+        targets,
+        target_growth=0.145,
+        deflator=0.0289,
+        baseline=s["baseline"],
+        price_weight=1e-6,
+        price_sd=0.01,
+    )
+    price_z = np.log1p(loose.relative_price) / 0.01
+    assert (price_z.abs() > 2).any()
+    assert (loose.z.abs() <= 2).all()
+    assert loose.verdict == "stretched"
+    assert any("relative price moves" in n for n in loose.notes)
