@@ -4,7 +4,9 @@ Glue between a validated :class:`analysis.scenarios.Scenario`, the published rec
 (:func:`analysis.data.load_series`) and :mod:`analysis.uncertainty`:
 
 - :func:`scenario_calibration`: the scales calibrated on the published growth record and the
-  plan-versus-outturn errors, with the scenario's ``uncertainty:`` scales put in their place;
+  plan-versus-outturn errors, the assumed spread of sector relative prices
+  (:data:`analysis.solver.DEFAULT_PRICE_SD`), with the scenario's ``uncertainty:`` scales put
+  in their place;
 - :func:`outlook_setup`: the :class:`~analysis.uncertainty.MonteCarloSetup` of a scenario
   (growth centred on the scenario's annual growth, its deflator, population growth,
   depreciation, quarterly weights and path, published year-to-date figures, and sectors);
@@ -23,6 +25,7 @@ from dataclasses import replace
 import pandas as pd
 
 from analysis.scenarios import SECTORS, Scenario, Uncertainty, sector_bases
+from analysis.solver import DEFAULT_PRICE_SD
 from analysis.uncertainty import (
     Calibration,
     MacroTargets,
@@ -126,7 +129,9 @@ def scenario_calibration(scenario: Scenario, series: pd.DataFrame | None = None)
     Returns
     -------
     Calibration
-        Scales as fractions, each with its assumption; an overridden scale says so.
+        Scales as fractions, each with its assumption; an overridden scale says so. Its
+        ``relative_price_sd`` is :data:`analysis.solver.DEFAULT_PRICE_SD` unless the scenario
+        sets ``uncertainty.relative_price_sd``.
 
     Raises
     ------
@@ -139,7 +144,9 @@ def scenario_calibration(scenario: Scenario, series: pd.DataFrame | None = None)
     :func:`analysis.uncertainty.calibrate_scales` on the published annual growth (2016–2023)
     and the plans (``grdp_growth_plan``; the 2023 plan of 14.5 % against 13.45 % gives the
     skew). A scenario's ``sigma_lower`` or ``sigma_upper`` replaces that side's scale; the
-    average scale is then ``(σ1 + σ2)/2``.
+    average scale is then ``(σ1 + σ2)/2``. The relative price spread τ is an assumption
+    (Bắc Giang publishes no sector deflators; 2022 → 2023 relative prices +2.0 / −0.6 /
+    −3.6 %), not a calibration.
 
     References
     ----------
@@ -147,7 +154,9 @@ def scenario_calibration(scenario: Scenario, series: pd.DataFrame | None = None)
     """
     _check_scenario(scenario)
     series = _load_series(series)
-    calibration = calibrate_scales(published_growth(series), published_plan(series))
+    calibration = calibrate_scales(
+        published_growth(series), published_plan(series), relative_price_sd=DEFAULT_PRICE_SD
+    )
     given = {k: v / 100.0 for k, v in scenario.uncertainty.given().items()}
     if not given:
         return calibration
@@ -238,14 +247,29 @@ def central_sector_growth(
     return central
 
 
-def outlook_sectors(scenario: Scenario, growth: float, series: pd.DataFrame) -> SectorSetup:
+def _relative_price_sd(scenario: Scenario) -> float:
+    """τ as a fraction: the scenario's ``uncertainty.relative_price_sd``, else the default."""
+    given = scenario.uncertainty.relative_price_sd
+    return DEFAULT_PRICE_SD if given is None else given / 100.0
+
+
+def outlook_sectors(
+    scenario: Scenario,
+    growth: float,
+    series: pd.DataFrame,
+    relative_price_sd: float | None = None,
+) -> SectorSetup:
     """Sector inputs of the Monte Carlo for a scenario (four parts, ``gso4``).
 
     Weights and shares are the 2023 ones of :func:`analysis.scenarios.sector_bases`; the
     loadings and the sectors' own spread come from
     :func:`analysis.uncertainty.calibrate_sector_scales` on the published sector growth; the
     central growth from :func:`central_sector_growth`. Sector price changes are used when the
-    scenario gives all four (else prices move alike and leave the shares unchanged).
+    scenario gives all four (else prices move alike). Around them each of the four parts'
+    prices moves relative to the others with spread ``relative_price_sd`` (fraction; None:
+    the scenario's ``uncertainty.relative_price_sd``, else
+    :data:`analysis.solver.DEFAULT_PRICE_SD`), see
+    :func:`analysis.uncertainty.simulate_targets`.
     """
     from analysis.solver import historical_baseline
 
@@ -265,6 +289,9 @@ def outlook_sectors(scenario: Scenario, growth: float, series: pd.DataFrame) -> 
         idiosyncratic_sigma=dict(scales.idiosyncratic_sigma),
         price_change=prices if len(prices) == len(SECTORS) else None,
         convention="gso4",
+        relative_price_sd=(
+            _relative_price_sd(scenario) if relative_price_sd is None else relative_price_sd
+        ),
     )
 
 
@@ -301,7 +328,8 @@ def outlook_setup(
         Growth: a two-piece normal with the scenario's annual real growth as its mode;
         deflator, population growth and depreciation: normal around the scenario's figures
         (held fixed when a scale is 0); GRDP per head 2023; the scenario's quarterly weights
-        and path; its published year-to-date figures; sectors from :func:`outlook_sectors`.
+        and path; its published year-to-date figures; sectors from :func:`outlook_sectors`,
+        their relative prices drawn with the calibration's ``relative_price_sd``.
 
     Raises
     ------
@@ -326,7 +354,7 @@ def outlook_setup(
         quarterly_weights=inputs.quarterly_weights,
         quarterly_growth=inputs.quarterly_growth,
         ytd_actuals=scenario.ytd_fractions() or None,
-        sectors=outlook_sectors(scenario, growth, series),
+        sectors=outlook_sectors(scenario, growth, series, cal.relative_price_sd),
     )
 
 
@@ -411,7 +439,9 @@ def scenario_outlook(
     -----
     :func:`analysis.uncertainty.simulate_targets` on :func:`outlook_setup`. The structure
     target is assessed for every scenario: sectors the scenario leaves out follow the
-    published record (:func:`central_sector_growth`).
+    published record (:func:`central_sector_growth`), and sector relative prices move with
+    spread :data:`analysis.solver.DEFAULT_PRICE_SD` (or the scenario's
+    ``uncertainty.relative_price_sd``) around the scenario's prices.
 
     References
     ----------

@@ -31,7 +31,7 @@ The schema, with the plausibility rules::
     ytd_actuals: {}               # optional cumulative y/y growth published: Q1, 6M, 9M (%)
     uncertainty: {}               # optional Monte Carlo scales, points: sigma_lower, sigma_upper
                                   # (0.01..100), deflator_sigma, population_sigma,
-                                  # depreciation_sigma (0..100)
+                                  # depreciation_sigma, relative_price_sd (0..100)
 """
 
 from __future__ import annotations
@@ -230,6 +230,9 @@ class Uncertainty(_Strict):
     deflator_sigma: ScalePercent | None = None
     population_sigma: ScalePercent | None = None
     depreciation_sigma: ScalePercent | None = None
+    relative_price_sd: ScalePercent | None = None
+    """Spread of each sector's yearly log price change relative to the GRDP deflator, points
+    (default :data:`analysis.solver.DEFAULT_PRICE_SD`); 0 holds relative prices fixed."""
 
     def given(self) -> dict[str, float]:
         """The scales given, percent points, keyed by field name."""

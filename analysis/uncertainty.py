@@ -8,7 +8,8 @@ Five parts, each a pure function or a frozen value (no I/O, no plotting):
 - in-year narrowing (:func:`narrowed_sigma`, :func:`in_year_distribution`) as quarters are
   published;
 - the Monte Carlo of the 2024 macro targets (:func:`simulate_targets`), which draws growth
-  (aggregate and by sector), the deflator, population growth and the exchange rate and runs them
+  (aggregate and by sector), sector relative prices, the deflator, population growth and the
+  exchange rate and runs them
   through the planning arithmetic (:func:`analysis.growth.per_capita_growth`,
   :func:`analysis.structure.aggregate_growth`, :func:`analysis.structure.project_shares`,
   :func:`analysis.quarters.cumulative_growth`) on whole arrays of draws;
@@ -341,6 +342,10 @@ class Calibration:
         Standard deviations of the deflator change, population growth and VND depreciation.
     assumptions : Mapping[str, str]
         One sentence per scale: where it comes from and what it assumes.
+    relative_price_sd : float, default 0.0
+        Standard deviation τ of each sector's yearly log price change relative to the GRDP
+        deflator (:attr:`SectorSetup.relative_price_sd`); 0: relative prices are not drawn.
+        Listed by :meth:`to_frame` when ``assumptions`` has a sentence for it.
     """
 
     sigma: float
@@ -354,13 +359,17 @@ class Calibration:
     population_sigma: float
     depreciation_sigma: float
     assumptions: Mapping[str, str] = field(default_factory=dict)
+    relative_price_sd: float = 0.0
 
     def growth_distribution(self, mode: float) -> TwoPieceNormal:
         """The annual growth distribution around ``mode`` (e.g. the scenario's growth)."""
         return TwoPieceNormal(mode, self.sigma_lower, self.sigma_upper)
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per scale: its value (fraction) and its assumption, for the report."""
+        """One row per scale: its value (fraction) and its assumption, for the report.
+
+        The relative price spread is listed last, when the calibration states it.
+        """
         names = (
             "sigma_lower",
             "sigma_upper",
@@ -368,6 +377,8 @@ class Calibration:
             "population_sigma",
             "depreciation_sigma",
         )
+        if "relative_price_sd" in self.assumptions:
+            names += ("relative_price_sd",)
         return pd.DataFrame(
             {
                 "value": [getattr(self, n) for n in names],
@@ -429,6 +440,7 @@ def calibrate_scales(
     deflator_sigma: float = 0.015,
     population_sigma: float = 0.002,
     depreciation_sigma: float = 0.015,
+    relative_price_sd: float | None = None,
 ) -> Calibration:
     """Scales of the growth distribution from the published record, with their assumptions.
 
@@ -446,6 +458,11 @@ def calibrate_scales(
     deflator_sigma, population_sigma, depreciation_sigma : float
         Standard deviations of the deflator change, population growth and VND depreciation,
         positive; the defaults are judgements (see Notes), recorded in ``assumptions``.
+    relative_price_sd : float or None, default None
+        Spread τ of each sector's yearly log price change relative to the GRDP deflator,
+        non-negative (0.05 is 5 %; :data:`analysis.solver.DEFAULT_PRICE_SD` is the project's
+        assumption). None: relative prices are not part of this calibration (τ = 0, no row in
+        :meth:`Calibration.to_frame`); a number is recorded with its assumption.
 
     Returns
     -------
@@ -456,7 +473,8 @@ def calibrate_scales(
     ------
     ValueError
         If fewer than 3 growth figures are given, a rate is not finite or at or below -1,
-        plan and outturn cannot be matched, a scale is not positive, or the mean plan error
+        plan and outturn cannot be matched, a scale is not positive (``relative_price_sd``:
+        negative), or the mean plan error
         is too large for the record's spread (no two-piece normal has those moments).
 
     Notes
@@ -471,7 +489,10 @@ def calibrate_scales(
     provincial year, 2023, implies +2.9 %: 181.9 / 155.876 trillion VND nominal over 1.1345
     real; national GDP deflator 2023 about +2.3 %); population 0.2 point (2023: +31,800 on
     about 1.89 million, +1.68 %; population moves slowly); VND depreciation 1.5 points
-    (national implied rate +2.2 % in 2023, 23,260 → 23,772 VND per USD).
+    (national implied rate +2.2 % in 2023, 23,260 → 23,772 VND per USD). Relative prices:
+    Bắc Giang publishes no sector deflators; the one year readable from the data, 2022 → 2023,
+    gives industry-construction +2.0 %, services −0.6 %, agriculture −3.6 % against the GRDP
+    deflator.
 
     References
     ----------
@@ -509,7 +530,29 @@ def calibrate_scales(
         f"{100 * depreciation_sigma:.2f} points, an assumption: the national implied VND per USD "
         "rose 2.2 % in 2023 (23,260 → 23,772); drawn independently of growth and prices."
     )
+    if relative_price_sd is not None:
+        tau = _real(relative_price_sd, "relative_price_sd")
+        if tau < 0.0:
+            raise ValueError(f"relative_price_sd: must be non-negative, got {tau!r}")
+        notes["relative_price_sd"] = _relative_price_note(tau)
+        cal["relative_price_sd"] = tau
     return Calibration(**cal, **side, assumptions=notes)
+
+
+def _relative_price_note(tau: float) -> str:
+    if tau == 0.0:
+        return (
+            "0 points: sector prices are not drawn; every sector's price moves with the "
+            "deflator, so current-price shares move with real sector growth only."
+        )
+    return (
+        f"{100 * tau:.2f} points, an assumption: the spread of each sector's yearly log price "
+        "change relative to the GRDP deflator (mean zero around it, independent across sectors "
+        "and of growth). Bắc Giang publishes no sector deflators; the one year readable from "
+        "the data, 2022 → 2023, gives industry-construction +2.0 %, services −0.6 %, "
+        "agriculture −3.6 %. Moves the current-price shares (the structure target) only; "
+        "GRDP per head uses the deflator draw."
+    )
 
 
 @dataclass(frozen=True)
@@ -857,6 +900,10 @@ class SectorSetup:
         Structure convention of ``shares`` (``gso4``, ``taxes_in_services``, ``gva_only``).
     tol : float
         Tolerance on the sums of ``weights`` and ``shares``.
+    relative_price_sd : float or Mapping[str, float], default 0.0
+        τ_i, the standard deviation of each sector's yearly log price change relative to the
+        others (0.05 is 5 %), non-negative; one number for every sector or one per sector.
+        0: relative prices are not drawn (the shares move with real growth only).
     """
 
     growth: Mapping[str, float]
@@ -867,6 +914,7 @@ class SectorSetup:
     price_change: Any = None
     convention: str = "gso4"
     tol: float = SUM_TOLERANCE
+    relative_price_sd: Any = 0.0
 
 
 @dataclass(frozen=True)
@@ -1017,8 +1065,43 @@ def _sector_draws(
     return pd.DataFrame(draws, columns=keys)
 
 
+def _relative_price_scales(sectors: SectorSetup, keys: list[str]) -> np.ndarray:
+    """τ_i per sector from one number or a mapping by sector; non-negative."""
+    value = sectors.relative_price_sd
+    if isinstance(value, (Mapping, pd.Series)):
+        tau = _aligned_values(dict(value), keys, "sectors.relative_price_sd")
+    else:
+        tau = np.full(len(keys), _real(value, "sectors.relative_price_sd"))
+    if np.any(tau < 0.0):
+        raise ValueError(f"sectors.relative_price_sd: must be non-negative, got {tau.tolist()}")
+    return tau
+
+
+def _central_price_factors(price_change: Any, keys: list[str]) -> np.ndarray:
+    """1 + p_i⁰ per sector: 1 for None, 1 + p for one number, else by sector key."""
+    name = "sectors.price_change"
+    if price_change is None:
+        return np.ones(len(keys))
+    if isinstance(price_change, (Mapping, pd.Series)):
+        return 1.0 + check_growth(_aligned_values(dict(price_change), keys, name), name)
+    return np.full(len(keys), 1.0 + float(check_growth(_real(price_change, name), name)))
+
+
+def _price_draws(sectors: SectorSetup, keys: list[str], n: int, rng: np.random.Generator) -> Any:
+    """Sector price changes per draw, (1 + p_i⁰) exp(ρ_i) − 1 with ρ_i ~ N(0, τ_i²).
+
+    With every τ_i = 0 nothing is drawn and the central ``price_change`` is returned as given.
+    """
+    tau = _relative_price_scales(sectors, keys)
+    if not np.any(tau > 0.0):
+        return sectors.price_change
+    factors = _central_price_factors(sectors.price_change, keys)
+    rho = rng.standard_normal((n, len(keys))) * tau
+    return pd.DataFrame(factors * np.exp(rho) - 1.0, columns=keys)
+
+
 def _target_shares(
-    sectors: SectorSetup, sector_growth: pd.DataFrame, targets: MacroTargets
+    sectors: SectorSetup, sector_growth: pd.DataFrame, targets: MacroTargets, price_change: Any
 ) -> pd.DataFrame:
     for name, conv in (
         ("sectors.convention", sectors.convention),
@@ -1026,7 +1109,7 @@ def _target_shares(
     ):
         if conv not in CONVENTIONS:
             raise ValueError(f"{name}: must be one of {list(CONVENTIONS)}, got {conv!r}")
-    shares = project_shares(sectors.shares, sector_growth, sectors.price_change, tol=sectors.tol)
+    shares = project_shares(sectors.shares, sector_growth, price_change, tol=sectors.tol)
     if sectors.convention != targets.share_convention:
         shares = convert_structure(shares, sectors.convention, targets.share_convention)
     missing = [k for k in targets.shares if k not in shares.columns]
@@ -1123,7 +1206,11 @@ def _growth_and_shares(
     growth: np.ndarray,
     rng: np.random.Generator,
 ) -> tuple[np.ndarray, pd.DataFrame | None]:
-    """Aggregate growth draws (from the sectors when given) and share draws (or None)."""
+    """Aggregate growth draws (from the sectors when given) and share draws (or None).
+
+    The sector stream draws the sectors' own growth first, then their relative prices, so a
+    relative price spread leaves every growth draw of a given seed unchanged.
+    """
     if setup.sectors is None:
         return growth, None
     factor = float(narrowed_sigma(1.0, out.phi, out.k))
@@ -1131,9 +1218,12 @@ def _growth_and_shares(
     growth = np.asarray(
         aggregate_growth(setup.sectors.weights, sector_growth, tol=setup.sectors.tol)
     )
+    keys = list(sector_growth.columns)
+    _relative_price_scales(setup.sectors, keys)
     if targets.shares is None:
         return growth, None
-    return growth, _target_shares(setup.sectors, sector_growth, targets)
+    prices = _price_draws(setup.sectors, keys, growth.size, rng)
+    return growth, _target_shares(setup.sectors, sector_growth, targets, prices)
 
 
 def _per_capita_draws(
@@ -1196,15 +1286,30 @@ def simulate_targets(
     (:func:`in_year_distribution`); sector growth ``g_i = g_i⁰ + λ_i (G − μ₀) + η_i`` with
     ``Σ w_i λ_i = 1`` and ``Σ w_i η_i = 0``, so ``aggregate_growth(w, g) = G`` exactly;
     ``y = y₀ (1 + per_capita_growth(G, π, n, e))``; shares ``project_shares(s, g, p)``,
-    converted to the target convention. A price shock common to all sectors leaves shares
-    unchanged, so price uncertainty reaches the per-head target only. The draws of growth,
-    deflator, population and the exchange rate are independent (no correlation is assumed
-    between them). Each input has its own random stream (``SeedSequence(seed).spawn``), so
-    adding sectors does not change the other draws. Standard error ``√(p(1−p)/N)``.
+    converted to the target convention.
+
+    Sector prices: ``1 + p_i = (1 + p_i⁰) exp(ρ_i)`` with ``ρ_i ~ N(0, τ_i²)`` independent
+    across sectors and draws (τ_i = ``sectors.relative_price_sd``; p_i⁰ the central
+    ``price_change``, 0 when None), so ``s_i' = s_i (1 + g_i)(1 + p_i⁰) e^{ρ_i} /
+    Σ_j s_j (1 + g_j)(1 + p_j⁰) e^{ρ_j}``. A factor common to all sectors cancels in the
+    shares, so only relative prices matter and the common level is left to the deflator
+    draw π: the ρ_i are read as each sector's log price relative to the GRDP deflator, mean
+    zero around it, and GRDP per head keeps using π (relative prices do not reach it). To
+    first order ``ds_i' ≈ s_i' (ρ_i − Σ_j s_j' ρ_j)``; with τ = 5 % and 2023 shares this is
+    about 1.3 points of the industry share. τ = 0 draws nothing and gives the shares of
+    real growth alone.
+
+    The draws of growth, relative prices, deflator, population and the exchange rate are
+    independent (no correlation is assumed between them). Each input has its own random
+    stream (``SeedSequence(seed).spawn``), so adding sectors does not change the other
+    draws; the relative prices come from the sector stream after the sectors' own growth,
+    so they change no other draw either. Standard error ``√(p(1−p)/N)``.
 
     References
     ----------
-    Methodology reference, sections 3, 4, 5 and 6.
+    Methodology reference, sections 3, 4, 5 and 6; the relative price spread
+    :data:`analysis.solver.DEFAULT_PRICE_SD` (2022 → 2023 relative prices +2.0 / −0.6 /
+    −3.6 %).
     """
     _check_setup(setup, n_draws, seed)
     _check_targets(targets)

@@ -312,3 +312,64 @@ def test_outlook_refuses_what_is_not_a_scenario():
     sc = load_scenario(scenario_path("target"))
     with pytest.raises(ValueError, match="result: must be a MonteCarloResult"):
         outlook_rows(sc, {"growth": 0.5})
+
+
+# --- relative sector prices -------------------------------------------------------------------
+
+
+def test_relative_price_key_accepted_and_unknown_keys_still_refused(tmp_path):
+    sc = scenario(tmp_path, uncertainty={"relative_price_sd": 2.5})
+    assert sc.uncertainty.relative_price_sd == 2.5
+    path = scenario_file(tmp_path, "typo", uncertainty={"relative_price_sigma": 2.5})
+    with pytest.raises(InputError) as info:
+        load_scenario(path)
+    assert info.value.where == "uncertainty.relative_price_sigma"
+    assert "relative_price_sd" in info.value.rule  # listed among the allowed keys
+    negative = scenario_file(tmp_path, "negative", uncertainty={"relative_price_sd": -1.0})
+    with pytest.raises(InputError) as info:
+        load_scenario(negative)
+    assert info.value.where == "uncertainty.relative_price_sd"
+    assert "within 0..100" in info.value.rule
+
+
+def test_relative_price_spread_defaults_to_the_solvers_assumption(tmp_path):
+    setup = outlook_setup(scenario(tmp_path))
+    # analysis.solver.DEFAULT_PRICE_SD: an assumed 5 % spread of a sector's yearly relative
+    # price change (2022 → 2023 read +2.0 / −0.6 / −3.6 %).
+    assert setup.sectors.relative_price_sd == pytest.approx(0.05)
+    frame = scenario_calibration(scenario(tmp_path, "plain")).to_frame()
+    assert frame.loc["relative_price_sd", "value"] == pytest.approx(0.05)
+    assert "no sector deflators" in frame.loc["relative_price_sd", "assumption"]
+
+
+def test_relative_price_spread_set_by_the_scenario(tmp_path):
+    sc = scenario(tmp_path, uncertainty={"relative_price_sd": 2.5})
+    cal = scenario_calibration(sc)
+    assert cal.relative_price_sd == pytest.approx(0.025)  # 2.5 points → 0.025
+    assert "set by the scenario file" in cal.to_frame().loc["relative_price_sd", "assumption"]
+    assert outlook_setup(sc).sectors.relative_price_sd == pytest.approx(0.025)
+    off = scenario(tmp_path, "off", uncertainty={"relative_price_sd": 0.0})
+    assert outlook_setup(off).sectors.relative_price_sd == 0.0
+
+
+def test_relative_prices_lower_the_structure_probability_of_the_target(tmp_path):
+    fixed = scenario_outlook(
+        scenario(tmp_path, "fixed", uncertainty={"relative_price_sd": 0.0}), n_draws=N, seed=21
+    )
+    moving = scenario_outlook(scenario(tmp_path, "moving"), n_draws=N, seed=21)
+    # Same seed: growth and GRDP per head are drawn alike; relative prices touch shares only.
+    np.testing.assert_array_equal(moving.annual_growth, fixed.annual_growth)
+    np.testing.assert_array_equal(moving.per_capita_usd, fixed.per_capita_usd)
+    p0, se0 = fixed.table.loc["structure", ["probability", "standard_error"]]
+    p1, se1 = moving.table.loc["structure", ["probability", "standard_error"]]
+    assert p0 - p1 > 3 * math.hypot(se0, se1)
+    # Relative prices add about 1.3 points of spread to the industry share: 2023 gso4 shares
+    # 0.657 / 0.192 / 0.130 / 0.021 grown by the target's central sector rates give 2024
+    # shares near 0.684 / 0.180 / 0.116 / 0.020 (industry unchanged by folding taxes into
+    # services), and with τ = 0.05 the delta method gives
+    # 0.684 × 0.05 × √(0.316² + 0.180² + 0.116² + 0.020²) = 0.0342 × √0.146112
+    # = 0.0342 × 0.38225 = 0.01307. Independent of real growth, so the drawn spread grows from
+    # the real-growth part alone to at least √(sd₀² + 0.012²).
+    sd0 = fixed.shares["industry_construction"].std()
+    sd1 = moving.shares["industry_construction"].std()
+    assert sd1 > math.sqrt(sd0**2 + 0.012**2)

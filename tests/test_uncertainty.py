@@ -715,3 +715,133 @@ def test_arima_benchmark_is_the_random_walk_with_drift_by_hand():
 def test_benchmark_refuses_bad_input(value, kwargs, field):
     with pytest.raises(ValueError, match=field):
         random_walk_benchmark(value, **kwargs)
+
+
+# --- relative sector prices -------------------------------------------------------------------
+
+# A year known in full (FY published at the sectors' own aggregate): growth, sector growth and
+# every other draw are fixed, so only the relative prices move the shares.
+KNOWN_YEAR = {"ytd_actuals": {"FY": AGGREGATE}}
+STRUCTURE = MacroTargets(0.145, 4500.0, TARGET_SHARES, 0.005)
+
+
+def _known_year(**sector_changes) -> MonteCarloSetup:
+    still = dict.fromkeys(SECTOR_GROWTH, 0.0)
+    return _setup(
+        growth=TwoPieceNormal(AGGREGATE, 0.04, 0.03),
+        sectors=_sectors(idiosyncratic_sigma=still, **sector_changes),
+        **KNOWN_YEAR,
+    )
+
+
+def test_zero_relative_price_spread_changes_nothing():
+    setup = _setup(growth=TwoPieceNormal(AGGREGATE, 0.04, 0.03), sectors=_sectors())
+    default = simulate_targets(setup, STRUCTURE, n_draws=20_000, seed=31)
+    for zero in (0.0, dict.fromkeys(SECTOR_GROWTH, 0.0)):
+        explicit = dataclasses.replace(
+            setup, sectors=dataclasses.replace(setup.sectors, relative_price_sd=zero)
+        )
+        again = simulate_targets(explicit, STRUCTURE, n_draws=20_000, seed=31)
+        pd.testing.assert_frame_equal(again.table, default.table)
+        pd.testing.assert_frame_equal(again.shares, default.shares)
+
+
+def test_relative_prices_move_only_the_shares():
+    base = _setup(growth=TwoPieceNormal(AGGREGATE, 0.04, 0.03), sectors=_sectors())
+    spread = dataclasses.replace(
+        base, sectors=dataclasses.replace(base.sectors, relative_price_sd=0.05)
+    )
+    plain = simulate_targets(base, STRUCTURE, n_draws=20_000, seed=32)
+    moved = simulate_targets(spread, STRUCTURE, n_draws=20_000, seed=32)
+    # Drawn after the sectors' own growth on the sector stream: every other draw is kept.
+    np.testing.assert_array_equal(moved.annual_growth, plain.annual_growth)
+    np.testing.assert_array_equal(moved.per_capita_usd, plain.per_capita_usd)
+    pd.testing.assert_frame_equal(moved.ytd_path, plain.ytd_path)
+    for event in ("growth", "per_capita"):
+        assert moved.table.loc[event, "probability"] == plain.table.loc[event, "probability"]
+    assert moved.shares["industry_construction"].std() > plain.shares["industry_construction"].std()
+    # Shares still add up to 1 in every draw.
+    np.testing.assert_allclose(moved.shares.sum(axis=1), 1.0, atol=1e-12)
+
+
+def test_share_spread_from_relative_prices_matches_the_delta_method():
+    n, tau = 200_000, 0.05
+    result = simulate_targets(_known_year(relative_price_sd=tau), STRUCTURE, n_draws=n, seed=33)
+    np.testing.assert_allclose(result.annual_growth, AGGREGATE, atol=1e-12)
+    # Central shares (prices alike): s(1+g) = 0.77526, 0.23004, 0.1339; sum 1.1392 →
+    # s' = 0.680530, 0.201931, 0.117539. With s_i'' = s_i' e^{ρ_i} / Σ_j s_j' e^{ρ_j}, to first
+    # order d s_i ≈ s_i'(ρ_i − Σ_j s_j' ρ_j), so with equal τ and independent ρ:
+    # Var(s_ind) ≈ s'² τ² [(1 − s')² + s_serv'² + s_agr'²]
+    #            = 0.463121 × 0.0025 × (0.102061 + 0.040776 + 0.013815)
+    #            = 0.463121 × 0.0025 × 0.156652 = 0.00018137 → sd 0.013467 (1.35 points).
+    # Services: (1 − 0.201931)² + 0.680530² + 0.117539² = 0.636914 + 0.463121 + 0.013815
+    # = 1.113850; × 0.201931² × 0.0025 = 0.040776 × 0.0025 × 1.113850 = 0.00011355
+    # → sd 0.010656.
+    # Monte Carlo error of a standard deviation: sd / √(2(N − 1)), 0.16 % of it here; the
+    # neglected second-order terms are about 0.1 % at τ = 5 %.
+    for sector, expected in (("industry_construction", 0.013467), ("services", 0.010656)):
+        drawn = result.shares[sector].std()
+        assert abs(drawn - expected) < 4 * expected / math.sqrt(2 * (n - 1)) + 0.002 * expected
+    # The centre stays at the central shares (mean of s e^ρ / Σ s e^ρ moves only at order τ²).
+    assert result.shares["industry_construction"].median() == pytest.approx(0.680530, abs=5e-4)
+
+
+def test_relative_price_spread_per_sector():
+    # Only agriculture's price moves: d s_ind ≈ s_ind(−s_agr ρ_agr), so
+    # sd ≈ 0.680530 × 0.117539 × 0.05 = 0.0039995.
+    n = 100_000
+    tau = {"industry_construction": 0.0, "services": 0.0, "agriculture": 0.05}
+    result = simulate_targets(_known_year(relative_price_sd=tau), STRUCTURE, n_draws=n, seed=34)
+    drawn = result.shares["industry_construction"].std()
+    assert abs(drawn - 0.0039995) < 4 * 0.0039995 / math.sqrt(2 * (n - 1)) + 0.002 * 0.0039995
+
+
+@settings(max_examples=20, deadline=None)
+@given(common=st.floats(min_value=-0.5, max_value=0.5))
+def test_a_common_price_change_leaves_the_share_draws_alone(common):
+    # (1 + p)(e^{ρ_i}) scaled by any common factor gives the same shares.
+    reference = simulate_targets(
+        _known_year(relative_price_sd=0.05, price_change=None), STRUCTURE, n_draws=500, seed=35
+    )
+    shifted = simulate_targets(
+        _known_year(relative_price_sd=0.05, price_change=common), STRUCTURE, n_draws=500, seed=35
+    )
+    np.testing.assert_allclose(shifted.shares, reference.shares, atol=1e-12)
+
+
+def test_relative_prices_lower_the_structure_probability():
+    setup = _setup(growth=TwoPieceNormal(AGGREGATE, 0.04, 0.03), sectors=_sectors())
+    spread = dataclasses.replace(
+        setup, sectors=dataclasses.replace(setup.sectors, relative_price_sd=0.05)
+    )
+    plain = simulate_targets(setup, STRUCTURE, n_draws=50_000, seed=36).table
+    moved = simulate_targets(spread, STRUCTURE, n_draws=50_000, seed=36).table
+    gap = plain.loc["structure", "probability"] - moved.loc["structure", "probability"]
+    se = math.hypot(
+        plain.loc["structure", "standard_error"], moved.loc["structure", "standard_error"]
+    )
+    assert gap > 3 * se
+
+
+@pytest.mark.parametrize(
+    "value",
+    [-0.01, True, math.nan, "0.05", {"industry_construction": 0.05}, {**SECTOR_GROWTH, "x": 0.1}],
+)
+def test_relative_price_spread_refused(value):
+    with pytest.raises(ValueError, match=r"sectors\.relative_price_sd"):
+        simulate_targets(_known_year(relative_price_sd=value), STRUCTURE, n_draws=10, seed=1)
+
+
+def test_calibration_states_the_relative_price_spread():
+    cal = calibrate_scales(RECORD, pd.Series({2023: 0.145}), relative_price_sd=0.05)
+    frame = cal.to_frame()
+    assert list(frame.index)[-1] == "relative_price_sd"
+    assert cal.relative_price_sd == frame.loc["relative_price_sd", "value"] == 0.05
+    assert "5.00 points" in frame.loc["relative_price_sd", "assumption"]
+    assert "2022 → 2023" in frame.loc["relative_price_sd", "assumption"]
+    off = calibrate_scales(RECORD, relative_price_sd=0.0)
+    assert "not drawn" in off.to_frame().loc["relative_price_sd", "assumption"]
+    assert "relative_price_sd" not in calibrate_scales(RECORD).to_frame().index
+    assert calibrate_scales(RECORD).relative_price_sd == 0.0
+    with pytest.raises(ValueError, match="relative_price_sd"):
+        calibrate_scales(RECORD, relative_price_sd=-0.05)
