@@ -43,6 +43,8 @@ say(
 )
 
 # %%
+from dataclasses import replace
+
 import pandas as pd
 
 from analysis import load_baselines, load_series, load_targets
@@ -60,7 +62,7 @@ from analysis.projection import ytd_path
 from analysis.report import pick, safe, say, show_figure, show_table
 from analysis.scenarios import load_scenario, scenario_path
 from analysis.solver import BASELINE_YEARS
-from analysis.uncertainty import fan_quantiles, random_walk_benchmark
+from analysis.uncertainty import fan_quantiles, random_walk_benchmark, simulate_targets
 
 sc = load_scenario(scenario_path(scenario))
 series = load_series()
@@ -381,6 +383,15 @@ show_table(
 )
 
 # %%
+# The same draws with relative sector prices held fixed: how much of the structure outlook
+# comes from prices rather than real growth.
+tau = float(setup.sectors.relative_price_sd)
+still_prices = replace(setup, sectors=replace(setup.sectors, relative_price_sd=0.0))
+fixed = simulate_targets(still_prices, targets, n_draws=n_draws, seed=result.seed)
+p_structure_fixed = float(fixed.table.loc["structure", "probability"])
+p_joint_fixed = float(fixed.table.loc["joint", "probability"])
+sd_moving, sd_fixed = (r.shares["industry_construction"].std() for r in (result, fixed))
+price_sd = max(sd_moving**2 - sd_fixed**2, 0.0) ** 0.5  # the part relative prices add
 record_years = ", ".join(str(y) for y in BASELINE_YEARS)
 share_text = {
     language: "; ".join(
@@ -394,14 +405,35 @@ say(
     lang,
     f"""Các khu vực không có trong kịch bản đi theo quan hệ lịch sử với tổng GRDP (số liệu công
 bố các năm {record_years}), điều chỉnh để cộng lại đúng mức tăng trưởng của kịch bản với quyền số
-năm 2023. Tỷ trọng năm 2024 (trung vị): {share_text["vi"]}. Khả năng cả ba tỷ trọng cùng nằm
-trong phạm vi ± {points_in(targets.share_tolerance, 1, "vi")} điểm % của mục tiêu:
-**{pct_in(p_structure, 1, "vi")}**.""",
+năm 2023. Tỷ trọng năm 2024 (trung vị): {share_text["vi"]}.
+
+Tỷ trọng tính theo giá hiện hành, nên chúng thay đổi theo cả **giá tương đối** giữa các khu
+vực, không chỉ theo tăng trưởng thực: giá mỗi khu vực lệch khỏi chỉ số giảm phát GRDP một cú
+sốc ngẫu nhiên độc lập với độ lệch chuẩn {points_in(tau, 1, "vi")} % (giả định, vì tỉnh không
+công bố chỉ số giá theo khu vực; xem bảng giả định bên dưới). Riêng yếu tố này làm tỷ trọng công
+nghiệp – xây dựng dao động với độ lệch chuẩn khoảng {points_in(price_sd, 1, "vi")} điểm %, trong
+khi mục tiêu chỉ cho phép ± {points_in(targets.share_tolerance, 1, "vi")} điểm %. Khả năng cả
+ba tỷ trọng cùng nằm trong phạm vi đó: **{pct_in(p_structure, 1, "vi")}** (nếu giá tương đối
+giữ nguyên: {pct_in(p_structure_fixed, 1, "vi")}). Giá tương đối được rút độc lập với tăng
+trưởng nên cũng làm việc đạt cơ cấu ít gắn với mức tăng trưởng hơn: khả năng đạt đồng thời cả
+ba là
+{pct_in(p_joint, 1, "vi")} (giá tương đối giữ nguyên: {pct_in(p_joint_fixed, 1, "vi")}).""",
     f"""Sectors the scenario does not give follow their published relation to total GRDP
 ({record_years}), adjusted to add up to the scenario's growth with the 2023 weights. 2024
-shares (median): {share_text["en"]}. Chance that all three shares lie within
-± {points_in(targets.share_tolerance, 1, "en")} point of their targets:
-**{pct_in(p_structure, 1, "en")}**.""",
+shares (median): {share_text["en"]}.
+
+The shares are at current prices, so they move with **relative prices** between the sectors as
+well as with real growth: each sector's price departs from the GRDP deflator by an independent
+random shock with a standard deviation of {points_in(tau, 1, "en")} % (an assumption: the
+province publishes no sector price indices; see the assumptions table below). This alone gives
+the industry-construction share a standard deviation of about
+{points_in(price_sd, 1, "en")} points, against the target's
+± {points_in(targets.share_tolerance, 1, "en")} point. Chance that all three shares
+lie within it: **{pct_in(p_structure, 1, "en")}** (with relative prices held fixed:
+{pct_in(p_structure_fixed, 1, "en")}). Relative prices are drawn independently of growth, so
+they also loosen the link between meeting the structure and the growth targets: the chance of
+meeting all three together is {pct_in(p_joint, 1, "en")} (relative prices held fixed:
+{pct_in(p_joint_fixed, 1, "en")}).""",
 )
 
 # %% [markdown]
@@ -414,6 +446,9 @@ SCALE_NAMES = {
     "deflator_sigma": pick(lang, "Chỉ số giảm phát GRDP", "GRDP deflator"),
     "population_sigma": pick(lang, "Tăng dân số", "Population growth"),
     "depreciation_sigma": pick(lang, "Tỷ giá VND/USD", "VND per USD"),
+    "relative_price_sd": pick(
+        lang, "Giá tương đối giữa các khu vực", "Relative prices between sectors"
+    ),
 }
 overridden = sc.uncertainty.given()
 
@@ -464,15 +499,16 @@ note_en = (
 )
 say(
     lang,
-    f"""Tăng trưởng, chỉ số giảm phát, dân số và tỷ giá được rút ngẫu nhiên độc lập với nhau.
+    f"""Tăng trưởng, chỉ số giảm phát, giá tương đối giữa các khu vực, dân số và tỷ giá được
+rút ngẫu nhiên độc lập với nhau.
 Mức độ bất định của tăng trưởng lấy từ độ lệch chuẩn tăng trưởng
 {calibration.years[0]}–{calibration.years[-1]} ({points_in(calibration.sigma, 2, "vi")}
 điểm %) và sai lệch giữa kế hoạch và thực hiện
 ({points_in(calibration.mean_plan_error, 2, "vi")} điểm %,
 {format_number(len(calibration.plan_years), 0, "vi")} năm).{note_vi} Hạt giống ngẫu nhiên
 {result.seed}: chạy lại với cùng tham số cho cùng kết quả.""",
-    f"""Growth, the deflator, population and the exchange rate are drawn independently of each
-other. The growth scales come from the spread of growth
+    f"""Growth, the deflator, relative prices between sectors, population and the exchange
+rate are drawn independently of each other. The growth scales come from the spread of growth
 {calibration.years[0]}–{calibration.years[-1]} ({points_in(calibration.sigma, 2, "en")} points)
 and the gap between plan and outturn ({points_in(calibration.mean_plan_error, 2, "en")} points,
 {format_number(len(calibration.plan_years), 0, "en")} year(s)).{note_en} Seed {result.seed}:
