@@ -65,6 +65,36 @@ def _one_of(values: tuple[str, ...]) -> pa.Check:
     return pa.Check.isin(list(values), error=f"must be one of {shown}")
 
 
+#: How a true/false cell may be written (any letter case, as spreadsheets write TRUE / FALSE).
+TRUTH_WORDS: dict[str, bool] = {"true": True, "false": False}
+
+
+def _truth_value(cell: object) -> object:
+    """``true`` / ``false`` text (any case, spaces around ignored) as a bool; else unchanged."""
+    if isinstance(cell, str):
+        return TRUTH_WORDS.get(cell.strip().lower(), cell)
+    return cell
+
+
+def _is_bool(cell: object) -> bool:
+    return isinstance(cell, bool)
+
+
+def _parse_flags(column: pd.Series) -> pd.Series:
+    """Read ``true`` / ``false`` cells as bools; other cells stay as written, to be refused."""
+    parsed = column.map(_truth_value)
+    return parsed.astype(bool) if parsed.map(_is_bool).all() else parsed
+
+
+def _flag() -> pa.Column:
+    """A true/false column: the text ``true`` or ``false`` read as a bool, anything else refused."""
+    return pa.Column(
+        bool,
+        parsers=pa.Parser(_parse_flags),
+        checks=pa.Check(lambda s: s.map(_is_bool), error="must be true or false"),
+    )
+
+
 _SNAKE_ID = pa.Check.str_matches(ID_PATTERN, error="must be snake_case: a-z, 0-9 and _")
 _NOT_BLANK = pa.Check(lambda s: s.str.strip().ne(""), error="must not be empty")
 _SOURCE = _text(_NOT_BLANK)
@@ -93,6 +123,17 @@ def _done_has_no_value(d: pd.DataFrame) -> pd.Series:
     return _rows(d, is_done & (d["target"].notna() | d["unit"].ne("done")))
 
 
+#: Comparators a figure built up over the year (``accumulates`` true) may have.
+ACCUMULATING_COMPARATORS = ("at_least", "equal", "range")
+
+
+def _accumulates_builds_up(d: pd.DataFrame) -> pd.Series:
+    """``accumulates`` true only for a build-up towards a floor: not at_most, done, or growth."""
+    flagged = d["accumulates"].eq(True)
+    bad = flagged & (~d["comparator"].isin(ACCUMULATING_COMPARATORS) | d["unit"].eq("% growth"))
+    return _rows(d, bad)
+
+
 def _percent_in_0_100(d: pd.DataFrame) -> pd.Series:
     pct = d["unit"].isin(PERCENT_UNITS)
     bad = pd.Series(False, index=d.index)
@@ -118,6 +159,7 @@ TARGETS_SCHEMA = pa.DataFrameSchema(
         "target_low": _number(),
         "target_high": _number(),
         "tolerance": _number(pa.Check.ge(0, error="must not be negative")),
+        "accumulates": _flag(),
         "baseline_2023": _number(),
         "baseline_source": _text(),
         "kind": _text(pa.Check.eq("target", error="must be 'target' in the targets table")),
@@ -129,6 +171,11 @@ TARGETS_SCHEMA = pa.DataFrameSchema(
         pa.Check(_range_bounds, error="comparator range needs target_low < target_high"),
         pa.Check(_done_has_no_value, error="comparator done takes unit 'done' and no target"),
         pa.Check(_percent_in_0_100, error="a share in % must lie between 0 and 100"),
+        pa.Check(
+            _accumulates_builds_up,
+            error="accumulates true needs comparator at_least, equal or range and a unit "
+            "other than '% growth' (a figure built up during the year towards its target)",
+        ),
     ],
     strict=True,
     ordered=False,
@@ -333,12 +380,22 @@ def _messages(
     coerced = {
         (c["column"], c["index"]) for _, c in cases.iterrows() if "coerce" in str(c["check"])
     }
+    # A column whose cells were refused one by one also fails its dtype as a whole: that
+    # whole-column failure repeats the cells' problem without a line, so it is left out.
+    cells_refused = {
+        c["column"]
+        for _, c in cases.iterrows()
+        if c["schema_context"] == "Column" and pd.notna(c["index"])
+    }
     errors: list[InputError] = []
     seen: set[tuple[str, str]] = set()
     for _, case in cases.iterrows():
         if _is_consequence(case["failure_case"]):
             continue
-        if str(case["check"]).startswith("dtype(") and (case["column"], case["index"]) in coerced:
+        if str(case["check"]).startswith("dtype(") and (
+            (case["column"], case["index"]) in coerced
+            or (pd.isna(case["index"]) and case["column"] in cells_refused)
+        ):
             continue
         frame_level = case["schema_context"] == "DataFrameSchema" and not str(
             case["check"]
@@ -406,8 +463,14 @@ def load_targets(path: Path | str | None = None) -> pd.DataFrame:
     """The resolution's 2024 targets, one row per figure, validated.
 
     Columns: ``indicator_id, group, item, name_vi, name_en, unit, comparator, target,
-    target_low, target_high, tolerance, baseline_2023, baseline_source, kind, source, note``.
-    Values in the units the resolution uses (percent as percent).
+    target_low, target_high, tolerance, accumulates, baseline_2023, baseline_source, kind,
+    source, note``. Values in the units the resolution uses (percent as percent).
+    ``accumulates`` (bool; ``true`` / ``false`` in the file) says whether the figure is built
+    up during the year, so that an in-year value is a year-to-date amount that starts the year
+    from where the programme stood (money collected, arrivals, members admitted, houses
+    replaced); false for levels and rates observed at a date (shares, coverage, poverty rate,
+    forest cover, per head, growth). The scorecard scales only accumulating figures by the
+    share of the year elapsed (:mod:`analysis.scorecard`).
     """
     return _load(Path(path) if path else paths.TARGETS_FILE, TARGETS_SCHEMA, _require_fixed_ids)
 

@@ -88,6 +88,37 @@ def test_fixed_id_missing_is_named(tmp_path):
     assert "fixed id missing: 'forest_cover'" in _refusal(load_targets, path)
 
 
+@pytest.mark.parametrize(
+    ("line", "value", "expected"),
+    [
+        (5, "yes", "line 5, column 'accumulates': must be true or false (got 'yes')"),
+        (6, "", "line 6, column 'accumulates': must be true or false (got '')"),
+        (7, "1", "line 7, column 'accumulates': must be true or false (got '1')"),
+        (8, "nan", "line 8, column 'accumulates': must be true or false (got 'nan')"),
+        # line 2 is grdp_growth (% growth), line 13 poverty_rate (at_most): never built up.
+        (2, "true", "line 2: accumulates true needs comparator at_least, equal or range"),
+        (13, "true", "(indicator_id 'poverty_rate')"),
+    ],
+)
+def test_bad_accumulates_cell_is_refused(tmp_path, line, value, expected):
+    rows = _set(_rows("targets_2024.csv"), line, "accumulates", value)
+    path = _write(tmp_path / "targets_2024.csv", rows)
+    message = _refusal(load_targets, path)
+    assert str(path) in message
+    assert expected in message
+    assert "dtype" not in message and "must be a number" not in message
+
+
+def test_accumulates_is_read_as_true_or_false_in_any_case(tmp_path):
+    # A spreadsheet writes TRUE / FALSE; line 7 is budget_revenue, line 6 grdp_per_capita_usd.
+    rows = _set(_rows("targets_2024.csv"), 7, "accumulates", "TRUE")
+    _set(rows, 6, "accumulates", " False ")
+    table = load_targets(_write(tmp_path / "t.csv", rows)).set_index("indicator_id")
+    assert table["accumulates"].dtype == bool
+    assert table.loc["budget_revenue", "accumulates"]
+    assert not table.loc["grdp_per_capita_usd", "accumulates"]
+
+
 def test_range_needs_ordered_bounds(tmp_path):
     rows = _rows("targets_2024.csv")
     line = next(i for i, r in enumerate(rows, 1) if r[0] == "new_party_members_rate")

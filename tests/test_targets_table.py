@@ -6,6 +6,7 @@ hành Đảng bộ tỉnh về nhiệm vụ lãnh đạo năm 2024), not from th
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -84,6 +85,25 @@ RESOLUTION_I2 = {
 }
 
 
+# The figures built up during the year (accumulates true): an in-year value is a year-to-date
+# amount on its way to the annual one. From the resolution's words: money collected and
+# mobilised, arrivals attracted, members admitted (a count, and "kết nạp 3-4%" of members in
+# the year), and the year's programmes "xoá 100% nhà tạm", "hỗ trợ 100% gia đình người có
+# công", "hoàn thành ... 100% trụ sở công an xã". Every other figure is a level or a rate
+# observed at a date (shares, coverage, poverty and unemployment rates, forest cover, per
+# head, growth): accumulates false.
+ACCUMULATES = {
+    "budget_revenue",
+    "social_investment",
+    "tourist_arrivals",
+    "temporary_housing_cleared",
+    "merit_families_housing_support",
+    "commune_police_hq_built",
+    "new_party_members_rate",
+    "new_party_members_private_enterprises",
+}
+
+
 @pytest.fixture(scope="module")
 def targets() -> pd.DataFrame:
     return load_targets().set_index("indicator_id")
@@ -140,3 +160,10 @@ def test_baselines_stated_by_the_resolution(targets):
 def test_every_row_has_a_source_and_kind(targets):
     assert (targets["source"].str.contains("section I.2")).all()
     assert (targets["kind"] == "target").all()
+
+
+@pytest.mark.parametrize("indicator_id", sorted(RESOLUTION_I2))
+def test_accumulates_flag(targets, indicator_id):
+    flag = targets.loc[indicator_id, "accumulates"]
+    assert isinstance(flag, (bool, np.bool_))
+    assert bool(flag) is (indicator_id in ACCUMULATES)
