@@ -45,20 +45,47 @@ even when 95 % or more of the gap was closed (the Open SDG "≥ 0.95" band is ke
 paces, where it means "close enough to the path").
 
 For an in-year period (``2024-Q1``, ``2024-6M``, ``2024-9M``; elapsed share of the year 0.25,
-0.5, 0.75) ``achieved`` is missing and the status compares progress with the time elapsed:
+0.5, 0.75) ``achieved`` is missing and the status compares progress with the time elapsed.
+Whether a figure is scaled by time is a property of the data, the targets table's column
+``accumulates``, not a guess from its unit:
 
-- flows (year-to-date totals, :data:`FLOW_UNITS`): pace = attainment / elapsed share;
+- ``accumulates`` true: the figure is built up during the year, so an in-year value is a
+  year-to-date amount on its way to the annual one: money collected or invested, arrivals,
+  members admitted (flows in money or counts), and programme shares completed during the
+  year (temporary houses replaced, merit families supported, commune police headquarters
+  built, new members as a share of all members). Pace = the measure (gap closed when a
+  baseline defines it, else attainment, uncapped) / elapsed share: a straight path over the
+  year. Example: temporary houses 50 % replaced after 6 months, target 100 %: attainment
+  0.5, pace 0.5 / 0.5 = 1, on track. A year-to-date figure already above a ceiling (the
+  top of a range, ``equal`` beyond its tolerance: ``miss`` > 0) cannot come back down by
+  waiting, so its measure is not scaled (pace = the measure itself, below 1).
+- ``accumulates`` false: a level or rate observed at a date (structure and labour shares,
+  coverage rates, poverty and unemployment rates, forest cover, per-head figures). Levels
+  with a defined gap: pace = gap closed / elapsed share (a straight path from the baseline
+  to the target over the year); without a baseline: pace = attainment (capped at 1), since
+  a level says nothing about how much of the year's work is done.
 - growth: the year-to-date growth is already a rate for the elapsed part of the year, so
   pace = progress (g_ytd / g_T); the in-year view (:func:`in_year_view`) adds what the
-  remaining quarters need;
-- levels with a defined gap: pace = gap closed / elapsed share (a straight path from the
-  baseline to the target over the year); without a baseline: pace = attainment (capped at 1);
+  remaining quarters need, judged against the single quarters of 2023
+  (:func:`reference_quarters`: three published, the fourth implied by the year's growth and
+  the quarterly weights). A growth target never accumulates.
 - done targets: done is on track; not yet done is ``needs_acceleration`` (the task remains).
 
 Status by pace (Open SDG / Statistics Canada thresholds): ≥ 0.95 ``on_track`` (green),
 0.60–0.95 ``needs_acceleration`` (amber), 0–0.60 ``off_track`` (red), below 0
 ``wrong_direction`` (dark red). A boundary value belongs to the better band. No figure:
 status ``no_data``, light grey, ``achieved`` missing; nothing is guessed.
+
+Groups of targets
+-----------------
+The resolution states 15 main targets (section I.2, items (1)–(15)), several of them with
+more than one figure (47 figures in all); leadership counts results by item ("14/15 targets
+met" in the 2023 review). :func:`group_results` judges each group: ``met`` when every figure
+of the group has a result of the year and every one is met; ``not_met`` as soon as one
+figure's result of the year misses its target (whatever the others show); otherwise
+``open`` (some figures still without a result of the year, none missed). In-year figures
+never complete a group. A group has ``complete`` data when every figure has a result of the
+year.
 
 References
 ----------
@@ -84,15 +111,15 @@ from analysis.quarters import quarterly_from_cumulative, required_remaining_grow
 ELAPSED: dict[str, float] = {"2024-Q1": 0.25, "2024-6M": 0.5, "2024-9M": 0.75, "2024": 1.0}
 #: Quarters published at each in-year period.
 QUARTERS_DONE: dict[str, int] = {"2024-Q1": 1, "2024-6M": 2, "2024-9M": 3}
-#: Units of figures that accumulate over the year (in-year values are year-to-date totals).
-FLOW_UNITS: tuple[str, ...] = ("billion VND", "trillion VND", "million arrivals", "persons")
 #: Light thresholds (Open SDG): green at or above, amber at or above, red at or above.
 GREEN, AMBER, RED = 0.95, 0.60, 0.0
 #: Allowance added to an ``equal`` target's tolerance for floating-point representation.
 TOLERANCE_ALLOWANCE = 1e-9
-#: Bắc Giang's single-quarter year-on-year growth in 2023 (fractions): Q1 8.4 % (the Q1
-#: cumulative figure), Q2 13.5 %, Q3 14.59 % (highest in the country).
-REFERENCE_QUARTERS_2023: dict[str, float] = {"2023-Q1": 0.084, "2023-Q2": 0.135, "2023-Q3": 0.1459}
+#: How each reference quarter was obtained (:func:`reference_quarters`).
+REFERENCE_BASES: tuple[str, ...] = ("published", "published_cumulative", "implied_by_weights")
+#: Year-to-date periods of the published series, by the number of quarters they cover.
+YTD_SUFFIXES: dict[int, str] = {1: "Q1", 2: "6M", 3: "9M", 4: "FY"}
+GROUP_STATUSES: tuple[str, ...] = ("met", "not_met", "open")
 
 STATUSES: tuple[str, ...] = (
     "met",
@@ -117,6 +144,7 @@ _TARGET_COLUMNS = (
     "target_low",
     "target_high",
     "tolerance",
+    "accumulates",
     "baseline_2023",
 )
 _ACTUAL_COLUMNS = ("indicator_id", "period", "value", "as_of")
@@ -136,6 +164,7 @@ class _Target:
     tolerance: float
     baseline: float
     unit: str
+    accumulates: bool
 
 
 @dataclass(frozen=True)
@@ -274,9 +303,12 @@ _IN_YEAR = (
 
 def _pace(t: _Target, m: _Measures, elapsed: float) -> float:
     """In-year progress relative to the time elapsed (see the module notes)."""
-    if t.unit in FLOW_UNITS:
-        return m.attainment / elapsed
-    if t.rule == "growth" or m.measure == "attainment":
+    if t.rule == "growth":
+        return m.progress
+    if t.accumulates:
+        built = m.progress if m.measure == "gap_closed" else m.attainment
+        return built if m.miss > 0 else built / elapsed
+    if m.measure == "attainment":
         return m.progress
     return m.progress / elapsed
 
@@ -305,6 +337,14 @@ def _check_columns(frame: Any, name: str, columns: tuple[str, ...]) -> None:
     missing = [c for c in columns if c not in frame]
     if missing:
         raise ValueError(f"{name}: must have the columns {list(columns)}; missing {missing}")
+
+
+def _check_targets(targets: Any) -> None:
+    _check_columns(targets, "targets", _TARGET_COLUMNS)
+    flags = targets["accumulates"]
+    bad = [v for v in flags if not isinstance(v, (bool, np.bool_))]
+    if bad:
+        raise ValueError(f"targets: accumulates must be True or False, got {bad[:3]}")
 
 
 def _check_actuals(actuals: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
@@ -346,6 +386,7 @@ def _target_of(row: pd.Series) -> _Target:
         tolerance=0.0 if pd.isna(row["tolerance"]) else float(row["tolerance"]),
         baseline=float(row["baseline_2023"]),
         unit=row["unit"],
+        accumulates=bool(row["accumulates"]),
     )
 
 
@@ -401,7 +442,8 @@ def assess(targets: pd.DataFrame, actuals: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     targets : pandas.DataFrame
-        The targets table (:func:`analysis.data.load_targets`).
+        The targets table (:func:`analysis.data.load_targets`); ``accumulates`` holds
+        True / False.
     actuals : pandas.DataFrame
         Figures with at least ``indicator_id, period, value, as_of``
         (:func:`analysis.actuals.load_actuals`); ``kind`` and ``source`` are carried when
@@ -412,14 +454,16 @@ def assess(targets: pd.DataFrame, actuals: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         One row per target, in the targets' order, columns ``indicator_id, group, name_vi,
         name_en, unit, comparator, rule, target, target_low, target_high, tolerance,
-        baseline, actual, period, kind, as_of, source, elapsed, attainment, gap_closed, miss,
-        progress, pace, measure, achieved, status, light``. ``achieved`` is a nullable boolean:
-        True / False for a result of the year, missing for an in-year figure or no data.
+        accumulates, baseline, actual, period, kind, as_of, source, elapsed, attainment,
+        gap_closed, miss, progress, pace, measure, achieved, status, light``. ``achieved`` is
+        a nullable boolean: True / False for a result of the year, missing for an in-year
+        figure or no data.
 
     Raises
     ------
     ValueError
-        A column is missing; an actual's id is not a target; a period is not one of
+        A column is missing; ``accumulates`` is not True / False; an actual's id is not a
+        target; a period is not one of
         :data:`analysis.actuals.PERIODS`; a value is not a number; the same indicator,
         period and ``as_of`` repeat; a done value is not 1 or 0.
 
@@ -428,13 +472,14 @@ def assess(targets: pd.DataFrame, actuals: pd.DataFrame) -> pd.DataFrame:
     The rules, the measures and the thresholds are in the module docstring: gap closed
     (a − b)/(T − b) for higher-is-better, (b − a)/(b − T) for lower-is-better; attainment
     a/T or T/a; growth on levels, (1 + g_a)/(1 + g_T) and g_a / g_T; lights at 0.95 / 0.60 /
-    0 (Open SDG).
+    0 (Open SDG). In-year pace divides by the elapsed share of the year only the figures
+    marked ``accumulates``, and levels with a defined gap.
 
     References
     ----------
     Methodology reference, section 7.
     """
-    _check_columns(targets, "targets", _TARGET_COLUMNS)
+    _check_targets(targets)
     latest = latest_actuals(_check_actuals(actuals, targets))
     rows = []
     for _, row in targets.iterrows():
@@ -458,6 +503,7 @@ _ASSESSMENT_ORDER = (
     "target_low",
     "target_high",
     "tolerance",
+    "accumulates",
     "baseline",
     "actual",
     "period",
@@ -485,6 +531,7 @@ def _typed_assessment(frame: pd.DataFrame) -> pd.DataFrame:
         frame[col] = frame[col].astype(float)
     for col in ("elapsed", "attainment", "gap_closed", "miss", "progress", "pace"):
         frame[col] = frame[col].astype(float)
+    frame["accumulates"] = frame["accumulates"].astype(bool)
     frame["as_of"] = pd.to_datetime(frame["as_of"])
     frame["achieved"] = frame["achieved"].astype("boolean")
     return frame
@@ -504,8 +551,8 @@ def summary(assessment: pd.DataFrame) -> pd.DataFrame:
         Index: the groups (1-15, those present) then ``"all"``. Columns ``targets`` (M),
         ``met`` (N: the year's result met the target), ``not_met``, ``on_track``,
         ``needs_acceleration``, ``off_track``, ``wrong_direction`` (in-year figures only) and
-        ``no_data``. Each row's counts add up to ``targets``. "N of M targets met" is
-        ``met`` over ``targets``.
+        ``no_data``. Each row's counts add up to ``targets``: figures, not the resolution's
+        15 main targets; "N of 15 main targets met" comes from :func:`group_results`.
     """
     _check_columns(assessment, "assessment", ("group", "status"))
     unknown = sorted(set(assessment["status"]) - set(STATUSES))
@@ -519,6 +566,53 @@ def summary(assessment: pd.DataFrame) -> pd.DataFrame:
     out.index = pd.Index([*counts.index, "all"], dtype=object, name="group")
     out.columns.name = None
     return out.astype(int)
+
+
+def group_results(assessment: pd.DataFrame) -> pd.DataFrame:
+    """Each of the resolution's main targets (a group of figures) judged as a whole.
+
+    Parameters
+    ----------
+    assessment : pandas.DataFrame
+        The result of :func:`assess` (needs columns ``group`` and ``status``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: the groups present (1-15), in order. Columns ``figures`` (the group's figures),
+        ``with_result`` (figures with a result of the year: status ``met`` or ``not_met``),
+        ``met_figures``, ``complete`` (every figure has a result of the year) and ``status``
+        (:data:`GROUP_STATUSES`).
+
+    Notes
+    -----
+    ``met`` when ``complete`` and every figure is met; ``not_met`` when at least one figure's
+    result of the year is not met; ``open`` otherwise. In-year figures and figures without
+    data leave a group open: a group is never called met on part of its figures. Leadership's
+    "N of 15 targets met" is the count of ``met`` groups.
+
+    References
+    ----------
+    Resolution on the 2024 tasks, section I.2 (15 items); the 2023 review's "14/15".
+    """
+    _check_columns(assessment, "assessment", ("group", "status"))
+    unknown = sorted(set(assessment["status"]) - set(STATUSES))
+    if unknown:
+        raise ValueError(f"assessment: status must be one of {list(STATUSES)}, got {unknown}")
+    status = assessment["status"]
+    flags = pd.DataFrame(
+        {
+            "group": assessment["group"].astype(int),
+            "figures": 1,
+            "with_result": status.isin(["met", "not_met"]).astype(int),
+            "met_figures": status.eq("met").astype(int),
+            "missed": status.eq("not_met").astype(int),
+        }
+    )
+    out = flags.groupby("group", sort=True).sum()
+    out["complete"] = out["with_result"] == out["figures"]
+    out["status"] = np.where(out["missed"] > 0, "not_met", np.where(out["complete"], "met", "open"))
+    return out.drop(columns="missed")
 
 
 # --- in-year view: what the remaining quarters need -----------------------------------------
@@ -564,6 +658,128 @@ def _single_quarters(ytd: dict[str, float], weights: np.ndarray) -> np.ndarray:
     return np.atleast_1d(quarterly_from_cumulative(prefix, weights))
 
 
+_SERIES_COLUMNS = ("variable", "sector", "period", "value", "source")
+
+
+def _year_figures(series: pd.DataFrame, variable: str, year: int) -> dict[str, tuple[float, str]]:
+    """``{period: (percent, source)}`` of one total-economy variable in ``year`` (first wins)."""
+    rows = series[
+        (series["variable"] == variable)
+        & (series["sector"] == "total")
+        & series["period"].astype(str).str.startswith(f"{year}")
+    ]
+    rows = rows.drop_duplicates("period")
+    return {
+        str(p): (float(v), str(src))
+        for p, v, src in zip(rows["period"], rows["value"], rows["source"], strict=True)
+    }
+
+
+def _cumulative_figures(series: pd.DataFrame, year: int) -> dict[int, tuple[float, str]]:
+    """Year-to-date growth by quarters covered (1 Q1, 2 6M, 3 9M, 4 the year), percent."""
+    ytd = _year_figures(series, "grdp_growth_ytd", year)
+    out = {k: ytd[f"{year}-{sfx}"] for k, sfx in YTD_SUFFIXES.items() if f"{year}-{sfx}" in ytd}
+    annual = _year_figures(series, "grdp_growth", year).get(str(year))
+    if 4 not in out and annual is not None:
+        out[4] = annual
+    return out
+
+
+def _reference_row(
+    k: int,
+    singles: dict[str, tuple[float, str]],
+    cumulative: dict[int, tuple[float, str]],
+    earlier: list[float] | None,
+    phi: np.ndarray,
+    year: int,
+) -> tuple[float, str, str] | None:
+    """Quarter ``k``'s single-quarter growth (fraction), basis and source; None if unknown.
+
+    ``earlier`` holds quarters 1 to k − 1, or is None when one of them is unknown.
+    """
+    period = f"{year}-Q{k}"
+    if period in singles:
+        value, source = singles[period]
+        return value / 100.0, "published", source
+    if k not in cumulative or earlier is None:
+        return None
+    value, source = cumulative[k]
+    rest = float(np.dot(phi[: k - 1], earlier)) if earlier else 0.0
+    single = (value / 100.0 * float(phi[:k].sum()) - rest) / float(phi[k - 1])
+    return single, "published_cumulative" if k == 1 else "implied_by_weights", source
+
+
+def reference_quarters(series: pd.DataFrame, weights: Any, year: int = 2023) -> pd.DataFrame:
+    """The single quarters of a past year, year on year: the record growth is judged against.
+
+    Parameters
+    ----------
+    series : pandas.DataFrame
+        The published series (:func:`analysis.data.load_series`): ``grdp_growth_quarter``
+        (single quarters), ``grdp_growth_ytd`` (``<year>-Q1``, ``-6M``, ``-9M``, ``-FY``) and,
+        if the year-to-date table has no ``-FY``, ``grdp_growth`` for the year; sector
+        ``total``, values in percent.
+    weights : array_like, shape (4,)
+        The quarterly weights in use (shares of the year before's GRDP by quarter, fractions
+        summing to 1: the assumption ``quarter_weight_q1..q4``, or a scenario's weights).
+    year : int, default 2023
+        The year of the record.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``period`` (``2023-Q1`` ... ``2023-Q4``, the quarters that can be known), columns
+        ``growth`` (fraction), ``basis`` (:data:`REFERENCE_BASES`) and ``source``. ``basis``
+        says how the figure was obtained: ``published`` (a single-quarter figure),
+        ``published_cumulative`` (the first quarter: the Q1 year-to-date figure is the
+        quarter itself) or ``implied_by_weights`` (derived from a year-to-date figure and the
+        quarters before it **with the weights, which are an assumption**: not a published
+        figure, and it moves with the weights).
+
+    Raises
+    ------
+    ValueError
+        ``series`` lacks a column; the weights are not 4 positive fractions summing to 1;
+        ``year`` is not a whole number; no quarter of ``year`` can be known.
+
+    Notes
+    -----
+    A published single quarter is used as it is. Otherwise quarter k comes from the
+    year-to-date growth G_k once every earlier quarter is known:
+    ``g_k = (G_k Σ_{q≤k} φ_q − Σ_{q<k} φ_q g_q) / φ_k`` (methodology §5). For 2023 with
+    φ = (0.21, 0.25, 0.265, 0.275): Q1 8.4 %, Q2 13.5 %, Q3 14.59 % published, and Q4
+    implied by the year's 13.45 %: (13.45 − 0.21·8.4 − 0.25·13.5 − 0.265·14.59) / 0.275
+    ≈ 16.16 %. Published single quarters take precedence over year-to-date figures that
+    would imply other values (2023's 6M figure, 10.94 %, implies a second quarter of
+    13.07 % with these weights against the 13.5 % published).
+
+    References
+    ----------
+    Methodology reference, section 5; the sources of each figure are in
+    ``data/raw/published_series.csv`` (2023 quarters: provincial press conference,
+    vanhienplus.vn, 04/10/2023; the year: provincial statistics report, 12/2023).
+    """
+    _check_columns(series, "series", _SERIES_COLUMNS)
+    phi = check_quarter_weights(weights, "weights")
+    if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
+        raise ValueError(f"year: must be a whole number, got {year!r}")
+    singles = _year_figures(series, "grdp_growth_quarter", int(year))
+    cumulative = _cumulative_figures(series, int(year))
+    rows: dict[str, tuple[float, str, str]] = {}
+    earlier: list[float] | None = []
+    for k in YTD_SUFFIXES:
+        row = _reference_row(k, singles, cumulative, earlier, phi, int(year))
+        if row is not None:
+            rows[f"{year}-Q{k}"] = row
+        # once a quarter is unknown, later ones can only come from published single quarters
+        earlier = [*earlier, row[0]] if row is not None and earlier is not None else None
+    if not rows:
+        raise ValueError(f"series: no single-quarter or year-to-date GRDP growth for {year}")
+    out = pd.DataFrame.from_dict(rows, orient="index", columns=["growth", "basis", "source"])
+    out.index.name = "period"
+    return out
+
+
 def _verdict(required: float, best: float, reference_best: float) -> str:
     if not math.isnan(best) and required <= best:
         return "within_this_year"
@@ -575,7 +791,7 @@ def in_year_view(
     annual_target: float,
     weights: Any,
     *,
-    reference_quarters: Mapping[str, float] = REFERENCE_QUARTERS_2023,
+    reference_quarters: Mapping[str, float] | pd.Series,
 ) -> pd.DataFrame:
     """What the rest of the year needs after each published year-to-date growth figure.
 
@@ -589,8 +805,11 @@ def in_year_view(
     weights : array_like, shape (4,)
         The previous year's quarterly weights, fractions summing to 1 (the assumption
         ``quarter_weight_q1..q4``: 0.21, 0.25, 0.265, 0.275).
-    reference_quarters : mapping, default :data:`REFERENCE_QUARTERS_2023`
-        Single-quarter growth the province has achieved (fractions), labelled.
+    reference_quarters : mapping or pandas.Series
+        The record: single-quarter year-on-year growth the province has achieved
+        (fractions), labelled by period, e.g. ``reference_quarters(series, weights)["growth"]``
+        (:func:`reference_quarters`: 2023 Q1-Q3 published, Q4 implied by the year's growth
+        and the weights).
 
     Returns
     -------
@@ -598,14 +817,16 @@ def in_year_view(
         One row before any quarter (``quarters_done`` 0, ``period`` None) and one per
         published period, columns ``quarters_done, period, ytd_growth, quarter_growth``
         (the single quarter just ended, implied), ``best_quarter_so_far``,
-        ``required_growth`` (each remaining quarter, year on year), ``reference_best``,
-        ``verdict`` and ``plausible``.
+        ``required_growth`` (each remaining quarter, year on year), ``reference_best`` (the
+        best quarter of the record), ``reference_best_period`` (its label), ``verdict`` and
+        ``plausible``.
 
     Raises
     ------
     ValueError
         A period is not an in-year period; a growth rate is at or below −100 %; the
-        weights are not 4 positive fractions summing to 1; ``reference_quarters`` is empty.
+        weights are not 4 positive fractions summing to 1; ``reference_quarters`` is empty
+        or holds a growth rate at or below −100 %.
 
     Notes
     -----
@@ -617,27 +838,38 @@ def in_year_view(
 
     Plausibility rule: the required single-quarter growth is ``within_this_year`` when it is
     at most the best single quarter so far this year (the province has just done it);
-    else ``within_reference`` when it is at most the best reference quarter (2023: 14.59 % in
-    Q3, the highest in the country); else ``beyond_reference``: no quarter on record reached
-    it. ``plausible`` is false only for ``beyond_reference``.
+    else ``within_reference`` when it is at most the best quarter of the record passed in
+    ``reference_quarters`` (for 2023: Q1 8.4 %, Q2 13.5 %, Q3 14.59 % published and Q4
+    ≈ 16.16 % implied by the year's 13.45 % and the quarterly weights, so the best is the
+    implied Q4); else ``beyond_reference``: above every quarter the record holds (the
+    quarters of ``reference_quarters``, named with the best in ``reference_best_period``).
+    ``plausible`` is false only for ``beyond_reference``.
 
     References
     ----------
     Methodology reference, sections 5 and 7; 2023 quarters: provincial press conference
-    (vanhienplus.vn, 04/10/2023).
+    (vanhienplus.vn, 04/10/2023) and the provincial statistics report for the year.
     """
     given = _check_ytd(ytd)
     target = float(check_growth(annual_target, "annual_target"))
     phi = check_quarter_weights(weights, "weights")
-    if not reference_quarters:
-        raise ValueError("reference_quarters: must hold at least one quarter's growth")
-    reference_best = float(check_growth(list(reference_quarters.values()), "ref").max())
+    reference = _reference_best(reference_quarters)
     quarters = _single_quarters(given, phi)
-    rows = [_view_row(0, None, _NAN, target, phi, quarters, reference_best)]
+    rows = [_view_row(0, None, _NAN, target, phi, quarters, reference)]
     for period in (p for p in QUARTERS_DONE if p in given):
         k = QUARTERS_DONE[period]
-        rows.append(_view_row(k, period, given[period], target, phi, quarters, reference_best))
+        rows.append(_view_row(k, period, given[period], target, phi, quarters, reference))
     return pd.DataFrame(rows)
+
+
+def _reference_best(reference_quarters: Mapping[str, float] | pd.Series) -> tuple[float, str]:
+    """The record's best quarter: (growth, label)."""
+    items = dict(reference_quarters.items())
+    if not items:
+        raise ValueError("reference_quarters: must hold at least one quarter's growth")
+    values = check_growth([float(v) for v in items.values()], "reference_quarters")
+    best = int(np.argmax(values))
+    return float(values[best]), str(list(items)[best])
 
 
 def _view_row(
@@ -647,12 +879,13 @@ def _view_row(
     target: float,
     phi: np.ndarray,
     quarters: np.ndarray,
-    reference_best: float,
+    reference: tuple[float, str],
 ) -> dict[str, Any]:
     known = quarters[: min(k, len(quarters))]
     best = float(known.max()) if len(known) else _NAN
     single = float(quarters[k - 1]) if 0 < k <= len(quarters) else _NAN
     required = required_remaining_growth(target, ytd if k else None, k, phi)
+    reference_best, reference_period = reference
     verdict = _verdict(required, best, reference_best)
     return {
         "quarters_done": k,
@@ -662,6 +895,7 @@ def _view_row(
         "best_quarter_so_far": best,
         "required_growth": required,
         "reference_best": reference_best,
+        "reference_best_period": reference_period,
         "verdict": verdict,
         "plausible": verdict != "beyond_reference",
     }

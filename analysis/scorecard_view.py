@@ -13,7 +13,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from analysis.labels import check_lang, format_number, label
-from analysis.scorecard import STATUSES, summary
+from analysis.scorecard import STATUSES, group_results, summary
 
 #: The word shown for each status (the light in words).
 STATUS_WORDS: dict[str, dict[str, str]] = {
@@ -208,28 +208,76 @@ def style_scorecard(assessment: pd.DataFrame, lang: str = "vi") -> Styler:
     )
 
 
-def summary_text(assessment: pd.DataFrame, lang: str = "vi") -> str:
-    """The headline: ``8/47 chỉ tiêu đạt; 7 không đạt; 6 đang thực hiện; 26 chưa có số liệu``.
+#: How a group's verdict (:func:`analysis.scorecard.group_results`) is written.
+GROUP_WORDS: dict[str, dict[str, str]] = {
+    "met": {"vi": "Đạt", "en": "Met"},
+    "not_met": {"vi": "Không đạt", "en": "Not met"},
+    "open": {"vi": "Chưa đủ kết quả cả năm", "en": "Awaiting the year's results"},
+}
 
-    "Met" and "not met" count results of the year; in-year figures are counted apart
-    (``in progress``) and are neither met nor missed yet.
+
+def headline_text(assessment: pd.DataFrame, lang: str = "vi") -> str:
+    """The headline, counted as leadership counts: ``Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số)``.
+
+    The first count is the resolution's main targets (groups) met, as judged by
+    :func:`analysis.scorecard.group_results` (met: every figure of the group has a result of
+    the year and all are met); the count in brackets is the figures met, of all figures.
     """
     lang = check_lang(lang)
     _check_assessment(assessment)
+    groups = group_results(assessment)
+    total = summary(assessment).loc["all"]
+    met, n = int((groups["status"] == "met").sum()), len(groups)
+    if lang == "vi":
+        return f"Nhóm chỉ tiêu đạt: {met}/{n} ({total['met']}/{total['targets']} chỉ số)"
+    return f"Groups of targets met: {met} of {n} ({total['met']} of {total['targets']} figures)"
+
+
+def summary_text(assessment: pd.DataFrame, lang: str = "vi") -> str:
+    """The headline and the counts behind it, by group and by figure.
+
+    ``Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số); 4 nhóm không đạt; 9 nhóm chưa đủ kết quả cả năm
+    (đủ số liệu cả năm: 4/15 nhóm). Chỉ số: 8 đạt; 7 không đạt; 6 đang thực hiện (số liệu
+    trong năm); 26 chưa có số liệu``.
+
+    Groups: see :func:`headline_text`; a group with one figure missed is not met even before
+    its other figures are in; ``đủ số liệu`` counts the groups whose every figure has a result
+    of the year. Figures: "met" and "not met" count results of the year; in-year figures are
+    counted apart (``in progress``) and are neither met nor missed yet.
+    """
+    lang = check_lang(lang)
+    _check_assessment(assessment)
+    groups = group_results(assessment)
+    n = len(groups)
+    missed = int((groups["status"] == "not_met").sum())
+    still_open = int((groups["status"] == "open").sum())
+    complete = int(groups["complete"].sum())
     total = summary(assessment).loc["all"]
     in_year = int(total[["on_track", "needs_acceleration", "off_track", "wrong_direction"]].sum())
-    parts = {
+    by_group = {
         "vi": (
-            f"{total['met']}/{total['targets']} chỉ tiêu đạt",
+            f"{missed} nhóm không đạt",
+            f"{still_open} nhóm chưa đủ kết quả cả năm (đủ số liệu cả năm: {complete}/{n} nhóm)",
+        ),
+        "en": (
+            f"{missed} groups not met",
+            f"{still_open} groups awaiting the year's results "
+            f"(full year's data for {complete} of {n} groups)",
+        ),
+    }[lang]
+    by_figure = {
+        "vi": (
+            f"Chỉ số: {total['met']} đạt",
             f"{total['not_met']} không đạt",
             f"{in_year} đang thực hiện (số liệu trong năm)",
             f"{total['no_data']} chưa có số liệu",
         ),
         "en": (
-            f"{total['met']} of {total['targets']} targets met",
+            f"Figures: {total['met']} met",
             f"{total['not_met']} not met",
             f"{in_year} in progress (in-year figures)",
             f"{total['no_data']} without data",
         ),
     }[lang]
-    return "; ".join(parts)
+    head = "; ".join((headline_text(assessment, lang), *by_group))
+    return f"{head}. {'; '.join(by_figure)}"

@@ -56,6 +56,7 @@ from analysis import (
     in_year_view,
     load_actuals,
     load_actuals_dir,
+    load_series,
     load_targets,
     summary,
     ytd_growth,
@@ -65,10 +66,12 @@ from analysis.labels import format_fraction_as_percent, format_number, format_pe
 from analysis.paths import ACTUALS_DIR, ROOT
 from analysis.report import TABLE_CLASS, pick, safe, say, show_figure, show_table
 from analysis.scenarios import load_scenario, scenario_path
-from analysis.scorecard import AMBER, GREEN
+from analysis.scorecard import AMBER, GREEN, group_results, reference_quarters
 from analysis.scorecard_view import (
     COLUMNS,
+    GROUP_WORDS,
     STATUS_WORDS,
+    headline_text,
     scorecard_table,
     style_scorecard,
     target_text,
@@ -87,6 +90,13 @@ else:
 assessment = assess(targets, figures)
 counts = summary(assessment)
 total = counts.loc["all"]
+group_verdicts = group_results(assessment)
+n_groups = len(group_verdicts)
+groups_by_status = group_verdicts["status"].value_counts()
+groups_met = int(groups_by_status.get("met", 0))
+groups_missed = int(groups_by_status.get("not_met", 0))
+groups_open = int(groups_by_status.get("open", 0))
+groups_complete = int(group_verdicts["complete"].sum())
 table = scorecard_table(assessment, lang)
 
 #: Short titles of the resolution's fifteen groups of targets (section I.2, items (1)–(15)).
@@ -164,25 +174,38 @@ if has_results:
     latest = date_text(figures["as_of"].max())
     say(
         lang,
-        f"""## Kết quả: {total["met"]}/{total["targets"]} chỉ tiêu đạt
+        f"""## {headline_text(assessment, "vi")}
 
-Đối chiếu {total["targets"]} chỉ tiêu chủ yếu năm 2024 của Nghị quyết với {len(figures)} số
-liệu thực hiện ({n_files} tệp, công bố đến ngày {latest}):
+Đối chiếu {n_groups} chỉ tiêu chủ yếu năm 2024 của Nghị quyết ({total["targets"]} chỉ số) với
+{len(figures)} số liệu thực hiện ({n_files} tệp, công bố đến ngày {latest}):
 
-- **Đạt: {total["met"]}** chỉ tiêu; **không đạt: {total["not_met"]}** (kết quả cả năm 2024);
+- theo nhóm chỉ tiêu: **đạt {groups_met}/{n_groups}**, không đạt {groups_missed}, chưa đủ kết
+  quả cả năm {groups_open} (đủ số liệu cả năm: {groups_complete}/{n_groups} nhóm);
+- theo chỉ số: **đạt: {total["met"]}**; **không đạt: {total["not_met"]}** (kết quả cả năm 2024);
 - theo số liệu trong năm: đúng tiến độ {total["on_track"]}, cần tăng tốc
   {total["needs_acceleration"]}, chậm {total["off_track"]}, đi ngược {total["wrong_direction"]};
-- chưa có số liệu: {total["no_data"]}.""",
-        f"""## Result: {total["met"]} of {total["targets"]} targets met
+- chưa có số liệu: {total["no_data"]}.
 
-The resolution's {total["targets"]} main targets for 2024 against {len(figures)} actual
-figures ({files_en}, published up to {latest}):
+Một nhóm chỉ tiêu (một mục của Nghị quyết) đạt khi mọi chỉ số của nhóm có kết quả cả năm và
+đều đạt; không đạt khi có một chỉ số không đạt; còn lại là chưa đủ kết quả cả năm. Số liệu
+trong năm không làm đủ một nhóm.""",
+        f"""## {headline_text(assessment, "en")}
 
-- **met: {total["met"]}**; **not met: {total["not_met"]}** (results of the year 2024);
+The resolution's {n_groups} main targets for 2024 ({total["targets"]} figures) against
+{len(figures)} actual figures ({files_en}, published up to {latest}):
+
+- by group of targets: **met {groups_met} of {n_groups}**, not met {groups_missed}, awaiting
+  the year's results {groups_open} (full year's data for {groups_complete} of {n_groups}
+  groups);
+- by figure: **met: {total["met"]}**; **not met: {total["not_met"]}** (results of the year 2024);
 - from in-year figures: on track {total["on_track"]}, needs acceleration
   {total["needs_acceleration"]}, off track {total["off_track"]}, wrong direction
   {total["wrong_direction"]};
-- no data: {total["no_data"]}.""",
+- no data: {total["no_data"]}.
+
+A group of targets (one item of the resolution) is met when every figure in it has the year's
+result and all are met; not met as soon as one of them is not met; otherwise it awaits the
+year's results. In-year figures do not complete a group.""",
     )
 else:
     say(
@@ -247,7 +270,10 @@ if has_results:
     by_group = pd.DataFrame(
         {
             pick(lang, "Nhóm chỉ tiêu", "Group of targets"): [group_title(g) for g in groups],
-            pick(lang, "Số chỉ tiêu", "Targets"): [int(counts.loc[g, "targets"]) for g in groups],
+            pick(lang, "Kết quả nhóm", "Group result"): [
+                GROUP_WORDS[group_verdicts.loc[g, "status"]][lang] for g in groups
+            ],
+            pick(lang, "Số chỉ số", "Figures"): [int(counts.loc[g, "targets"]) for g in groups],
             **{word(s): [int(counts.loc[g, s]) for g in groups] for s in STATUS_ORDER},
         }
     )
@@ -379,7 +405,10 @@ if has_results:
 # %%
 weights = [w / 100 for w in sc.quarterly_weights]
 ytd = ytd_growth(figures)
-view = in_year_view(ytd, growth_target / 100, weights)
+# The record the required growth is judged against: 2023's single quarters, the fourth implied
+# by the year's growth and the weights above (an assumption, not a published figure).
+record = reference_quarters(load_series(), weights, year=2023)
+view = in_year_view(ytd, growth_target / 100, weights, reference_quarters=record["growth"])
 now = view.iloc[-1]
 grdp = assessment.set_index("indicator_id").loc["grdp_growth"]
 #: In-year periods in a sentence ("Sau 6 tháng" / "After the first half") and in a table.
@@ -394,6 +423,33 @@ PERIOD_ROWS = {
     "2024-9M": ("9 tháng", "9 months"),
 }
 weights_text = "; ".join(format_number(w, 1, lang) for w in sc.quarterly_weights)
+QUARTER_NAMES = {1: ("I", "Q1"), 2: ("II", "Q2"), 3: ("III", "Q3"), 4: ("IV", "Q4")}
+BASIS_WORDS = {
+    "published": ("đã công bố", "published"),
+    "published_cumulative": ("đã công bố, lũy kế quý I", "published, Q1 year to date"),
+    "implied_by_weights": (
+        "suy ra từ tăng trưởng cả năm và tỷ trọng quý giả định",
+        "implied by the year's growth and the assumed quarterly weights",
+    ),
+}
+
+
+def quarter_name(period: str, language: str) -> str:
+    """``2023-Q4`` as ``quý IV/2023`` or ``2023 Q4``."""
+    year, quarter = period.split("-Q")
+    vi, en = QUARTER_NAMES[int(quarter)]
+    return f"quý {vi}/{year}" if language == "vi" else f"{year} {en}"
+
+
+def record_text(language: str) -> str:
+    """The record's quarters with how each is known: ``quý I/2023 8,40 % (đã công bố); ...``."""
+    return "; ".join(
+        f"{quarter_name(p, language)} {pct(row['growth'], 2, language)} "
+        f"({BASIS_WORDS[row['basis']][0 if language == 'vi' else 1]})"
+        for p, row in record.iterrows()
+    )
+
+
 target_pct = format_percent(growth_target, 1, lang)
 
 final = grdp["period"] == "2024"
@@ -430,7 +486,12 @@ the same quarter of 2023.""",
     )
 else:
     best = now["best_quarter_so_far"]
-    ref_vi, ref_en = pct(now["reference_best"], 2, "vi"), pct(now["reference_best"], 2, "en")
+    ref_vi = (
+        f"{quarter_name(now['reference_best_period'], 'vi')}: {pct(now['reference_best'], 2, 'vi')}"
+    )
+    ref_en = (
+        f"{quarter_name(now['reference_best_period'], 'en')}: {pct(now['reference_best'], 2, 'en')}"
+    )
     above_vi = f"cao hơn mọi quý năm nay ({pct(best, 2, 'vi')}) và " if math.isfinite(best) else ""
     above_en = (
         f"above every quarter so far ({pct(best, 2, 'en')}) and " if math.isfinite(best) else ""
@@ -445,8 +506,8 @@ else:
             f"{above_en}within 2023's best quarter ({ref_en}): stretching",
         ),
         "beyond_reference": (
-            f"{above_vi}cao hơn cả quý cao nhất năm 2023 ({ref_vi}): khó khả thi",
-            f"{above_en}above 2023's best quarter ({ref_en}): implausible",
+            f"{above_vi}cao hơn mọi quý năm 2023 (cao nhất {ref_vi}): khó khả thi",
+            f"{above_en}above every quarter of 2023 (the best, {ref_en}): implausible",
         ),
     }[now["verdict"]]
     vi_p, en_p = PERIOD_WORDS[now["period"]]
@@ -460,13 +521,15 @@ else:
 {year_vi}Sau {vi_p}, GRDP tăng **{pct(now["ytd_growth"], 2, "vi")}** so cùng kỳ{single_vi}. Để cả
 năm đạt {target_pct}, mỗi quý còn lại {need_vi} tăng **{pct(now["required_growth"], 2, "vi")}**
 so cùng kỳ: {judged_vi}. Tỷ trọng GRDP các quý năm 2023 dùng để tính (theo
-{safe(sc.label_in("vi"))}): {weights_text} %.""",
+{safe(sc.label_in("vi"))}): {weights_text} %. Các quý năm 2023 dùng làm mốc so sánh:
+{record_text("vi")}.""",
         f"""## GRDP growth in the year
 
 {year_en}After {en_p}, GRDP grew **{pct(now["ytd_growth"], 2, "en")}** on the same period of
 2023{single_en}. For {target_pct} in the year, each remaining quarter {need_en}
 **{pct(now["required_growth"], 2, "en")}** year on year: {judged_en}. Quarterly weights of 2023
-GRDP used (scenario: {safe(sc.label_in("en"))}): {weights_text} %.""",
+GRDP used (scenario: {safe(sc.label_in("en"))}): {weights_text} %. The quarters of 2023 the
+requirement is compared with: {record_text("en")}.""",
     )
 
 # %%

@@ -16,10 +16,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import assess, in_year_view, load_actuals, load_targets, summary, ytd_growth
+from analysis import (
+    assess,
+    in_year_view,
+    load_actuals,
+    load_series,
+    load_targets,
+    summary,
+    ytd_growth,
+)
 from analysis.actuals import empty_actuals
+from analysis.scorecard import group_results, reference_quarters
 from analysis.scorecard_view import (
     STATUS_WORDS,
+    headline_text,
     scorecard_table,
     style_scorecard,
     summary_text,
@@ -29,6 +39,11 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "actuals" / "illustrative_actuals_2024.csv"
 PHI = (0.21, 0.25, 0.265, 0.275)  # assumptions quarter_weight_q1..q4
 NAN = float("nan")
+# The 2023 record, typed from data/raw/published_series.csv: Q1 8.4 % (the Q1 year-to-date
+# figure), Q2 13.5 %, Q3 14.59 % (single quarters), and Q4 implied by the year's 13.45 % with
+# PHI: 0.21 x 8.4 = 1.764; 0.25 x 13.5 = 3.375; 0.265 x 14.59 = 3.86635; sum 9.00535;
+# (13.45 - 9.00535) / 0.275 = 4.44465 / 0.275 = 16.1623636 %.
+RECORD_2023 = {"2023-Q1": 0.084, "2023-Q2": 0.135, "2023-Q3": 0.1459, "2023-Q4": 0.161623636}
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +74,7 @@ def _target(**given) -> pd.DataFrame:
         "target_low": NAN,
         "target_high": NAN,
         "tolerance": NAN,
+        "accumulates": False,
         "baseline_2023": NAN,
     }
     row.update(given)
@@ -226,6 +242,91 @@ def test_in_year_growth_is_compared_with_the_annual_target(targets):
     assert row["attainment"] == pytest.approx(0.9606987, abs=1e-6)
 
 
+# --- in-year pace of figures built up over the year (column accumulates) -------------------
+
+
+def _in_year(targets: pd.DataFrame, ident: str, value: float, period: str) -> pd.Series:
+    return _one(targets[targets["indicator_id"] == ident], _actual(value, period, ident))
+
+
+def test_housing_programme_on_schedule_at_six_months_is_on_track(targets):
+    # temporary_housing_cleared: 100 % of temporary houses replaced in 2024, built up over the
+    # year. 50 % after 6 months: attainment min(50, 100) / max(50, 100) = 0.5; elapsed 0.5;
+    # pace 0.5 / 0.5 = 1.0 >= 0.95 -> on track (green), not "off track" at 0.5.
+    row = _in_year(targets, "temporary_housing_cleared", 50.0, "2024-6M")
+    assert (row["status"], row["light"]) == ("on_track", "green")
+    assert row["pace"] == pytest.approx(1.0)
+    assert bool(row["accumulates"]) is True
+
+
+@pytest.mark.parametrize(
+    ("ident", "value", "period", "status", "pace"),
+    [
+        # 60 % of merit families supported after 9 months: 0.6 / 0.75 = 0.8 -> amber.
+        ("merit_families_housing_support", 60.0, "2024-9M", "needs_acceleration", 0.8),
+        # 20 % of commune police HQs after Q1: 0.2 / 0.25 = 0.8 -> amber.
+        ("commune_police_hq_built", 20.0, "2024-Q1", "needs_acceleration", 0.8),
+        # 1.5 % of members admitted after 6 months, range 3-4 %: attainment 1.5 / 3 = 0.5;
+        # pace 0.5 / 0.5 = 1.0 -> on track.
+        ("new_party_members_rate", 1.5, "2024-6M", "on_track", 1.0),
+        # 4.5 % after 6 months is already above the 4 % ceiling and can only grow: attainment
+        # 4 / 4.5 = 0.8888889, not scaled by time -> needs acceleration (amber).
+        ("new_party_members_rate", 4.5, "2024-6M", "needs_acceleration", 0.8888889),
+        # 90 members in non-state enterprises after 6 months of 200: 0.45 / 0.5 = 0.9 -> amber.
+        ("new_party_members_private_enterprises", 90.0, "2024-6M", "needs_acceleration", 0.9),
+        # A level, not built up: 99.0 % insured after 6 months against 99.32 %, no baseline:
+        # pace = attainment 99.0 / 99.32 = 0.9967781, not divided by 0.5 -> on track.
+        ("health_insurance_coverage", 99.0, "2024-6M", "on_track", 0.9967781),
+        # Poverty rate 2.0 % after 9 months against at most 1.8 %, no baseline: a rate observed
+        # at a date, attainment 1.8 / 2.0 = 0.9 unscaled -> needs acceleration.
+        ("poverty_rate", 2.0, "2024-9M", "needs_acceleration", 0.9),
+    ],
+)
+def test_in_year_pace_follows_the_accumulates_column(targets, ident, value, period, status, pace):
+    row = _in_year(targets, ident, value, period)
+    assert row["status"] == status
+    assert row["pace"] == pytest.approx(pace, abs=1e-6)
+
+
+def test_the_same_figure_is_scaled_only_when_it_accumulates():
+    # Target 100 (equal, tolerance 0), no baseline, 50 after 6 months: attainment 0.5.
+    # Built up over the year: pace 0.5 / 0.5 = 1.0 -> on track.
+    # A level: pace 0.5 (the level says nothing of the time elapsed) -> off track.
+    built = _target(comparator="equal", target=100.0, tolerance=0.0, accumulates=True)
+    level = _target(comparator="equal", target=100.0, tolerance=0.0, accumulates=False)
+    assert _one(built, _actual(50.0, "2024-6M"))["status"] == "on_track"
+    assert _one(level, _actual(50.0, "2024-6M"))["status"] == "off_track"
+
+
+def test_accumulating_figure_with_a_baseline_uses_the_gap_closed():
+    # Programme at 60 % at the end of 2023, target 100 %, 80 % after 6 months:
+    # gap (80 - 60)/(100 - 60) = 0.5; pace 0.5 / 0.5 = 1.0 -> on track.
+    t = _target(target=100.0, baseline_2023=60.0, accumulates=True)
+    row = _one(t, _actual(80.0, "2024-6M"))
+    assert row["measure"] == "gap_closed"
+    assert row["pace"] == pytest.approx(1.0)
+    assert row["status"] == "on_track"
+
+
+def test_accumulates_must_be_true_or_false():
+    with pytest.raises(ValueError, match="targets: accumulates must be True or False"):
+        assess(_target(target=1.0, accumulates="false"), _actual(1.0))
+    with pytest.raises(ValueError, match=r"targets: must have the columns .*accumulates"):
+        assess(_target(target=1.0).drop(columns="accumulates"), _actual(1.0))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    a=st.floats(min_value=0.0, max_value=500.0),
+    target=st.floats(min_value=1.0, max_value=400.0),
+    period=st.sampled_from(["2024-Q1", "2024-6M", "2024-9M"]),
+)
+def test_accumulating_pace_is_attainment_over_elapsed_share(a, target, period):
+    elapsed = {"2024-Q1": 0.25, "2024-6M": 0.5, "2024-9M": 0.75}[period]
+    row = _one(_target(unit="billion VND", target=target, accumulates=True), _actual(a, period))
+    assert row["pace"] == pytest.approx(a / target / elapsed, rel=1e-9, abs=1e-12)
+
+
 # --- no data ----------------------------------------------------------------------------------
 
 
@@ -342,7 +443,7 @@ def test_equal_overshoot_counts_as_distance_again():
     ],
 )
 def test_band_boundaries(value, period, status):
-    t = _target(unit="billion VND", target=100.0, baseline_2023=0.0)
+    t = _target(unit="billion VND", target=100.0, baseline_2023=0.0, accumulates=True)
     row = _one(t, _actual(value, period))
     assert row["status"] == status
     if period == "2024":
@@ -456,6 +557,59 @@ def test_summary_counts_of_the_fixture(targets, actuals):
     assert list(table.index[:-1]) == list(range(1, 16))
 
 
+# Groups from the fixture, by hand (figures per group from data/raw/targets_2024.csv):
+#   1 growth not met (year) + three shares in year        -> not met, incomplete
+#   2 per head met (its only figure)                      -> met, complete
+#   3 budget not met (its only figure)                    -> not met, complete
+#   4 social investment in year                           -> open
+#   5 tourist arrivals in year                            -> open
+#   6 beds, health and social insurance without data      -> open
+#   7 poverty met, housing met, two figures without data  -> open
+#   8 six labour figures with the year's result, 2 met    -> not met, complete
+#   9, 10, 11, 13 without data                            -> open
+#   12 merger done (its only figure)                      -> met, complete
+#   14 hotspots not done (year), complaints in year       -> not met, incomplete
+#   15 rate and count met, two shares without data        -> open
+GROUP_STATUS = {
+    1: "not_met",
+    2: "met",
+    3: "not_met",
+    4: "open",
+    5: "open",
+    6: "open",
+    7: "open",
+    8: "not_met",
+    9: "open",
+    10: "open",
+    11: "open",
+    12: "met",
+    13: "open",
+    14: "not_met",
+    15: "open",
+}
+
+
+def test_group_results_of_the_fixture(targets, actuals):
+    groups = group_results(assess(targets, actuals))
+    assert groups["status"].to_dict() == GROUP_STATUS
+    assert sorted(groups.index[groups["complete"]]) == [2, 3, 8, 12]
+    # Group 7: poverty rate and temporary housing met of four figures.
+    assert groups.loc[7, ["figures", "with_result", "met_figures"]].tolist() == [4, 2, 2]
+    assert groups["figures"].sum() == 47
+
+
+def test_a_group_is_not_met_on_part_of_its_figures():
+    # Two figures in group 1: one met, one without data -> open, not met; both met -> met.
+    both = pd.concat([_target(target=1.0), _target(indicator_id="y", target=1.0)])
+    one = assess(both, _actual(2.0))
+    assert group_results(one).loc[1, "status"] == "open"
+    two = assess(both, pd.concat([_actual(2.0), _actual(2.0, ident="y")]))
+    assert group_results(two).loc[1, ["status", "complete"]].tolist() == ["met", True]
+    # An in-year figure does not complete a group.
+    partial = assess(both, pd.concat([_actual(2.0), _actual(2.0, "2024-6M", ident="y")]))
+    assert group_results(partial).loc[1, "status"] == "open"
+
+
 def test_summary_refuses_a_table_without_status():
     with pytest.raises(ValueError, match="assessment: must have the columns"):
         summary(pd.DataFrame({"group": [1]}))
@@ -471,7 +625,7 @@ def test_ytd_growth_from_the_fixture(actuals):
 
 
 def test_in_year_view_of_the_fixture(actuals):
-    view = in_year_view(ytd_growth(actuals), 0.145, PHI)
+    view = in_year_view(ytd_growth(actuals), 0.145, PHI, reference_quarters=RECORD_2023)
     # Single quarters from cumulative 8 / 10 / 12 % with phi = (0.21, 0.25, 0.265, 0.275):
     #   Q1 8 %; Q2 (0.10 x 0.46 - 0.08 x 0.21)/0.25 = (0.046 - 0.0168)/0.25 = 11.68 %;
     #   Q3 (0.12 x 0.725 - 0.046)/0.265 = 0.041/0.265 = 15.4716981 %.
@@ -480,8 +634,9 @@ def test_in_year_view_of_the_fixture(actuals):
     #   after Q1: (0.145 - 0.0168)/0.79 = 0.1282/0.79 = 16.2278481 %;
     #   after 6M: (0.145 - 0.046)/0.54 = 0.099/0.54 = 18.3333333 %;
     #   after 9M: (0.145 - 0.087)/0.275 = 0.058/0.275 = 21.0909091 %.
-    # Plausibility: 14.5 <= 14.59 (2023 Q3, best reference) -> within reference; the others
-    # exceed both the best quarter so far (8, 11.68, 15.47) and 14.59 -> beyond reference.
+    # Plausibility: 14.5 <= 16.16 (2023 Q4 implied, the record's best) -> within reference;
+    # 16.23, 18.33 and 21.09 exceed both the best quarter so far (8, 11.68, 15.47) and 16.16
+    # -> beyond reference.
     assert view["quarters_done"].tolist() == [0, 1, 2, 3]
     np.testing.assert_allclose(
         view["required_growth"], [0.145, 0.162278481, 0.183333333, 0.210909091], atol=1e-9
@@ -499,13 +654,16 @@ def test_in_year_view_of_the_fixture(actuals):
         "beyond_reference",
     ]
     assert view["plausible"].tolist() == [True, False, False, False]
-    assert (view["reference_best"] == 0.1459).all()
+    assert view["reference_best"].to_numpy() == pytest.approx([0.161623636] * 4, abs=1e-12)
+    assert (view["reference_best_period"] == "2023-Q4").all()
 
 
 def test_required_growth_within_the_quarters_so_far():
     # Q1 14 %, 6M 15 %: Q2 = (0.15 x 0.46 - 0.14 x 0.21)/0.25 = (0.069 - 0.0294)/0.25 = 15.84 %;
     # required after 6M: (0.145 - 0.069)/0.54 = 0.076/0.54 = 14.0740741 % <= 15.84 %.
-    view = in_year_view({"2024-Q1": 0.14, "2024-6M": 0.15}, 0.145, PHI)
+    view = in_year_view(
+        {"2024-Q1": 0.14, "2024-6M": 0.15}, 0.145, PHI, reference_quarters=RECORD_2023
+    )
     last = view.iloc[-1]
     assert last["required_growth"] == pytest.approx(0.140740741, abs=1e-9)
     assert last["best_quarter_so_far"] == pytest.approx(0.1584, abs=1e-9)
@@ -514,8 +672,8 @@ def test_required_growth_within_the_quarters_so_far():
 
 def test_required_growth_within_the_reference_only():
     # Q1 14.2 %: required (0.145 - 0.142 x 0.21)/0.79 = (0.145 - 0.02982)/0.79
-    # = 0.11518/0.79 = 14.5797468 %: above this year's 14.2 %, below 2023's 14.59 %.
-    view = in_year_view({"2024-Q1": 0.142}, 0.145, PHI)
+    # = 0.11518/0.79 = 14.5797468 %: above this year's 14.2 %, below 2023's best 16.16 %.
+    view = in_year_view({"2024-Q1": 0.142}, 0.145, PHI, reference_quarters=RECORD_2023)
     last = view.iloc[-1]
     assert last["required_growth"] == pytest.approx(0.145797468, abs=1e-9)
     assert (last["verdict"], last["plausible"]) == ("within_reference", True)
@@ -523,27 +681,97 @@ def test_required_growth_within_the_reference_only():
 
 def test_a_gap_in_the_published_periods_leaves_single_quarters_missing():
     # Only 6M published (12 %): required (0.145 - 0.12 x 0.46)/0.54 = (0.145 - 0.0552)/0.54
-    # = 0.0898/0.54 = 16.6296296 % -> beyond 14.59; no single quarter can be derived.
-    view = in_year_view(pd.Series({"2024-6M": 0.12}), 0.145, PHI)
+    # = 0.0898/0.54 = 16.6296296 % -> beyond 16.16; no single quarter can be derived.
+    view = in_year_view(pd.Series({"2024-6M": 0.12}), 0.145, PHI, reference_quarters=RECORD_2023)
     last = view.iloc[-1]
     assert last["required_growth"] == pytest.approx(0.166296296, abs=1e-9)
     assert math.isnan(last["quarter_growth"]) and math.isnan(last["best_quarter_so_far"])
     assert last["verdict"] == "beyond_reference"
 
 
+def _series(*rows: tuple[str, str, float]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"variable": v, "sector": "total", "period": p, "value": x, "source": "test"}
+            for v, p, x in rows
+        ]
+    )
+
+
+def test_reference_quarters_from_the_published_series():
+    # RECORD_2023 above: Q1-Q3 published, Q4 implied by 13.45 % and PHI: 16.1623636 %.
+    record = reference_quarters(load_series(), PHI)
+    assert record.index.tolist() == ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"]
+    np.testing.assert_allclose(record["growth"], list(RECORD_2023.values()), atol=1e-9)
+    assert record["basis"].tolist() == [
+        "published_cumulative",
+        "published",
+        "published",
+        "implied_by_weights",
+    ]
+
+
+def test_the_implied_quarter_moves_with_the_weights():
+    # Equal weights 0.25: Q4 = (13.45 - 0.25 x (8.4 + 13.5 + 14.59)) / 0.25
+    # = (13.45 - 9.1225) / 0.25 = 17.31 %; the published quarters do not move.
+    record = reference_quarters(load_series(), (0.25, 0.25, 0.25, 0.25))
+    np.testing.assert_allclose(record["growth"], [0.084, 0.135, 0.1459, 0.1731], atol=1e-9)
+
+
+def test_reference_quarters_from_year_to_date_figures_only():
+    # Q1 10, 6M 12, 9M 13, FY 14 (%), no single quarter, PHI:
+    #   Q1 10 %; Q2 (12 x 0.46 - 0.21 x 10)/0.25 = (5.52 - 2.1)/0.25 = 13.68 %;
+    #   Q3 (13 x 0.725 - 2.1 - 0.25 x 13.68)/0.265 = (9.425 - 5.52)/0.265 = 14.7358491 %;
+    #   Q4 (14 - 9.425)/0.275 = 4.575/0.275 = 16.6363636 %.
+    ytd = [("grdp_growth_ytd", f"2020-{p}", v) for p, v in (("Q1", 10), ("6M", 12), ("9M", 13))]
+    record = reference_quarters(_series(*ytd, ("grdp_growth_ytd", "2020-FY", 14.0)), PHI, 2020)
+    np.testing.assert_allclose(
+        record["growth"], [0.10, 0.1368, 0.147358491, 0.166363636], atol=1e-9
+    )
+    assert record["basis"].tolist() == ["published_cumulative"] + ["implied_by_weights"] * 3
+    # Without the 9M figure Q3 is unknown, so Q4 cannot be implied: Q1 and Q2 only. The
+    # year's growth under variable grdp_growth serves when the year-to-date table lacks it.
+    short = _series(*ytd[:2], ("grdp_growth", "2020", 14.0))
+    assert reference_quarters(short, PHI, 2020).index.tolist() == ["2020-Q1", "2020-Q2"]
+
+
+def test_reference_quarters_input_checks():
+    with pytest.raises(ValueError, match="series: no single-quarter or year-to-date"):
+        reference_quarters(load_series(), PHI, 2010)
+    with pytest.raises(ValueError, match="weights: must sum to 1"):
+        reference_quarters(load_series(), (0.2, 0.2, 0.2, 0.2))
+    with pytest.raises(ValueError, match="year: must be a whole number"):
+        reference_quarters(load_series(), PHI, "2023")
+    with pytest.raises(ValueError, match=r"series: must have the columns .*missing \['source'\]"):
+        reference_quarters(load_series().drop(columns="source"), PHI)
+
+
+def test_in_year_view_with_the_derived_record():
+    # The record as the notebook passes it (a Series of fractions): best 16.1623636 % in Q4.
+    # Q1 15 %: required (0.145 - 0.15 x 0.21)/0.79 = 0.1135/0.79 = 14.3670886 % <= 15 %.
+    # Q1 14 %: required (0.145 - 0.0294)/0.79 = 0.1156/0.79 = 14.6329114 %: above this
+    # year's 14 %, above 2023's published 14.59 % but within the implied 16.16 %.
+    record = reference_quarters(load_series(), PHI)["growth"]
+    first = in_year_view({"2024-Q1": 0.15}, 0.145, PHI, reference_quarters=record).iloc[-1]
+    assert first["verdict"] == "within_this_year"
+    second = in_year_view({"2024-Q1": 0.14}, 0.145, PHI, reference_quarters=record).iloc[-1]
+    assert second["required_growth"] == pytest.approx(0.146329114, abs=1e-9)
+    assert (second["verdict"], second["reference_best_period"]) == ("within_reference", "2023-Q4")
+
+
 def test_in_year_view_without_figures_shows_the_required_path_only():
-    view = in_year_view({}, 0.145, PHI)
+    view = in_year_view({}, 0.145, PHI, reference_quarters=RECORD_2023)
     assert len(view) == 1
     assert view.loc[0, "required_growth"] == pytest.approx(0.145)
 
 
 def test_in_year_view_input_checks():
     with pytest.raises(ValueError, match="ytd: periods must be among"):
-        in_year_view({"2024": 0.13}, 0.145, PHI)
+        in_year_view({"2024": 0.13}, 0.145, PHI, reference_quarters=RECORD_2023)
     with pytest.raises(ValueError, match="weights: must sum to 1"):
-        in_year_view({"2024-Q1": 0.08}, 0.145, (0.2, 0.2, 0.2, 0.2))
+        in_year_view({"2024-Q1": 0.08}, 0.145, (0.2, 0.2, 0.2, 0.2), reference_quarters=RECORD_2023)
     with pytest.raises(ValueError, match="annual_target: growth must be above -1"):
-        in_year_view({}, -1.5, PHI)
+        in_year_view({}, -1.5, PHI, reference_quarters=RECORD_2023)
     with pytest.raises(ValueError, match="reference_quarters: must hold"):
         in_year_view({}, 0.145, PHI, reference_quarters={})
 
@@ -551,8 +779,8 @@ def test_in_year_view_input_checks():
 @settings(max_examples=40, deadline=None)
 @given(g1=st.floats(min_value=0.0, max_value=0.3), bump=st.floats(min_value=0.0, max_value=0.1))
 def test_faster_first_quarter_never_raises_the_requirement(g1, bump):
-    slow = in_year_view({"2024-Q1": g1}, 0.145, PHI).iloc[-1]
-    fast = in_year_view({"2024-Q1": g1 + bump}, 0.145, PHI).iloc[-1]
+    slow = in_year_view({"2024-Q1": g1}, 0.145, PHI, reference_quarters=RECORD_2023).iloc[-1]
+    fast = in_year_view({"2024-Q1": g1 + bump}, 0.145, PHI, reference_quarters=RECORD_2023).iloc[-1]
     assert fast["required_growth"] <= slow["required_growth"] + 1e-12
     assert bool(fast["plausible"]) or not bool(slow["plausible"])
 
@@ -634,12 +862,21 @@ def test_styled_table_colours_the_light_and_keeps_the_word(targets, actuals):
 
 def test_summary_text(targets, actuals):
     out = assess(targets, actuals)
-    # from test_summary_counts_of_the_fixture: 8 met of 47, 7 not met, 2+2+1+1 = 6 in-year,
-    # 26 without data.
+    # Groups from GROUP_STATUS: met 2 (2, 12), not met 4 (1, 3, 8, 14), open 15 - 6 = 9,
+    # complete 4 (2, 3, 8, 12). Figures from test_summary_counts_of_the_fixture: 8 met of 47,
+    # 7 not met, 2+2+1+1 = 6 in-year, 26 without data.
+    assert headline_text(out, "vi") == "Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số)"
+    assert headline_text(out, "en") == "Groups of targets met: 2 of 15 (8 of 47 figures)"
     assert summary_text(out, "en") == (
-        "8 of 47 targets met; 7 not met; 6 in progress (in-year figures); 26 without data"
+        "Groups of targets met: 2 of 15 (8 of 47 figures); 4 groups not met; 9 groups awaiting "
+        "the year's results (full year's data for 4 of 15 groups). Figures: 8 met; 7 not met; "
+        "6 in progress (in-year figures); 26 without data"
     )
-    assert summary_text(out, "vi").startswith("8/47 chỉ tiêu đạt")
+    assert summary_text(out, "vi") == (
+        "Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số); 4 nhóm không đạt; 9 nhóm chưa đủ kết quả cả "
+        "năm (đủ số liệu cả năm: 4/15 nhóm). Chỉ số: 8 đạt; 7 không đạt; 6 đang thực hiện "
+        "(số liệu trong năm); 26 chưa có số liệu"
+    )
 
 
 def test_view_refuses_an_unknown_language(targets):

@@ -16,6 +16,18 @@ and data/raw/targets_2024.csv (47 targets):
   1 − 1.4 / 1.6 = 0.125, pace 0.25: off track; services share 9M 21.8 is 1.2 from 20.6 while
   2023 (21.3) was 0.7 away: wrong direction.
 - no data: 47 − 8 − 7 − 6 = 26.
+
+The headline counts the resolution's 15 main targets (groups), as leadership does: a group is
+met when every figure of it has the year's result and all are met, not met when one figure's
+result misses. Met: (2) GRDP per head and (12) the merger, each the group's only figure, so
+2 of 15. Not met: (1) growth, (3) budget, (8) labour (trained, certified, unemployment,
+agriculture share), (14) security hotspots: 4. Open: 15 − 2 − 4 = 9. A full year's data:
+groups 2, 3, 8 (all six labour figures are results of the year) and 12: 4 of 15.
+
+The record for the in-year view: 2023 Q1 8.4 %, Q2 13.5 %, Q3 14.59 % published; Q4 implied
+by the year's 13.45 % and the target scenario's weights 21 / 25 / 26.5 / 27.5 %:
+(13.45 − 0.21 × 8.4 − 0.25 × 13.5 − 0.265 × 14.59) / 0.275 = (13.45 − 9.00535) / 0.275
+= 16.16 %.
 """
 
 import html
@@ -104,7 +116,9 @@ def _words(page: _Page) -> str:
 def test_scorecard_in_english_on_the_illustrative_actuals(tmp_path):
     body, page = _run(tmp_path, str(FIXTURE), "en")
     text = _words(page)
-    assert "Result: 8 of 47 targets met" in text
+    assert "Groups of targets met: 2 of 15 (8 of 47 figures)" in text
+    assert "met 2 of 15, not met 4, awaiting the year's results 9" in text
+    assert "full year's data for 4 of 15 groups" in text
     assert "met: 8; not met: 7" in text
     assert "on track 2, needs acceleration 2, off track 1, wrong direction 1" in text
     assert "no data: 26" in text
@@ -136,6 +150,10 @@ def test_scorecard_in_english_on_the_illustrative_actuals(tmp_path):
     # After 9 months at 12.0 %, with 2023 weights 21, 25, 26.5, 27.5 %, the fourth quarter
     # needed (14.5 − 12.0 × 0.725) / 0.275 = 5.8 / 0.275 = 21.09 %.
     assert "each remaining quarter then needed 21.09 %" in text
+    # 21.09 % is above every quarter of 2023, whose best is the implied Q4, 16.16 %.
+    assert "above every quarter of 2023 (the best, 2023 Q4: 16.16 %): implausible" in text
+    assert "2023 Q3 14.59 % (published)" in text
+    assert "2023 Q4 16.16 % (implied by the year's growth and the assumed quarterly" in text
     # The fixture's figures appear with the colour of their light.
     assert "#1a9850" in body and "#67001f" in body
 
@@ -147,7 +165,8 @@ def test_scorecard_in_vietnamese_from_a_folder(tmp_path):
     shutil.copy(FIXTURE, folder / "illustrative.csv")
     _, page = _run(tmp_path, str(folder), "vi")
     text = _words(page)
-    assert "Kết quả: 8/47 chỉ tiêu đạt" in text
+    assert "Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số)" in text
+    assert "quý IV/2023 16,16 % (suy ra từ tăng trưởng cả năm và tỷ trọng quý giả định)" in text
     assert _verdict(page, "GRDP bình quân đầu người")[4:] == ["4.620", "121,8", "Đạt"]
     assert _verdict(page, "Tỷ lệ lao động thất nghiệp thành thị")[-1] == "Không đạt"
     assert _verdict(page, "Thu hút lượt khách du lịch")[-1] == "Cần tăng tốc"
