@@ -13,8 +13,10 @@ File format (UTF-8, one figure per line, header on line 1)::
 
 - ``indicator_id``: an id of the targets table (``data/raw/targets_2024.csv``).
 - ``period``: ``2024`` (the year), or the year to date ``2024-Q1``, ``2024-6M``, ``2024-9M``.
-  In-year flows (budget revenue, investment, arrivals, counts) are year-to-date totals; in-year
-  growth is cumulative year-on-year growth; other in-year figures are the level at that date.
+  For targets that accumulate over the year (column ``accumulates`` of the targets table:
+  budget revenue, investment, arrivals, housing and police-station programmes, new members) an
+  in-year value is the year-to-date amount; in-year growth is cumulative year-on-year growth;
+  other in-year figures are the level at that date.
 - ``value``: a number with a decimal point and no thousands separator, in the target's unit
   (percent as percent: ``13.6``). For a done / not-done target (unit ``done``) the words
   ``done`` or ``not_done``; the loaded table holds them as 1.0 and 0.0

@@ -534,9 +534,11 @@ def in_year_chart(
             ls=":",
             lw=1.2,
             label=(
-                f"Quý cao nhất năm 2023: {format_number(reference_best, 2, lang)} %"
+                f"Quý cao nhất năm 2023 (công bố hoặc suy ra): "
+                f"{format_number(reference_best, 2, lang)} %"
                 if lang == "vi"
-                else f"Best quarter of 2023: {format_number(reference_best, 2, lang)} %"
+                else f"Best quarter of 2023 (published or implied): "
+                f"{format_number(reference_best, 2, lang)} %"
             ),
         )
     ax.set_xticks(
