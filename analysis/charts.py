@@ -252,17 +252,26 @@ def scenario_comparison_chart(
     names = [scenario_labels.get(s, s) for s in rows["scenario"]]
     bars = ax.bar(names, rows["value"], color=PALETTE["2024"])
     unit = rows["unit"].iloc[0] if len(rows) else ""
-    decimals = 0 if len(rows) and rows["value"].abs().max() >= 1000 else 2
+    percent = unit in ("%", "% growth")
+    decimals = 2 if percent else (0 if len(rows) and rows["value"].abs().max() >= 1000 else 1)
     _annotate_bars(ax, bars, decimals, lang)
     if target is not None:
+        number = format_number(target, 1 if percent else decimals, lang)
+        shown = f"{number} %" if percent else number
         ax.axhline(
             target,
             color=PALETTE["target"],
             ls="--",
             lw=1.2,
-            label=f"{label('target', lang)} {format_number(target, decimals, lang)}",
+            label=f"{label('target', lang)} {shown}",
         )
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=8, loc="lower right")
+    if percent:
+        _percent_axis(ax, lang)
+    else:
+        ax.yaxis.set_major_formatter(
+            matplotlib.ticker.FuncFormatter(lambda v, _: format_number(v, 0, lang))
+        )
     ax.set_ylabel(label(unit, lang))
     ax.tick_params(axis="x", labelrotation=15)
     ax.margins(y=0.15)

@@ -107,8 +107,13 @@ ROWS = [
 ]
 
 
+growth_2023 = float(baselines.set_index("indicator_id").loc["grdp_growth", "value"])
+
+
 def cell(variable: str, period: str, decimals: int) -> str:
     rows = projection[(projection["variable"] == variable) & (projection["period"] == period)]
+    if variable == "grdp_growth" and period == "2023":
+        return format_percent(growth_2023, decimals, lang)  # the resolution's 2023 outturn
     if rows.empty:
         return "–"
     unit = rows["unit"].iloc[0]
