@@ -973,7 +973,7 @@ def write_index(
 ) -> Path:
     """Write ``index.html``: every report, scenario labels and headline figures (all escaped)."""
     lang = plan.lang
-    head = f"{TEXTS['title'][lang]} · {TEXTS['run'][lang]} {plan.stamp}"
+    head = f"{TEXTS['title'][lang]} · {TEXTS['run'][lang]} {readable_stamp(plan.stamp, lang)}"
     parts = [_page_start(head, lang), f"<h1>{html.escape(head)}</h1>"]
     once = [nb for nb in plan.notebooks if is_once_per_run(nb)]
     if once:
@@ -1013,12 +1013,24 @@ def _report_item(plan: RunPlan, base: str, title: str) -> str:
     return f"<li>{_anchor(f'{base}.html', title)}{copy}</li>"
 
 
+def readable_stamp(stamp: str, lang: str) -> str:
+    """A run stamp as people write dates: ``26/11/2026 19:27`` (vi), ``2026-11-26 19:27`` (en)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})_(\d{2})(\d{2})\d{2}(-\d+)?", stamp)
+    if not match:
+        return stamp
+    year, month, day, hour, minute, _ = match.groups()
+    date = f"{day}/{month}/{year}" if lang == "vi" else f"{year}-{month}-{day}"
+    return f"{date} {hour}:{minute}"
+
+
 def _scenario_table(plan: RunPlan, tables: dict[str, pd.DataFrame]) -> str:
     lang = plan.lang
     header = "".join(
         f"<th>{TEXTS[key][lang]}</th>" for key in ("scenario", "figures", "reports", "data")
     )
-    rows = [_scenario_row(plan, s, tables.get(s.name)) for s in plan.scenarios]
+    # the resolution's own scenario first, then the others in name order
+    ordered = sorted(plan.scenarios, key=lambda s: s.name != REFERENCE_SCENARIO)
+    rows = [_scenario_row(plan, s, tables.get(s.name)) for s in ordered]
     return f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 

@@ -483,3 +483,11 @@ def test_scorecard_runs_once_per_run_with_the_reference_scenario(tmp_path):
     assert "scenario label: Resolution target" in (run / "08_scorecard.html").read_text()
     assert (run / "low" / "01_ok.html").is_file()
     assert 'href="08_scorecard.html"' in (run / "index.html").read_text()
+
+
+def test_run_stamp_reads_as_a_date():
+    from analysis.runner import readable_stamp
+
+    assert readable_stamp("2026-11-26_192715", "vi") == "26/11/2026 19:27"
+    assert readable_stamp("2026-11-26_192715-2", "en") == "2026-11-26 19:27"
+    assert readable_stamp("not-a-stamp", "vi") == "not-a-stamp"
