@@ -44,7 +44,14 @@ COLUMNS: dict[str, dict[str, str]] = {
     "actual": {"vi": "Thực hiện", "en": "Actual"},
     "gap_closed": {"vi": "Khoảng cách đã thu hẹp (%)", "en": "Gap closed (%)"},
     "light": {"vi": "Đánh giá", "en": "Assessment"},
+    "source": {"vi": "Nguồn số liệu", "en": "Source of the figure"},
 }
+
+KIND_WORDS: dict[str, dict[str, str]] = {
+    "estimate": {"vi": "Ước tính", "en": "Estimate"},
+    "actual": {"vi": "Chính thức", "en": "Actual"},
+}
+"""How a figure's kind reads in the table: leadership must see an estimate as one."""
 
 _EXTRA_UNITS: dict[str, dict[str, str]] = {
     "beds per 10,000 people": {"vi": "giường/vạn dân", "en": "beds per 10,000 people"},
@@ -122,6 +129,18 @@ def _actual_text(row: pd.Series, lang: str) -> str:
     return _num(row["actual"], lang)
 
 
+def _source_text(row: pd.Series, lang: str) -> str:
+    """'Ước tính · <source>, 20/12/2024': kind, where the figure comes from, and its date."""
+    if pd.isna(row.get("actual")):
+        return "–"
+    kind = KIND_WORDS.get(str(row.get("kind")), {"vi": "", "en": ""})[lang]
+    parts = [p for p in (kind, str(row.get("source") or "").strip()) if p]
+    as_of = pd.to_datetime(row.get("as_of"), errors="coerce")
+    date = "" if pd.isna(as_of) else as_of.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
+    text = " · ".join(parts)
+    return f"{text}, {date}" if date else text
+
+
 def _gap_text(value: float, lang: str) -> str:
     if pd.isna(value):
         return "–"
@@ -159,10 +178,12 @@ def scorecard_table(assessment: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns (in ``lang``): group, indicator name, unit, target, period, actual, gap
-        closed in % (one decimal; ``–`` where undefined or without data), and the light as a
+        closed in % (one decimal; ``–`` where undefined or without data), the light as a
         word (:data:`STATUS_WORDS`: Đạt / Không đạt / Đúng tiến độ / Cần tăng tốc / Chậm /
-        Đi ngược / Chưa có số liệu). Text cells, formatted in the language's number style
-        (``16.000``; ``14,5``). Index: the assessment's index.
+        Đi ngược / Chưa có số liệu), and the figure's source: its kind (Ước tính / Chính
+        thức), source and date, so an estimate never reads as a final result. Text cells,
+        formatted in the language's number style (``16.000``; ``14,5``). Index: the
+        assessment's index.
     """
     lang = check_lang(lang)
     _check_assessment(assessment)
@@ -178,6 +199,7 @@ def scorecard_table(assessment: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
             COLUMNS["actual"][lang]: [_actual_text(r, lang) for _, r in rows.iterrows()],
             COLUMNS["gap_closed"][lang]: [_gap_text(g, lang) for g in rows["gap_closed"]],
             COLUMNS["light"][lang]: [STATUS_WORDS[s][lang] for s in rows["status"]],
+            COLUMNS["source"][lang]: [_source_text(r, lang) for _, r in rows.iterrows()],
         },
         index=rows.index,
     )

@@ -351,7 +351,7 @@ assessment then uses the ratio to the plan.""",
     )
 
 # %%
-LEFT = [COLUMNS[c][lang] for c in ("indicator", "unit", "period", "light")]
+LEFT = [COLUMNS[c][lang] for c in ("indicator", "unit", "period", "light", "source")]
 TABLE_STYLES = [
     {"selector": "", "props": "border-collapse: collapse; width: 100%; table-layout: fixed;"},
     {"selector": "th, td", "props": "padding: 3px 8px; text-align: right;"},
@@ -362,13 +362,14 @@ TABLE_STYLES = [
 
 #: Column widths (%), the same in every group's table so that the tables line up.
 WIDTHS = {
-    "indicator": 31,
-    "unit": 9,
-    "target": 10,
-    "period": 11,
-    "actual": 11,
-    "gap_closed": 13,
-    "light": 15,
+    "indicator": 25,
+    "unit": 7,
+    "target": 9,
+    "period": 9,
+    "actual": 9,
+    "gap_closed": 10,
+    "light": 12,
+    "source": 19,
 }
 ALIGN = {True: "left", False: "right"}
 COLUMN_STYLES = {

@@ -800,8 +800,14 @@ def test_scorecard_table_in_vietnamese(targets, actuals):
         "Thực hiện",
         "Khoảng cách đã thu hẹp (%)",
         "Đánh giá",
+        "Nguồn số liệu",
     ]
     by_id = table.set_axis(out.loc[table.index, "indicator_id"])
+    # the fixture's row: estimate, "ILLUSTRATIVE test figure - not a published result", 2024-12-20
+    assert by_id.loc["grdp_per_capita_usd", "Nguồn số liệu"] == (
+        "Ước tính · ILLUSTRATIVE test figure - not a published result, 20/12/2024"
+    )
+    assert by_id.loc["forest_cover", "Nguồn số liệu"] == "–"
     per_head = by_id.loc["grdp_per_capita_usd"]
     # 4,620 USD; target >= 4,500; gap 670/550 = 121.8 %
     assert per_head[
