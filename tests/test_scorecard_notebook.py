@@ -101,11 +101,16 @@ def _run(tmp_path: Path, actuals: str, lang: str) -> tuple[str, _Page]:
     return body, page
 
 
-def _verdict(page: _Page, indicator: str) -> list[str]:
-    """The cells of the scorecard row of ``indicator`` (name as in the targets table)."""
+def _row(page: _Page, indicator: str) -> list[str]:
+    """Every cell of the scorecard row of ``indicator`` (name as in the targets table)."""
     rows = [[c.strip() for c in r] for r in page.rows if r and r[0].strip() == indicator]
     assert len(rows) == 1, f"{indicator!r}: {len(rows)} rows"
     return rows[0]
+
+
+def _verdict(page: _Page, indicator: str) -> list[str]:
+    """The row up to the assessment word (the last cell, the figure's source, left out)."""
+    return _row(page, indicator)[:-1]
 
 
 def _words(page: _Page) -> str:
@@ -133,6 +138,10 @@ def test_scorecard_in_english_on_the_illustrative_actuals(tmp_path):
         "121.8",
         "Met",
     ]
+    # The fixture's figure: an estimate, its source text and date, shown beside the verdict.
+    assert _row(page, "GRDP per head")[-1] == (
+        "Estimate · ILLUSTRATIVE test figure - not a published result, 2024-12-20"
+    )
     # GRDP growth on levels: 13.6 / 14.5 = 0.938 of the gap; missed.
     growth = _verdict(page, "GRDP growth (constant 2010 prices)")
     assert growth[4:] == ["13.6", "93.8", "Not met"]
