@@ -130,8 +130,9 @@ ACCUMULATING_COMPARATORS = ("at_least", "equal", "range")
 def _accumulates_builds_up(d: pd.DataFrame) -> pd.Series:
     """``accumulates`` true only for a build-up towards a floor: not at_most, done, or growth."""
     flagged = d["accumulates"].eq(True)
-    bad = flagged & (~d["comparator"].isin(ACCUMULATING_COMPARATORS) | d["unit"].eq("% growth"))
-    return _rows(d, bad)
+    known = d["comparator"].isin(COMPARATORS)  # an unknown comparator is reported on its own
+    wrong_kind = ~d["comparator"].isin(ACCUMULATING_COMPARATORS) | d["unit"].eq("% growth")
+    return _rows(d, flagged & known & wrong_kind)
 
 
 def _percent_in_0_100(d: pd.DataFrame) -> pd.Series:

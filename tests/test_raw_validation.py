@@ -188,3 +188,15 @@ def test_check_command_writes_processed_tables(tmp_path):
         "published_series.csv",
         "targets_2024.csv",
     ]
+
+
+def test_unknown_comparator_on_an_accumulating_target_is_reported_once(tmp_path):
+    # budget_revenue accumulates; a misspelt comparator must be the only complaint, not also a
+    # follow-on "accumulates needs comparator ..." on the same line.
+    rows = _rows("targets_2024.csv")
+    line = next(i for i, r in enumerate(rows, 1) if r[0] == "budget_revenue")
+    message = _refusal(
+        load_targets, _write(tmp_path / "t.csv", _set(rows, line, "comparator", "more"))
+    )
+    assert f"line {line}, column 'comparator': must be one of" in message
+    assert "accumulates" not in message
