@@ -101,7 +101,7 @@ ROWS = [
     ("grdp_deflator_growth", "deflator", 2, None),
     ("grdp_current_prices", "grdp_nominal", 1, None),
     ("grdp_usd", "grdp_usd", 2, None),
-    ("population", "population", 0, None),
+    ("population", "population", 1, None),
     ("exchange_rate", "exchange_rate", 0, None),
     ("grdp_per_capita_usd", "per_capita", 0, per_head_target),
 ]
@@ -118,6 +118,8 @@ def cell(variable: str, period: str, decimals: int) -> str:
         return "–"
     unit = rows["unit"].iloc[0]
     number = float(rows["value"].iloc[0])
+    if variable == "population":
+        number /= 1000  # thousand persons: the base is itself derived, not a count
     return (
         format_percent(number, decimals, lang)
         if unit == "%"
@@ -129,7 +131,11 @@ units = projection.drop_duplicates("variable").set_index("variable")["unit"]
 table = [
     {
         pick(lang, "Chỉ tiêu", "Indicator"): label(key, lang),
-        pick(lang, "Đơn vị", "Unit"): label(units[var], lang) if units[var] != "%" else "%",
+        pick(lang, "Đơn vị", "Unit"): (
+            pick(lang, "nghìn người", "thousand persons")
+            if var == "population"
+            else (label(units[var], lang) if units[var] != "%" else "%")
+        ),
         label("baseline_2023", lang): cell(var, "2023", d),
         label("projection_2024", lang): cell(var, "2024", d),
         label("target", lang): (
