@@ -37,6 +37,8 @@ UNIT_LABELS: dict[str, dict[str, str]] = {
     "%": {"vi": "%", "en": "%"},
     "% growth": {"vi": "%", "en": "%"},
     "pp": {"vi": "điểm %", "en": "points"},
+    "beds per 10,000 people": {"vi": "giường/vạn dân", "en": "beds per 10,000 people"},
+    "done": {"vi": "", "en": ""},  # done / not-done targets carry no unit
     "index": {"vi": "", "en": ""},
 }
 

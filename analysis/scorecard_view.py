@@ -53,10 +53,6 @@ KIND_WORDS: dict[str, dict[str, str]] = {
 }
 """How a figure's kind reads in the table: leadership must see an estimate as one."""
 
-_EXTRA_UNITS: dict[str, dict[str, str]] = {
-    "beds per 10,000 people": {"vi": "giường/vạn dân", "en": "beds per 10,000 people"},
-    "done": {"vi": "", "en": ""},
-}
 _DONE_WORDS = {
     1.0: {"vi": "Hoàn thành", "en": "Done"},
     0.0: {"vi": "Chưa hoàn thành", "en": "Not done"},
@@ -101,10 +97,7 @@ def _num(value: float, lang: str) -> str:
 
 def unit_text(unit: str, lang: str = "vi") -> str:
     """The unit as readers see it (``tỷ đồng``, ``%``); unknown units unchanged."""
-    lang = check_lang(lang)
-    if unit in _EXTRA_UNITS:
-        return _EXTRA_UNITS[unit][lang]
-    return label(unit, lang)
+    return label(unit, check_lang(lang))
 
 
 def target_text(row: pd.Series, lang: str = "vi") -> str:
