@@ -57,11 +57,6 @@ def _annotate_bars(ax, bars, decimals: int, lang: str, suffix: str = "") -> None
             )
 
 
-def _period_label(period: str, lang: str) -> str:
-    year, _, part = period.partition("-")
-    return f"{label(part, lang)} {year}" if part else year
-
-
 def ytd_path_chart(
     path: pd.DataFrame,
     target: float | None = None,

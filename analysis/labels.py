@@ -92,6 +92,24 @@ def label(key: str, lang: str = "vi") -> str:
     return key
 
 
+def period_label(period: str, lang: str = "vi") -> str:
+    """A period id as reports write it: ``2024-Q1`` → ``Quý I/2024`` / ``2024 Q1``,
+    ``2024-6M`` → ``6 tháng 2024`` / ``2024, 6 months``, ``2024`` → ``Năm 2024`` / ``2024``.
+
+    Ids that are not a year or a year-to-date period of :data:`PERIOD_LABELS` come back as given.
+    """
+    lang = check_lang(lang)
+    year, _, part = str(period).partition("-")
+    if not year.isdigit() or (part and part not in PERIOD_LABELS):
+        return str(period)
+    if not part:
+        return f"Năm {year}" if lang == "vi" else year
+    words = PERIOD_LABELS[part][lang]
+    if lang == "en":
+        return f"{year} {words}" if part == "Q1" else f"{year}, {words}"
+    return f"{words}/{year}" if part == "Q1" else f"{words} {year}"
+
+
 def format_number(value: float | None, decimals: int = 1, lang: str = "vi") -> str:
     """Format a number with the language's separators.
 

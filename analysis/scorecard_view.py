@@ -12,7 +12,7 @@ import math
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from analysis.labels import check_lang, format_number, label
+from analysis.labels import check_lang, format_number, label, period_label
 from analysis.scorecard import STATUSES, group_results, summary
 
 #: The word shown for each status (the light in words).
@@ -56,12 +56,6 @@ KIND_WORDS: dict[str, dict[str, str]] = {
 _DONE_WORDS = {
     1.0: {"vi": "Hoàn thành", "en": "Done"},
     0.0: {"vi": "Chưa hoàn thành", "en": "Not done"},
-}
-_PERIOD_WORDS: dict[str, dict[str, str]] = {
-    "2024": {"vi": "Năm 2024", "en": "2024"},
-    "2024-Q1": {"vi": "Quý I/2024", "en": "2024 Q1"},
-    "2024-6M": {"vi": "6 tháng 2024", "en": "2024, 6 months"},
-    "2024-9M": {"vi": "9 tháng 2024", "en": "2024, 9 months"},
 }
 _REQUIRED = (
     "group",
@@ -143,7 +137,7 @@ def _gap_text(value: float, lang: str) -> str:
 def _period_text(period: object, lang: str) -> str:
     if not isinstance(period, str):
         return "–"
-    return _PERIOD_WORDS.get(period, {lang: period})[lang]
+    return period_label(period, lang)
 
 
 def _check_assessment(assessment: pd.DataFrame) -> None:

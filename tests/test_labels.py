@@ -77,3 +77,23 @@ def test_consistency_check_ids_read_as_words():
     assert check_label("something.new", "vi") == "something.new"
     assert unit_label("standard deviations", "vi") == "độ lệch chuẩn"
     assert unit_label("trillion VND", "vi") == "nghìn tỷ đồng"
+
+
+@pytest.mark.parametrize(
+    ("period", "lang", "expected"),
+    [
+        # as the province's reports write periods
+        ("2024", "vi", "Năm 2024"),
+        ("2024-Q1", "vi", "Quý I/2024"),
+        ("2024-6M", "vi", "6 tháng 2024"),
+        ("2025-9M", "vi", "9 tháng 2025"),
+        ("2024", "en", "2024"),
+        ("2024-Q1", "en", "2024 Q1"),
+        ("2024-6M", "en", "2024, 6 months"),
+        ("2023-Q2 (single quarter)", "vi", "2023-Q2 (single quarter)"),
+    ],
+)
+def test_period_labels(period, lang, expected):
+    from analysis.labels import period_label
+
+    assert period_label(period, lang) == expected
