@@ -2,12 +2,12 @@
 
 Layers (each imports only those above it in this list):
 
-1. paths and data: :mod:`analysis.paths`, :mod:`analysis.data`
-2. economics (pure functions, no I/O): :mod:`analysis.growth`, :mod:`analysis.quarters`,
-   :mod:`analysis.structure`, :mod:`analysis.projection`, :mod:`analysis.solver`,
-   :mod:`analysis.consistency`, :mod:`analysis.uncertainty`, :mod:`analysis.scorecard`
-3. presentation: :mod:`analysis.labels`, :mod:`analysis.charts`
-4. orchestration: :mod:`analysis.scenarios`, :mod:`analysis.runner`, :mod:`analysis.cli`
+1. paths and data: :mod:`analysis.data.paths`, :mod:`analysis.data.tables`
+2. economics (pure functions, no I/O): :mod:`analysis.economics.growth`, :mod:`analysis.economics.quarters`,
+   :mod:`analysis.economics.structure`, :mod:`analysis.economics.projection`, :mod:`analysis.economics.solver`,
+   :mod:`analysis.economics.consistency`, :mod:`analysis.economics.uncertainty`, :mod:`analysis.economics.scorecard`
+3. presentation: :mod:`analysis.report.labels`, :mod:`analysis.report.charts`
+4. orchestration: :mod:`analysis.data.scenarios`, :mod:`analysis.run.runner`, :mod:`analysis.run.cli`
 
 Growth rates and shares are fractions inside the code (0.145) and percent in files (14.5).
 """
@@ -15,28 +15,28 @@ Growth rates and shares are fractions inside the code (0.145) and percent in fil
 from analysis.errors import AnalysisError, InputError, InputErrors, RunError
 
 # --- data -------------------------------------------------------------------------------
-from analysis.data import (
+from analysis.data.tables import (
     load_assumptions,
     load_baselines,
     load_series,
     load_targets,
 )
-from analysis.actuals import load_actuals, load_actuals_dir
+from analysis.data.actuals import load_actuals, load_actuals_dir
 
 # --- economics: growth, quarters, structure ----------------------------------------------
-from analysis.growth import per_capita_growth, required_deflator
-from analysis.projection import (
+from analysis.economics.growth import per_capita_growth, required_deflator
+from analysis.economics.projection import (
     ProjectionInputs,
     project_year,
     required_path,
     ytd_path,
 )
-from analysis.quarters import (
+from analysis.economics.quarters import (
     cumulative_growth,
     quarterly_from_cumulative,
     required_remaining_growth,
 )
-from analysis.structure import (
+from analysis.economics.structure import (
     CONVENTIONS,
     SECTORS,
     aggregate_growth,
@@ -47,7 +47,7 @@ from analysis.structure import (
 )
 
 # --- economics: projection, solver, consistency ----------------------------------------
-from analysis.consistency import (
+from analysis.economics.consistency import (
     REPORT_COLUMNS,
     REPORT_VERDICTS,
     consistency_report,
@@ -60,7 +60,7 @@ from analysis.consistency import (
     relative_productivity,
     structure_check,
 )
-from analysis.solver import (
+from analysis.economics.solver import (
     GrowthBaseline,
     StructureSolution,
     equal_prices,
@@ -71,7 +71,7 @@ from analysis.solver import (
 )
 
 # --- economics: uncertainty ----------------------------------------------------------------
-from analysis.uncertainty import (
+from analysis.economics.uncertainty import (
     BenchmarkForecast,
     Calibration,
     MacroTargets,
@@ -91,12 +91,12 @@ from analysis.uncertainty import (
 )
 
 # --- economics: scorecard ----------------------------------------------------------------
-from analysis.scorecard import assess, in_year_view, summary, ytd_growth
+from analysis.economics.scorecard import assess, in_year_view, summary, ytd_growth
 
 # --- orchestration -------------------------------------------------------------------------
-from analysis.outlook import outlook_rows, scenario_outlook
-from analysis.results import scenario_results
-from analysis.runner import export_html, run_reports
-from analysis.scenarios import Scenario, check_scenarios, load_scenario, load_scenarios
+from analysis.outlook.scenario_outlook import outlook_rows, scenario_outlook
+from analysis.outlook.results import scenario_results
+from analysis.run.runner import export_html, run_reports
+from analysis.data.scenarios import Scenario, check_scenarios, load_scenario, load_scenarios
 
 __version__ = "0.1.0"

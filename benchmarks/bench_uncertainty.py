@@ -15,8 +15,8 @@ import time
 
 import pandas as pd
 
-from analysis.structure import aggregate_growth
-from analysis.uncertainty import (
+from analysis.economics.structure import aggregate_growth
+from analysis.economics.uncertainty import (
     MacroTargets,
     MonteCarloSetup,
     SectorSetup,

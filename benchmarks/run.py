@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis.runner import is_comparison, is_once_per_run
+from analysis.run.runner import is_comparison, is_once_per_run
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -108,7 +108,7 @@ def time_monte_carlo() -> str:
 
 
 def main() -> int:
-    # The runner writes only inside the project (analysis.safeguards): time it in reports/.
+    # The runner writes only inside the project (analysis.run.safeguards): time it in reports/.
     (ROOT / "reports").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".bench-", dir=ROOT / "reports") as tmp:
         tmp_path = Path(tmp)

@@ -19,7 +19,7 @@ scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or pa
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 
 # %%
-from analysis.report import say
+from analysis.report.display import say
 
 say(
     lang,
@@ -39,11 +39,11 @@ say(
 import pandas as pd
 
 from analysis import load_baselines, load_targets
-from analysis.charts import level_comparison_chart, ytd_path_chart
-from analysis.labels import format_number, format_percent, label
-from analysis.projection import project_year, required_path, ytd_path
-from analysis.report import pick, safe, say, show_figure, show_table
-from analysis.scenarios import load_scenario, scenario_path
+from analysis.report.charts import level_comparison_chart, ytd_path_chart
+from analysis.report.labels import format_number, format_percent, label
+from analysis.economics.projection import project_year, required_path, ytd_path
+from analysis.report.display import pick, safe, say, show_figure, show_table
+from analysis.data.scenarios import load_scenario, scenario_path
 
 sc = load_scenario(scenario_path(scenario))
 baselines = load_baselines()

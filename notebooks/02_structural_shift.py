@@ -22,19 +22,19 @@ lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 import pandas as pd
 
 from analysis import load_baselines, load_series, load_targets
-from analysis.charts import contributions_chart, structure_shift_chart
-from analysis.consistency import structure_inputs_from_series
-from analysis.labels import CLOSURE_LABELS, format_number, format_percent, label
-from analysis.report import pick, safe, say, show_figure, show_table
-from analysis.scenarios import load_scenario, scenario_path, sector_bases
-from analysis.solver import (
+from analysis.report.charts import contributions_chart, structure_shift_chart
+from analysis.economics.consistency import structure_inputs_from_series
+from analysis.report.labels import CLOSURE_LABELS, format_number, format_percent, label
+from analysis.report.display import pick, safe, say, show_figure, show_table
+from analysis.data.scenarios import load_scenario, scenario_path, sector_bases
+from analysis.economics.solver import (
     equal_prices,
     fold_taxes_into_services,
     given_growth,
     min_deviation,
     pattern_growth,
 )
-from analysis.structure import contributions, project_shares
+from analysis.economics.structure import contributions, project_shares
 
 sc = load_scenario(scenario_path(scenario))
 targets = load_targets().set_index("indicator_id")

@@ -21,7 +21,7 @@ n_draws: int = 200_000  # Monte Carlo draws (200,000: standard errors about 0.1 
 seed: int = 2024  # seed of the draws: the same seed gives the same table
 
 # %%
-from analysis.report import say
+from analysis.report.display import say
 
 say(
     lang,
@@ -48,9 +48,9 @@ from dataclasses import replace
 import pandas as pd
 
 from analysis import load_baselines, load_series, load_targets
-from analysis.charts import growth_outlook_chart, ytd_fan_chart
-from analysis.labels import format_number, format_percent, label
-from analysis.outlook import (
+from analysis.report.charts import growth_outlook_chart, ytd_fan_chart
+from analysis.report.labels import format_number, format_percent, label
+from analysis.outlook.scenario_outlook import (
     macro_targets,
     outlook_setup,
     published_growth,
@@ -58,11 +58,11 @@ from analysis.outlook import (
     scenario_calibration,
     scenario_outlook,
 )
-from analysis.projection import ytd_path
-from analysis.report import pick, safe, say, show_figure, show_table
-from analysis.scenarios import load_scenario, scenario_path
-from analysis.solver import BASELINE_YEARS
-from analysis.uncertainty import fan_quantiles, random_walk_benchmark, simulate_targets
+from analysis.economics.projection import ytd_path
+from analysis.report.display import pick, safe, say, show_figure, show_table
+from analysis.data.scenarios import load_scenario, scenario_path
+from analysis.economics.solver import BASELINE_YEARS
+from analysis.economics.uncertainty import fan_quantiles, random_walk_benchmark, simulate_targets
 
 sc = load_scenario(scenario_path(scenario))
 series = load_series()

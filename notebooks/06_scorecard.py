@@ -19,12 +19,12 @@
 # label and the 2023 quarterly weights of the in-year view.
 scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or path to a YAML file
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
-# Actual results: a CSV file or a folder of CSV files (format in analysis/actuals.py). Empty
+# Actual results: a CSV file or a folder of CSV files (format in analysis/data/actuals.py). Empty
 # means every *.csv in data/raw/actuals/; when there is none, the report lists the targets.
 actuals: str = ""  # actuals CSV file or folder; empty means data/raw/actuals/
 
 # %%
-from analysis.report import say
+from analysis.report.display import say
 
 say(
     lang,
@@ -61,13 +61,13 @@ from analysis import (
     summary,
     ytd_growth,
 )
-from analysis.charts import in_year_chart
-from analysis.labels import format_fraction_as_percent, format_number, format_percent
-from analysis.paths import ACTUALS_DIR, ROOT
-from analysis.report import TABLE_CLASS, pick, safe, say, show_figure, show_table
-from analysis.scenarios import load_scenario, scenario_path
-from analysis.scorecard import AMBER, GREEN, group_results, reference_quarters
-from analysis.scorecard_view import (
+from analysis.report.charts import in_year_chart
+from analysis.report.labels import format_fraction_as_percent, format_number, format_percent
+from analysis.data.paths import ACTUALS_DIR, ROOT
+from analysis.report.display import TABLE_CLASS, pick, safe, say, show_figure, show_table
+from analysis.data.scenarios import load_scenario, scenario_path
+from analysis.economics.scorecard import AMBER, GREEN, group_results, reference_quarters
+from analysis.report.scorecard_view import (
     COLUMNS,
     GROUP_WORDS,
     STATUS_WORDS,

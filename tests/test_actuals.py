@@ -10,14 +10,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import load_actuals, load_actuals_dir, load_targets, paths
-from analysis.actuals import (
+from analysis import load_actuals, load_actuals_dir, load_targets
+from analysis.data import paths
+from analysis.data.actuals import (
     DONE_WORDS,
     LOADED_COLUMNS,
     actuals_template,
     write_actuals_template,
 )
-from analysis.cli import main
+from analysis.run.cli import main
 from analysis.errors import InputError, InputErrors
 
 ROOT = Path(__file__).resolve().parents[1]

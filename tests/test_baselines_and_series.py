@@ -3,7 +3,7 @@
 import pytest
 
 from analysis import load_assumptions, load_baselines, load_series
-from analysis.data import baseline_value, series_values
+from analysis.data.tables import baseline_value, series_values
 
 
 @pytest.fixture(scope="module")

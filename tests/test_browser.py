@@ -27,8 +27,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 from project_copies import make_copy, run_cli
 
-from analysis.pdf import CHROMIUM_NAMES, chromium_command, find_chromium
-from analysis.runner import run_reports
+from analysis.run.pdf import CHROMIUM_NAMES, chromium_command, find_chromium
+from analysis.run.runner import run_reports
 
 CHROMIUM = find_chromium()
 NEEDS_CHROMIUM = pytest.mark.skipif(

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.consistency import (
+from analysis.economics.consistency import (
     REPORT_COLUMNS,
     REPORT_VERDICTS,
     consistency_report,
@@ -24,7 +24,7 @@ from analysis.consistency import (
     relative_productivity,
     structure_check,
 )
-from analysis.solver import GrowthBaseline, equal_prices
+from analysis.economics.solver import GrowthBaseline, equal_prices
 
 IC, SV, AG, TX = "industry_construction", "services", "agriculture", "product_taxes"
 THREE = [IC, SV, AG]
@@ -366,7 +366,7 @@ def test_from_tables_refuses_missing_figures():
 
 
 def test_from_the_project_files():
-    from analysis.data import load_assumptions, load_baselines, load_series, load_targets
+    from analysis.data.tables import load_assumptions, load_baselines, load_series, load_targets
 
     report = consistency_report_from_tables(
         load_targets(), load_baselines(), load_series(), load_assumptions()
@@ -392,7 +392,7 @@ def test_from_the_project_files():
 
 
 def test_icor_on_the_statistics_office_definition():
-    from analysis.consistency import icor_check
+    from analysis.economics.consistency import icor_check
 
     # (I / GRDP 2024) / g* with π = 2.7 %: GRDP 2024 = 181,900 × 1.145 × 1.027 = 213,899.1 billion
     # VND; 103,500 / 213,899.1 = 0.483873; / 0.145 = 3.33705

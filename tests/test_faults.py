@@ -39,7 +39,7 @@ from project_copies import (
 )
 
 from analysis.errors import Interrupted
-from analysis.safeguards import SignalGuard, handle_signals, is_inside
+from analysis.run.safeguards import SignalGuard, handle_signals, is_inside
 
 
 def _staging(reports: Path) -> list[Path]:
@@ -250,7 +250,7 @@ def test_handle_signals_turns_sigterm_into_interrupted():
 STOP_CHILDREN_SCRIPT = """
 import json, subprocess, sys, time
 import psutil
-from analysis.safeguards import stop_children
+from analysis.run.safeguards import stop_children
 nap = "import time; time.sleep(300)"
 sleeper = f"import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', {nap!r}]); {nap}"
 child = subprocess.Popen([sys.executable, "-c", sleeper])

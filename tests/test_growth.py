@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.growth import per_capita_growth, required_deflator
+from analysis.economics.growth import per_capita_growth, required_deflator
 
 rate = st.floats(min_value=-0.5, max_value=0.5, allow_nan=False)
 level = st.floats(min_value=100.0, max_value=100_000.0, allow_nan=False)

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from analysis.labels import (
+from analysis.report.labels import (
     format_fraction_as_percent,
     format_number,
     format_percent,
@@ -64,7 +64,7 @@ def test_unknown_language_is_refused():
 
 
 def test_consistency_check_ids_read_as_words():
-    from analysis.labels import check_label, unit_label
+    from analysis.report.labels import check_label, unit_label
 
     assert check_label("structure.equal_prices.services", "vi") == (
         "Giá các ngành tăng như nhau: tăng trưởng cần có, Dịch vụ"
@@ -94,6 +94,6 @@ def test_consistency_check_ids_read_as_words():
     ],
 )
 def test_period_labels(period, lang, expected):
-    from analysis.labels import period_label
+    from analysis.report.labels import period_label
 
     assert period_label(period, lang) == expected

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.growth import per_capita_growth
-from analysis.projection import ProjectionInputs, project_year, required_path, ytd_path
+from analysis.economics.growth import per_capita_growth
+from analysis.economics.projection import ProjectionInputs, project_year, required_path, ytd_path
 
 PHI = (0.21, 0.25, 0.265, 0.275)
 

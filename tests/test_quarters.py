@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from analysis.quarters import (
+from analysis.economics.quarters import (
     cumulative_growth,
     quarterly_from_cumulative,
     required_remaining_growth,

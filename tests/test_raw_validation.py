@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis import load_baselines, load_series, load_targets
-from analysis.data import check_all
+from analysis.data.tables import check_all
 from analysis.errors import InputError, InputErrors
 
 ROOT = Path(__file__).resolve().parents[1]

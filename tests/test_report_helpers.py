@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.report import figure_png, pick, safe, table_html
+from analysis.report.display import figure_png, pick, safe, table_html
 
 
 def test_pick_language():
@@ -44,7 +44,7 @@ def test_figure_bytes_are_reproducible():
 
 
 def test_figure_html_carries_alt_text_and_escapes_it():
-    from analysis.report import figure_html
+    from analysis.report.display import figure_html
 
     fig, ax = plt.subplots()
     ax.plot([1, 2], [1, 2])

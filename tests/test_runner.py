@@ -24,10 +24,10 @@ import pytest
 import yaml
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from analysis import paths
-from analysis.cli import main
+from analysis.data import paths
+from analysis.run.cli import main
 from analysis.errors import InputError, LockedError
-from analysis.runner import (
+from analysis.run.runner import (
     check_run_arguments,
     export_html,
     find_notebooks,
@@ -79,7 +79,7 @@ def with_previous_run(root: Path) -> Path:
 
 
 def use_root(monkeypatch, root: Path) -> None:
-    """Point analysis.paths at ``root`` for the command line (as BACGIANG_PLAN_ROOT would)."""
+    """Point analysis.data.paths at ``root`` for the command line (as BACGIANG_PLAN_ROOT would)."""
     monkeypatch.setattr(paths, "ROOT", root)
     monkeypatch.setattr(paths, "SCENARIOS_DIR", root / "scenarios")
     monkeypatch.setattr(paths, "NOTEBOOKS_DIR", root / "notebooks")
@@ -486,7 +486,7 @@ def test_scorecard_runs_once_per_run_with_the_reference_scenario(tmp_path):
 
 
 def test_run_stamp_reads_as_a_date():
-    from analysis.runner import readable_stamp
+    from analysis.run.runner import readable_stamp
 
     assert readable_stamp("2026-11-26_192715", "vi") == "26/11/2026 19:27"
     assert readable_stamp("2026-11-26_192715-2", "en") == "2026-11-26 19:27"

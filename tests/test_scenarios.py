@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.data import load_baselines
+from analysis.data.tables import load_baselines
 from analysis.errors import InputError, InputErrors
-from analysis.scenarios import (
+from analysis.data.scenarios import (
     NAME_PATTERN,
     Scenario,
     check_scenarios,

@@ -25,9 +25,9 @@ from analysis import (
     summary,
     ytd_growth,
 )
-from analysis.actuals import empty_actuals
-from analysis.scorecard import group_results, reference_quarters
-from analysis.scorecard_view import (
+from analysis.data.actuals import empty_actuals
+from analysis.economics.scorecard import group_results, reference_quarters
+from analysis.report.scorecard_view import (
     STATUS_WORDS,
     headline_text,
     scorecard_table,

@@ -40,9 +40,9 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from analysis.runner import export_html
-from analysis.scorecard import assess
-from analysis.scorecard_view import style_scorecard
+from analysis.run.runner import export_html
+from analysis.economics.scorecard import assess
+from analysis.report.scorecard_view import style_scorecard
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "06_scorecard.ipynb"
@@ -209,6 +209,6 @@ def test_styled_scorecard_escapes_names_from_the_data(targets_and_no_actuals):
 @pytest.fixture
 def targets_and_no_actuals() -> pd.DataFrame:
     from analysis import load_targets
-    from analysis.actuals import empty_actuals
+    from analysis.data.actuals import empty_actuals
 
     return assess(load_targets(), empty_actuals())

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.solver import (
+from analysis.economics.solver import (
     GrowthBaseline,
     StructureSolution,
     equal_prices,
@@ -376,7 +376,7 @@ def test_historical_baseline_small_table():
 
 
 def test_historical_baseline_on_the_published_series():
-    from analysis.data import load_series
+    from analysis.data.tables import load_series
 
     base = historical_baseline(load_series())
     # means and sample sds worked out in _baseline3's comment
@@ -507,8 +507,8 @@ def test_min_deviation_is_stretched_when_relative_prices_move_far():
     # lets relative prices reach the target shares. With an assumed price spread of 1 % those
     # moves lie beyond 2 standard deviations (|ln(1 + ρ)| / 0.01 > 2 for some sector), so the
     # verdict must say 'stretched' even though every growth z is small.
-    from analysis.consistency import structure_inputs_from_series
-    from analysis.data import load_series
+    from analysis.economics.consistency import structure_inputs_from_series
+    from analysis.data.tables import load_series
 
     s = structure_inputs_from_series(load_series())
     targets = pd.Series({"industry_construction": 0.68, "services": 0.206, "agriculture": 0.114})

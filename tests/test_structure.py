@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.structure import (
+from analysis.economics.structure import (
     aggregate_growth,
     contributions,
     convert_structure,

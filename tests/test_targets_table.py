@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_targets
-from analysis.data import FIXED_TARGET_IDS
+from analysis.data.tables import FIXED_TARGET_IDS
 
 # (group, comparator, target or (low, high) or None, unit) per indicator, from the resolution text.
 RESOLUTION_I2 = {

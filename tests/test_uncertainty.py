@@ -1,4 +1,4 @@
-"""Tests of analysis.uncertainty: the two-piece normal, calibration, narrowing, Monte Carlo,
+"""Tests of analysis.economics.uncertainty: the two-piece normal, calibration, narrowing, Monte Carlo,
 and the statsmodels benchmark.
 
 Expected numbers are worked by hand in the comments (or come from scipy.stats.norm, numerical
@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from scipy import integrate
 from scipy.stats import kstest, norm
 
-from analysis.uncertainty import (
+from analysis.economics.uncertainty import (
     BenchmarkForecast,
     MacroTargets,
     MonteCarloSetup,
@@ -667,7 +667,7 @@ def test_fan_quantiles():
 
 
 def _published_growth() -> pd.Series:
-    from analysis.data import load_series, series_values
+    from analysis.data.tables import load_series, series_values
 
     return series_values(load_series(), "grdp_growth") / 100
 

@@ -19,7 +19,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError, SchemaErrors
 
-from analysis import paths
+from analysis.data import paths
 from analysis.errors import InputError, InputErrors
 
 COMPARATORS = ("at_least", "at_most", "equal", "range", "done")
@@ -471,7 +471,7 @@ def load_targets(path: Path | str | None = None) -> pd.DataFrame:
     from where the programme stood (money collected, arrivals, members admitted, houses
     replaced); false for levels and rates observed at a date (shares, coverage, poverty rate,
     forest cover, per head, growth). The scorecard scales only accumulating figures by the
-    share of the year elapsed (:mod:`analysis.scorecard`).
+    share of the year elapsed (:mod:`analysis.economics.scorecard`).
     """
     return _load(Path(path) if path else paths.TARGETS_FILE, TARGETS_SCHEMA, _require_fixed_ids)
 
@@ -573,7 +573,7 @@ def check_all(write: bool = True, raw_dir: Path | None = None) -> list[str]:
 
 def _check_actuals(targets: pd.DataFrame, raw_dir: Path | None = None) -> list[str]:
     """Check every ``*.csv`` of ``data/raw/actuals/`` against the targets (if the folder exists)."""
-    from analysis.actuals import load_actuals_dir  # analysis.actuals imports this module
+    from analysis.data.actuals import load_actuals_dir  # analysis.data.actuals imports this module
 
     folder = Path(raw_dir) / "actuals" if raw_dir else Path(paths.ACTUALS_DIR)
     if not folder.is_dir():
@@ -585,7 +585,7 @@ def _check_actuals(targets: pd.DataFrame, raw_dir: Path | None = None) -> list[s
 
 def _check_scenarios() -> list[str]:
     try:
-        from analysis.scenarios import check_scenarios
+        from analysis.data.scenarios import check_scenarios
     except ImportError:  # pragma: no cover - scenarios module not present
         return []
     return check_scenarios()

@@ -59,11 +59,11 @@ from pydantic import (
     model_validator,
 )
 
-from analysis import paths
+from analysis.data import paths
 from analysis.errors import InputError, InputErrors
 
 if TYPE_CHECKING:
-    from analysis.projection import ProjectionInputs
+    from analysis.economics.projection import ProjectionInputs
 
 SECTORS = ("industry_construction", "services", "agriculture", "product_taxes")
 """The four parts of GRDP a scenario may give growth or prices for (product taxes included)."""
@@ -223,7 +223,7 @@ class YtdActuals(_Strict):
 
 class Uncertainty(_Strict):
     """Scales of the Monte Carlo set by the scenario, percent points; each overrides the one
-    calibrated from the published record (:func:`analysis.outlook.scenario_calibration`)."""
+    calibrated from the published record (:func:`analysis.outlook.scenario_outlook.scenario_calibration`)."""
 
     sigma_lower: GrowthScalePercent | None = None
     sigma_upper: GrowthScalePercent | None = None
@@ -232,7 +232,7 @@ class Uncertainty(_Strict):
     depreciation_sigma: ScalePercent | None = None
     relative_price_sd: ScalePercent | None = None
     """Spread of each sector's yearly log price change relative to the GRDP deflator, points
-    (default :data:`analysis.solver.DEFAULT_PRICE_SD`); 0 holds relative prices fixed."""
+    (default :data:`analysis.economics.solver.DEFAULT_PRICE_SD`); 0 holds relative prices fixed."""
 
     def given(self) -> dict[str, float]:
         """The scales given, percent points, keyed by field name."""
@@ -342,17 +342,17 @@ class Scenario(_Strict):
     def projection_inputs(
         self, baselines: pd.DataFrame, series: pd.DataFrame | None = None
     ) -> ProjectionInputs:
-        """The scenario's assumptions as :class:`analysis.projection.ProjectionInputs`.
+        """The scenario's assumptions as :class:`analysis.economics.projection.ProjectionInputs`.
 
         Percent becomes a fraction here (14.5 -> 0.145), once.
 
         Parameters
         ----------
         baselines : DataFrame
-            :func:`analysis.data.load_baselines`: ``grdp_current_prices`` (trillion VND) and
+            :func:`analysis.data.tables.load_baselines`: ``grdp_current_prices`` (trillion VND) and
             ``grdp_per_capita_usd`` of 2023.
         series : DataFrame, optional
-            :func:`analysis.data.load_series`; read only when the aggregate growth or the
+            :func:`analysis.data.tables.load_series`; read only when the aggregate growth or the
             deflator is implied by the sectors (loaded when not given).
 
         Raises
@@ -364,7 +364,7 @@ class Scenario(_Strict):
         Notes
         -----
         Growth implied by sectors: ``g = Σ w_i g_i`` with the 2023 constant-price weights of
-        :func:`analysis.solver.structure_weights` (four parts). Deflator implied by sector
+        :func:`analysis.economics.solver.structure_weights` (four parts). Deflator implied by sector
         prices: ``1 + π = Σ s_i (1 + g_i)(1 + p_i) / (1 + g)`` with the 2023 current-price
         shares (``taxes_in_services``, 65.7 / 21.3 / 13.0) split into four parts with the
         2022 product-tax share (2.1 %).
@@ -373,8 +373,8 @@ class Scenario(_Strict):
         ----------
         Methodology reference, sections 2-4.
         """
-        from analysis.data import baseline_value
-        from analysis.projection import ProjectionInputs
+        from analysis.data.tables import baseline_value
+        from analysis.economics.projection import ProjectionInputs
 
         every_sector = len(self.growth.sectors.given()) == len(SECTORS)
         needs_sectors = self.growth.aggregate is None or self.prices.deflator is None
@@ -396,7 +396,7 @@ class Scenario(_Strict):
             raise InputError(str(self.path or self.name), "(scenario)", str(exc)) from exc
 
     def _real_growth(self, bases: SectorBases | None) -> float:
-        from analysis.structure import aggregate_growth
+        from analysis.economics.structure import aggregate_growth
 
         implied = None
         if bases is not None and len(self.growth.sectors.given()) == len(SECTORS):
@@ -438,13 +438,13 @@ class SectorBases:
 def sector_bases(series: pd.DataFrame | None = None) -> SectorBases:
     """The 2023 weights and shares (fractions, four parts) from the published series.
 
-    Weights: :func:`analysis.solver.structure_weights` of the 2023 contributions and sector
+    Weights: :func:`analysis.economics.solver.structure_weights` of the 2023 contributions and sector
     growth (gso4). Shares: the 2023 ``taxes_in_services`` structure split into four parts with
     the 2022 product-tax share, an assumption (the 2023 tax share is not published).
     """
-    from analysis.data import load_series, series_values
-    from analysis.solver import structure_weights
-    from analysis.structure import convert_structure
+    from analysis.data.tables import load_series, series_values
+    from analysis.economics.solver import structure_weights
+    from analysis.economics.structure import convert_structure
 
     series = load_series() if series is None else series
 
@@ -672,7 +672,7 @@ def scenario_path(name_or_path: str | Path, scenarios_dir: str | Path | None = N
     """The file for a scenario given by name (``target``) or by path (``x/target.yaml``).
 
     A bare word without a suffix or a slash is a name looked up in ``scenarios_dir``
-    (default :data:`analysis.paths.SCENARIOS_DIR`); anything else is a path.
+    (default :data:`analysis.data.paths.SCENARIOS_DIR`); anything else is a path.
     """
     text = str(name_or_path)
     if isinstance(name_or_path, Path) or "/" in text or text.endswith((".yaml", ".yml")):
@@ -697,7 +697,7 @@ def load_scenarios(
         Scenario names (looked up in ``scenarios_dir``) or file paths. None or empty: every
         ``*.yaml`` file of ``scenarios_dir``.
     scenarios_dir : str or Path, optional
-        Default :data:`analysis.paths.SCENARIOS_DIR`.
+        Default :data:`analysis.data.paths.SCENARIOS_DIR`.
 
     Returns
     -------

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from analysis._checks import (
+from analysis.economics.checks import (
     N_QUARTERS,
     SUM_TOLERANCE,
     check_growth,

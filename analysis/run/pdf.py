@@ -144,7 +144,7 @@ def print_pdfs(
     try:
         return dict(zip(pages, pool.map(one, pages), strict=True))
     except BaseException:  # interrupted: stop the browsers before waiting for the threads
-        from analysis.safeguards import stop_children
+        from analysis.run.safeguards import stop_children
 
         stop_children()
         raise

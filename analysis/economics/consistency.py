@@ -8,7 +8,7 @@ in the report's units (percent as percent, like every report), ``unit``, ``verdi
 - per head against growth (methodology §3): the deflator the pair of targets needs and the
   nominal GRDP it implies, against the national deflator and the province's own record;
 - structure against growth (§4): the sector growth the target structure needs under the
-  solver's closures (:mod:`analysis.solver`), against history;
+  solver's closures (:mod:`analysis.economics.solver`), against history;
 - ICOR (§8): planned investment over the GRDP increase the targets imply;
 - relative labour productivity (§8): output shares over labour shares;
 - budget revenue and investment as shares of nominal GRDP (§8).
@@ -25,9 +25,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis._checks import check_finite, check_growth, check_positive
-from analysis.growth import per_capita_growth, required_deflator
-from analysis.solver import (
+from analysis.economics.checks import check_finite, check_growth, check_positive
+from analysis.economics.growth import per_capita_growth, required_deflator
+from analysis.economics.solver import (
     DEFAULT_PRICE_SD,
     ROUNDED_TOLERANCE,
     Z_LIMIT,
@@ -229,7 +229,7 @@ def per_head_check(
 
     Notes
     -----
-    ``π* = (y*/y0)(1 + n)(1 + e)/(1 + g*) − 1`` (:func:`analysis.growth.required_deflator`);
+    ``π* = (y*/y0)(1 + n)(1 + e)/(1 + g*) − 1`` (:func:`analysis.economics.growth.required_deflator`);
     nominal GRDP 2024 ``= GRDP_2023 (1 + g*)(1 + π*)``. Band: from the lowest to the highest
     of the national deflator and the province's record, widened by ``tolerance``. π* above
     the band is 'stretched'; below it the per-head target is undemanding ('consistent').
@@ -343,7 +343,7 @@ def structure_check(
     Parameters
     ----------
     solution : StructureSolution
-        A result of :func:`analysis.solver.equal_prices`, ``given_growth`` or
+        A result of :func:`analysis.economics.solver.equal_prices`, ``given_growth`` or
         ``min_deviation``.
     sector_growth_2023 : Series, optional
         2023 sector growth in the same convention, fractions (for ``value_2023``).
@@ -362,7 +362,7 @@ def structure_check(
 
     Notes
     -----
-    z = (g_i − g_i0)/σ_i; see :mod:`analysis.solver`.
+    z = (g_i − g_i0)/σ_i; see :mod:`analysis.economics.solver`.
 
     References
     ----------
@@ -700,7 +700,7 @@ def consistency_report(
     shares_2023, weights_2023 : Series or dict
         2023 current-price shares and constant-price weights (same convention as targets).
     baseline : GrowthBaseline
-        Historical sector growth (:func:`analysis.solver.historical_baseline`).
+        Historical sector growth (:func:`analysis.economics.solver.historical_baseline`).
     population_growth, depreciation : float
         Assumptions n and e, fractions.
     national_deflator : float
@@ -719,7 +719,7 @@ def consistency_report(
         2023 outturns, billion VND.
     deflator_tolerance, icor_band, z_limit, price_sd, price_weight
         See :func:`per_head_check`, :func:`icor_check` and
-        :func:`analysis.solver.min_deviation`.
+        :func:`analysis.economics.solver.min_deviation`.
 
     Returns
     -------
@@ -1008,10 +1008,10 @@ def consistency_report_from_tables(
     Parameters
     ----------
     targets, baselines, series : DataFrame
-        As returned by :func:`analysis.data.load_targets`, ``load_baselines`` and
+        As returned by :func:`analysis.data.tables.load_targets`, ``load_baselines`` and
         ``load_series`` (percent as percent).
     assumptions : DataFrame or dict
-        The table of :func:`analysis.data.load_assumptions`, or a dict of assumption id to
+        The table of :func:`analysis.data.tables.load_assumptions`, or a dict of assumption id to
         value in that table's units. Used: ``population_growth_2024`` and
         ``depreciation_2024`` (%), ``national_deflator_2023`` (%; only when the series lack
         Viet Nam's nominal GDP and growth), ``stretched_threshold_sd`` (optional).
@@ -1036,7 +1036,7 @@ def consistency_report_from_tables(
     ``budget_revenue``, ``social_investment``, ``labour_share_*``; baselines
     ``grdp_current_prices`` and ``grdp_per_capita_usd`` 2023; series: the 2023 structure in
     the ``taxes_in_services`` convention (the targets' convention), the 2023 contributions
-    and sector growth (weights: :func:`analysis.solver.structure_weights`, taxes folded into
+    and sector growth (weights: :func:`analysis.economics.solver.structure_weights`, taxes folded into
     services and rolled forward to 2023), sector growth 2016–2019 and 2023 (baseline),
     nominal and real GRDP of the province and of Viet Nam (deflators) and the master plan's
     sector growth ranges (closure B at their midpoints).
@@ -1064,7 +1064,7 @@ def structure_inputs_from_series(series: pd.DataFrame, *, record_from: int = 202
     """The structural inputs the report derives from the published series, for notebooks.
 
     Returns a dict with ``shares_2023`` and ``weights_2023`` (taxes in services, fractions),
-    ``baseline`` (:class:`~analysis.solver.GrowthBaseline`), ``sector_growth_2023`` (three parts,
+    ``baseline`` (:class:`~analysis.economics.solver.GrowthBaseline`), ``sector_growth_2023`` (three parts,
     fractions), ``provincial_deflators``, ``national_deflator``, ``sector_growth_plan`` (master
     plan midpoints or None) and ``plan_label``: the same figures
     :func:`consistency_report_from_tables` uses, so a notebook shows what the report checked.

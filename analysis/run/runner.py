@@ -3,14 +3,14 @@
 :func:`run_reports` is what ``python -m analysis run`` calls. In order, it
 
 1. validates the arguments, every scenario, the raw data and the actuals files, and keeps
-   every path inside the project (:mod:`analysis.safeguards`); a refusal raises ``InputError``
+   every path inside the project (:mod:`analysis.run.safeguards`); a refusal raises ``InputError``
    and nothing is written;
 2. takes the lock ``reports/.lock`` (a second run raises :class:`~analysis.errors.LockedError`)
    and removes what a killed run left behind (``reports/.staging-*``);
 3. builds the run in ``reports/.staging-<stamp>/``: the tidy results of each scenario, then each
    notebook executed by papermill in its own process (``spawn``; papermill is not thread-safe and
    changes the working directory), up to ``jobs`` at once, each exported to HTML without code;
-4. with ``pdf=True``, prints each HTML report to PDF with headless Chromium (:mod:`analysis.pdf`);
+4. with ``pdf=True``, prints each HTML report to PDF with headless Chromium (:mod:`analysis.run.pdf`);
 5. writes ``manifest.json`` and ``index.html``, renames the staging folder to
    ``reports/<YYYY-MM-DD_HHMMSS>/`` and only then points ``reports/latest`` at it.
 
@@ -59,10 +59,10 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from analysis import paths
+from analysis.data import paths
 from analysis.errors import InputError, LockedError, RunError
-from analysis.outlook import DEFAULT_SEED
-from analysis.safeguards import (
+from analysis.outlook.scenario_outlook import DEFAULT_SEED
+from analysis.run.safeguards import (
     SignalGuard,
     check_data,
     check_files_inside,
@@ -71,7 +71,7 @@ from analysis.safeguards import (
     handle_signals,
     stop_children,
 )
-from analysis.scenarios import Scenario, load_scenarios, scenario_files, scenario_path
+from analysis.data.scenarios import Scenario, load_scenarios, scenario_files, scenario_path
 
 KERNEL_NAME = "python3"
 """Every notebook runs on this kernel, whatever its metadata says."""
@@ -230,7 +230,7 @@ def run_reports(
     notebooks : sequence of str, optional
         Run only these notebooks (file name, stem or two-digit number); default all.
     root : str or Path, optional
-        Project root; default :data:`analysis.paths.ROOT`. The folders below default to
+        Project root; default :data:`analysis.data.paths.ROOT`. The folders below default to
         ``root/scenarios``, ``root/notebooks`` and ``root/reports``.
     scenarios_dir, notebooks_dir, out_dir : str or Path, optional
         Override one folder.
@@ -239,7 +239,7 @@ def run_reports(
     cell_timeout : float, optional
         Seconds a cell may run; None for no limit.
     results : callable, optional
-        Scenario -> tidy results table; default :func:`analysis.results.scenario_results`.
+        Scenario -> tidy results table; default :func:`analysis.outlook.results.scenario_results`.
     stream : text stream, optional
         Where progress goes; default ``sys.stderr``.
     pdf : bool
@@ -293,7 +293,7 @@ def run_reports(
 def _default_results(seed: int) -> ResultsFunction:
     from functools import partial
 
-    from analysis.results import scenario_results
+    from analysis.outlook.results import scenario_results
 
     return partial(scenario_results, seed=seed)
 
@@ -327,7 +327,7 @@ def resolve_folders(
     notebooks_dir: str | Path | None,
     out_dir: str | Path | None,
 ) -> Folders:
-    """The run's folders: explicit arguments first, then ``root``, then :mod:`analysis.paths`."""
+    """The run's folders: explicit arguments first, then ``root``, then :mod:`analysis.data.paths`."""
     base = Path(root).resolve() if root else paths.ROOT
     default = paths if root is None else None
     return Folders(
@@ -341,7 +341,7 @@ def resolve_folders(
 
 def scenario_files_named(scenarios: Sequence[str | Path] | None, folders: Folders) -> list[Path]:
     """The scenario files a run would read: those named (names or paths), else every
-    ``*.yaml`` of the scenarios folder (as :func:`analysis.scenarios.load_scenarios`)."""
+    ``*.yaml`` of the scenarios folder (as :func:`analysis.data.scenarios.load_scenarios`)."""
     named = [scenario_path(s, folders.scenarios) for s in scenarios or []]
     return named or scenario_files(folders.scenarios)
 
@@ -796,7 +796,7 @@ def _is_stderr(output: Any) -> bool:
 
 def write_results(plan: RunPlan) -> dict[str, pd.DataFrame]:
     """Write ``<scenario>/results.csv`` and the workbook (one sheet per scenario)."""
-    from analysis.results import check_results
+    from analysis.outlook.results import check_results
 
     tables: dict[str, pd.DataFrame] = {}
     for scenario in plan.scenarios:
@@ -933,7 +933,7 @@ HEADLINES: tuple[tuple[str, str, str, int], ...] = (
     ("grdp_per_capita_usd", "2024", "per_capita", 0),
 )
 """Figures shown beside each scenario in ``index.html``: (variable, period, label key of
-:mod:`analysis.labels`, decimals), read from the scenario's results table."""
+:mod:`analysis.report.labels`, decimals), read from the scenario's results table."""
 
 TEXTS = {
     "title": {"vi": "Báo cáo kịch bản năm 2024", "en": "2024 scenario reports"},
@@ -956,7 +956,7 @@ TEXTS = {
 
 def headline_figures(table: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
     """(label, formatted value with unit) for each :data:`HEADLINES` figure in ``table``."""
-    from analysis.labels import format_quantity, label
+    from analysis.report.labels import format_quantity, label
 
     out = []
     for variable, period, key, decimals in HEADLINES:
@@ -1066,13 +1066,13 @@ def _footer_links(lang: str) -> str:
 
 
 def print_report_pdfs(plan: RunPlan, outcomes: Sequence[Outcome]) -> dict[str, Any]:
-    """Print each HTML report of the run to PDF beside it (:mod:`analysis.pdf`).
+    """Print each HTML report of the run to PDF beside it (:mod:`analysis.run.pdf`).
 
     Records what happened in ``plan.pdf_status`` (for the manifest) and says it on the
     progress stream: the copies printed, those that failed and why, or that Chromium is not
     installed. A missing copy never fails the run.
     """
-    from analysis import pdf
+    from analysis.run import pdf
 
     chromium = pdf.find_chromium()
     status: dict[str, Any] = {"requested": True, "chromium": None, "printed": [], "failed": {}}

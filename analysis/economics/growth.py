@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis._checks import check_growth, check_positive
+from analysis.economics.checks import check_growth, check_positive
 
 ArrayLike = Any  # float, numpy array or pandas Series
 

@@ -10,9 +10,9 @@ Five parts, each a pure function or a frozen value (no I/O, no plotting):
 - the Monte Carlo of the 2024 macro targets (:func:`simulate_targets`), which draws growth
   (aggregate and by sector), sector relative prices, the deflator, population growth and the
   exchange rate and runs them
-  through the planning arithmetic (:func:`analysis.growth.per_capita_growth`,
-  :func:`analysis.structure.aggregate_growth`, :func:`analysis.structure.project_shares`,
-  :func:`analysis.quarters.cumulative_growth`) on whole arrays of draws;
+  through the planning arithmetic (:func:`analysis.economics.growth.per_capita_growth`,
+  :func:`analysis.economics.structure.aggregate_growth`, :func:`analysis.economics.structure.project_shares`,
+  :func:`analysis.economics.quarters.cumulative_growth`) on whole arrays of draws;
 - the statistical benchmark (:func:`random_walk_benchmark`): a random walk with drift on the log
   real GRDP index rebuilt from the published annual growth.
 
@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
-from analysis._checks import (
+from analysis.economics.checks import (
     N_QUARTERS,
     SUM_TOLERANCE,
     check_finite,
@@ -40,10 +40,10 @@ from analysis._checks import (
     check_quarter_count,
     check_quarter_weights,
 )
-from analysis.growth import per_capita_growth
-from analysis.projection import GROWTH_AGREEMENT_TOLERANCE, QUARTER_WEIGHT_TOLERANCE, YTD_PERIODS
-from analysis.quarters import cumulative_growth
-from analysis.structure import (
+from analysis.economics.growth import per_capita_growth
+from analysis.economics.projection import GROWTH_AGREEMENT_TOLERANCE, QUARTER_WEIGHT_TOLERANCE, YTD_PERIODS
+from analysis.economics.quarters import cumulative_growth
+from analysis.economics.structure import (
     CONVENTIONS,
     aggregate_growth,
     convert_structure,
@@ -460,7 +460,7 @@ def calibrate_scales(
         positive; the defaults are judgements (see Notes), recorded in ``assumptions``.
     relative_price_sd : float or None, default None
         Spread τ of each sector's yearly log price change relative to the GRDP deflator,
-        non-negative (0.05 is 5 %; :data:`analysis.solver.DEFAULT_PRICE_SD` is the project's
+        non-negative (0.05 is 5 %; :data:`analysis.economics.solver.DEFAULT_PRICE_SD` is the project's
         assumption). None: relative prices are not part of this calibration (τ = 0, no row in
         :meth:`Calibration.to_frame`); a number is recorded with its assumption.
 
@@ -895,7 +895,7 @@ class SectorSetup:
     idiosyncratic_sigma : Mapping[str, float]
         Each sector's own spread, non-negative (0 for none).
     price_change : Mapping, float or None
-        Central sector price changes p_i (see :func:`analysis.structure.project_shares`).
+        Central sector price changes p_i (see :func:`analysis.economics.structure.project_shares`).
     convention : str
         Structure convention of ``shares`` (``gso4``, ``taxes_in_services``, ``gva_only``).
     tol : float
@@ -1309,7 +1309,7 @@ def simulate_targets(
     References
     ----------
     Methodology reference, sections 3, 4, 5 and 6; the relative price spread
-    :data:`analysis.solver.DEFAULT_PRICE_SD` (2022 → 2023 relative prices +2.0 / −0.6 /
+    :data:`analysis.economics.solver.DEFAULT_PRICE_SD` (2022 → 2023 relative prices +2.0 / −0.6 /
     −3.6 %).
     """
     _check_setup(setup, n_draws, seed)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.outlook import DEFAULT_SEED
-from analysis.scenarios import Scenario
+from analysis.outlook.scenario_outlook import DEFAULT_SEED
+from analysis.data.scenarios import Scenario
 
 RESULT_COLUMNS = ("scenario", "variable", "unit", "period", "value")
 """The columns of a results table, in order."""
@@ -62,22 +62,22 @@ def scenario_results(
     scenario : Scenario
         A validated scenario.
     baselines, series : DataFrame, optional
-        :func:`analysis.data.load_baselines` and ``load_series`` (loaded when not given;
+        :func:`analysis.data.tables.load_baselines` and ``load_series`` (loaded when not given;
         ``series`` only when the scenario gives growth or prices by sector).
 
     Returns
     -------
     pandas.DataFrame
         Columns :data:`RESULT_COLUMNS`, values in reporting units (percent for rates):
-        the rows of :func:`analysis.projection.project_year` (2023 and 2024), of
-        :func:`analysis.projection.ytd_path` (2024 quarters) and, when the scenario holds
-        published year-to-date figures, of :func:`analysis.projection.required_path`
+        the rows of :func:`analysis.economics.projection.project_year` (2023 and 2024), of
+        :func:`analysis.economics.projection.ytd_path` (2024 quarters) and, when the scenario holds
+        published year-to-date figures, of :func:`analysis.economics.projection.required_path`
         (the published figures renamed ``*_published``); then the probabilities of the
-        macro targets and the growth quantiles of :func:`analysis.outlook.outlook_rows`
+        macro targets and the growth quantiles of :func:`analysis.outlook.scenario_outlook.outlook_rows`
         (Monte Carlo with ``seed`` and ``n_draws``; ``seed=None`` leaves them out).
     """
-    from analysis.data import load_baselines
-    from analysis.projection import project_year, required_path, ytd_path
+    from analysis.data.tables import load_baselines
+    from analysis.economics.projection import project_year, required_path, ytd_path
 
     if not isinstance(scenario, Scenario):
         raise ValueError(f"scenario: must be a Scenario, got {type(scenario).__name__}")
@@ -95,7 +95,7 @@ def scenario_results(
     table = pd.concat([p.loc[:, list(RESULT_COLUMNS[1:])] for p in parts], ignore_index=True)
     table.insert(0, "scenario", scenario.name)
     if seed is not None:
-        from analysis.outlook import outlook_rows, scenario_outlook
+        from analysis.outlook.scenario_outlook import outlook_rows, scenario_outlook
 
         outlook = scenario_outlook(
             scenario, n_draws=n_draws, seed=seed, baselines=baselines, series=series

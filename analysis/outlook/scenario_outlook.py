@@ -1,13 +1,13 @@
 """The 2024 outlook of one scenario: its assumptions run through the Monte Carlo of the targets.
 
-Glue between a validated :class:`analysis.scenarios.Scenario`, the published record
-(:func:`analysis.data.load_series`) and :mod:`analysis.uncertainty`:
+Glue between a validated :class:`analysis.data.scenarios.Scenario`, the published record
+(:func:`analysis.data.tables.load_series`) and :mod:`analysis.economics.uncertainty`:
 
 - :func:`scenario_calibration`: the scales calibrated on the published growth record and the
   plan-versus-outturn errors, the assumed spread of sector relative prices
-  (:data:`analysis.solver.DEFAULT_PRICE_SD`), with the scenario's ``uncertainty:`` scales put
+  (:data:`analysis.economics.solver.DEFAULT_PRICE_SD`), with the scenario's ``uncertainty:`` scales put
   in their place;
-- :func:`outlook_setup`: the :class:`~analysis.uncertainty.MonteCarloSetup` of a scenario
+- :func:`outlook_setup`: the :class:`~analysis.economics.uncertainty.MonteCarloSetup` of a scenario
   (growth centred on the scenario's annual growth, its deflator, population growth,
   depreciation, quarterly weights and path, published year-to-date figures, and sectors);
 - :func:`macro_targets`: the growth, per-head and structure targets of ``targets_2024.csv``;
@@ -24,9 +24,9 @@ from dataclasses import replace
 
 import pandas as pd
 
-from analysis.scenarios import SECTORS, Scenario, Uncertainty, sector_bases
-from analysis.solver import DEFAULT_PRICE_SD
-from analysis.uncertainty import (
+from analysis.data.scenarios import SECTORS, Scenario, Uncertainty, sector_bases
+from analysis.economics.solver import DEFAULT_PRICE_SD
+from analysis.economics.uncertainty import (
     Calibration,
     MacroTargets,
     MonteCarloResult,
@@ -70,7 +70,7 @@ STANDARD_ERROR_SUFFIX = "_standard_error"
 
 
 def _load_series(series: pd.DataFrame | None) -> pd.DataFrame:
-    from analysis.data import load_series
+    from analysis.data.tables import load_series
 
     return load_series() if series is None else series
 
@@ -87,16 +87,16 @@ def published_growth(series: pd.DataFrame | None = None) -> pd.Series:
     Parameters
     ----------
     series : DataFrame, optional
-        :func:`analysis.data.load_series` (loaded when not given).
+        :func:`analysis.data.tables.load_series` (loaded when not given).
     """
-    from analysis.data import series_values
+    from analysis.data.tables import series_values
 
     return _by_year(series_values(_load_series(series), "grdp_growth"))
 
 
 def published_plan(series: pd.DataFrame | None = None) -> pd.Series:
     """Planned annual real GRDP growth (``grdp_growth_plan``), fractions, indexed by year."""
-    from analysis.data import series_values
+    from analysis.data.tables import series_values
 
     return _by_year(series_values(_load_series(series), "grdp_growth_plan"))
 
@@ -124,24 +124,24 @@ def scenario_calibration(scenario: Scenario, series: pd.DataFrame | None = None)
     scenario : Scenario
         A validated scenario; its ``uncertainty`` mapping (percent points) overrides scales.
     series : DataFrame, optional
-        :func:`analysis.data.load_series` (loaded when not given).
+        :func:`analysis.data.tables.load_series` (loaded when not given).
 
     Returns
     -------
     Calibration
         Scales as fractions, each with its assumption; an overridden scale says so. Its
-        ``relative_price_sd`` is :data:`analysis.solver.DEFAULT_PRICE_SD` unless the scenario
+        ``relative_price_sd`` is :data:`analysis.economics.solver.DEFAULT_PRICE_SD` unless the scenario
         sets ``uncertainty.relative_price_sd``.
 
     Raises
     ------
     ValueError
-        If ``scenario`` is not a :class:`~analysis.scenarios.Scenario`, or as
-        :func:`analysis.uncertainty.calibrate_scales`.
+        If ``scenario`` is not a :class:`~analysis.data.scenarios.Scenario`, or as
+        :func:`analysis.economics.uncertainty.calibrate_scales`.
 
     Notes
     -----
-    :func:`analysis.uncertainty.calibrate_scales` on the published annual growth (2016–2023)
+    :func:`analysis.economics.uncertainty.calibrate_scales` on the published annual growth (2016–2023)
     and the plans (``grdp_growth_plan``; the 2023 plan of 14.5 % against 13.45 % gives the
     skew). A scenario's ``sigma_lower`` or ``sigma_upper`` replaces that side's scale; the
     average scale is then ``(σ1 + σ2)/2``. The relative price spread τ is an assumption
@@ -178,7 +178,7 @@ def _check_scenario(scenario: Scenario) -> None:
 
 def _sector_record(series: pd.DataFrame) -> pd.DataFrame:
     """Published sector growth, fractions, one column per part of GRDP, indexed by year."""
-    from analysis.data import series_values
+    from analysis.data.tables import series_values
 
     columns = {s: series_values(series, "sector_growth", s) / 100.0 for s in SECTORS}
     frame = pd.DataFrame(columns)
@@ -228,7 +228,7 @@ def central_sector_growth(
     ``g_i += λ_i d / Σ_free w_j λ_j``, over the parts the scenario left free (over all four
     when it gives every one: its sectors and its aggregate then disagree under the 2023
     weights, e.g. 2023 sector growth repeated gives 13.76 %, not 13.45 %). Closure A
-    (:func:`analysis.solver.equal_prices`) is deliberately not used: it picks the sector
+    (:func:`analysis.economics.solver.equal_prices`) is deliberately not used: it picks the sector
     growth that lands on the target structure, so the structure target would be met by
     construction at the centre of every scenario.
 
@@ -261,17 +261,17 @@ def outlook_sectors(
 ) -> SectorSetup:
     """Sector inputs of the Monte Carlo for a scenario (four parts, ``gso4``).
 
-    Weights and shares are the 2023 ones of :func:`analysis.scenarios.sector_bases`; the
+    Weights and shares are the 2023 ones of :func:`analysis.data.scenarios.sector_bases`; the
     loadings and the sectors' own spread come from
-    :func:`analysis.uncertainty.calibrate_sector_scales` on the published sector growth; the
+    :func:`analysis.economics.uncertainty.calibrate_sector_scales` on the published sector growth; the
     central growth from :func:`central_sector_growth`. Sector price changes are used when the
     scenario gives all four (else prices move alike). Around them each of the four parts'
     prices moves relative to the others with spread ``relative_price_sd`` (fraction; None:
     the scenario's ``uncertainty.relative_price_sd``, else
-    :data:`analysis.solver.DEFAULT_PRICE_SD`), see
-    :func:`analysis.uncertainty.simulate_targets`.
+    :data:`analysis.economics.solver.DEFAULT_PRICE_SD`), see
+    :func:`analysis.economics.uncertainty.simulate_targets`.
     """
-    from analysis.solver import historical_baseline
+    from analysis.economics.solver import historical_baseline
 
     bases = sector_bases(series)
     scales = calibrate_sector_scales(
@@ -317,7 +317,7 @@ def outlook_setup(
     scenario : Scenario
         A validated scenario.
     baselines, series : DataFrame, optional
-        :func:`analysis.data.load_baselines` and :func:`analysis.data.load_series`
+        :func:`analysis.data.tables.load_baselines` and :func:`analysis.data.tables.load_series`
         (loaded when not given).
     calibration : Calibration, optional
         The scales; :func:`scenario_calibration` when not given.
@@ -335,9 +335,9 @@ def outlook_setup(
     ------
     InputError
         The scenario's assumptions do not fit together
-        (:meth:`analysis.scenarios.Scenario.projection_inputs`).
+        (:meth:`analysis.data.scenarios.Scenario.projection_inputs`).
     """
-    from analysis.data import load_baselines
+    from analysis.data.tables import load_baselines
 
     _check_scenario(scenario)
     series = _load_series(series)
@@ -373,7 +373,7 @@ def macro_targets(
     Parameters
     ----------
     targets : DataFrame, optional
-        :func:`analysis.data.load_targets` (loaded when not given): ``grdp_growth`` (14.5 %),
+        :func:`analysis.data.tables.load_targets` (loaded when not given): ``grdp_growth`` (14.5 %),
         ``grdp_per_capita_usd`` (4,500 USD) and the three ``share_*`` targets (68 / 20.6 /
         11.4 %, each with a tolerance of 0.5 point).
     convention : str, default "taxes_in_services"
@@ -384,7 +384,7 @@ def macro_targets(
     ValueError
         A target or a share tolerance is missing, or the share tolerances differ.
     """
-    from analysis.data import load_targets
+    from analysis.data.tables import load_targets
 
     table = load_targets() if targets is None else targets
     tolerances = {_target(table, i, "tolerance") for i in SHARE_TARGET_IDS.values()}
@@ -424,9 +424,9 @@ def scenario_outlook(
     seed : int or None, default DEFAULT_SEED (2024)
         Seed; the same seed gives the same table.
     baselines, series : DataFrame, optional
-        :func:`analysis.data.load_baselines` and :func:`analysis.data.load_series`.
+        :func:`analysis.data.tables.load_baselines` and :func:`analysis.data.tables.load_series`.
     targets : DataFrame or MacroTargets, optional
-        :func:`analysis.data.load_targets` (default) read by :func:`macro_targets` in the
+        :func:`analysis.data.tables.load_targets` (default) read by :func:`macro_targets` in the
         scenario's ``structure_convention``, or the targets themselves.
 
     Returns
@@ -437,10 +437,10 @@ def scenario_outlook(
 
     Notes
     -----
-    :func:`analysis.uncertainty.simulate_targets` on :func:`outlook_setup`. The structure
+    :func:`analysis.economics.uncertainty.simulate_targets` on :func:`outlook_setup`. The structure
     target is assessed for every scenario: sectors the scenario leaves out follow the
     published record (:func:`central_sector_growth`), and sector relative prices move with
-    spread :data:`analysis.solver.DEFAULT_PRICE_SD` (or the scenario's
+    spread :data:`analysis.economics.solver.DEFAULT_PRICE_SD` (or the scenario's
     ``uncertainty.relative_price_sd``) around the scenario's prices.
 
     References
@@ -506,14 +506,14 @@ def outlook_rows(scenario: Scenario, result: MonteCarloResult) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Columns :data:`analysis.results.RESULT_COLUMNS`, values in reporting units:
+        Columns :data:`analysis.outlook.results.RESULT_COLUMNS`, values in reporting units:
 
         - ``probability_grdp_growth_target``, ``probability_grdp_per_capita_target``,
           ``probability_structure_target``, ``probability_all_macro_targets`` (unit ``%``,
           period ``2024``), each followed by its Monte Carlo standard error
           (``..._standard_error``, unit ``pp``); a target not assessed has no row;
         - ``grdp_growth_qNN``: quantile NN % of annual real growth (unit ``%``, period
-          ``2024``), NN in 05, 10, 20, …, 90, 95 (:data:`analysis.uncertainty.FAN_PROBABILITIES`);
+          ``2024``), NN in 05, 10, 20, …, 90, 95 (:data:`analysis.economics.uncertainty.FAN_PROBABILITIES`);
         - ``grdp_growth_ytd_qNN``: the same for year-to-date growth, periods ``2024-Q1``,
           ``2024-6M``, ``2024-9M``, ``2024-FY``.
 
@@ -522,7 +522,7 @@ def outlook_rows(scenario: Scenario, result: MonteCarloResult) -> pd.DataFrame:
     ValueError
         If the arguments are not a Scenario and a MonteCarloResult.
     """
-    from analysis.results import check_results
+    from analysis.outlook.results import check_results
 
     _check_scenario(scenario)
     if not isinstance(result, MonteCarloResult):

@@ -1,7 +1,7 @@
 """The scorecard: every resolution target against actual results (methodology §7).
 
-Pure functions on the targets table (:func:`analysis.data.load_targets`) and an actuals table
-(:func:`analysis.actuals.load_actuals`); no file I/O. Target, baseline and actual stay in the
+Pure functions on the targets table (:func:`analysis.data.tables.load_targets`) and an actuals table
+(:func:`analysis.data.actuals.load_actuals`); no file I/O. Target, baseline and actual stay in the
 target's unit (percent as percent, as in the files); the ratios (attainment, gap closed,
 progress, pace) are fractions.
 
@@ -21,7 +21,7 @@ rule           met when              attainment                  gap closed
 ``done``       a is done             1 done, 0 not done          undefined
 =============  ====================  ==========================  ==========================
 
-- ``count`` is ``at_least`` on a count unit (:data:`analysis.actuals.COUNT_UNITS`);
+- ``count`` is ``at_least`` on a count unit (:data:`analysis.data.actuals.COUNT_UNITS`);
   ``growth`` is ``at_least`` on unit ``% growth``, compared on levels: the 2023 level is the
   starting point (index 1), the target level is 1 + g_T, the actual 1 + g_a, so the gap closed
   is g_a / g_T. ``baseline`` shows the 2023 growth for reference only.
@@ -103,9 +103,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis._checks import check_growth, check_quarter_weights
-from analysis.actuals import COUNT_UNITS, FINAL_PERIOD, GROWTH_UNIT, PERIODS
-from analysis.quarters import quarterly_from_cumulative, required_remaining_growth
+from analysis.economics.checks import check_growth, check_quarter_weights
+from analysis.data.actuals import COUNT_UNITS, FINAL_PERIOD, GROWTH_UNIT, PERIODS
+from analysis.economics.quarters import quarterly_from_cumulative, required_remaining_growth
 
 #: Share of the year elapsed at the end of each period.
 ELAPSED: dict[str, float] = {"2024-Q1": 0.25, "2024-6M": 0.5, "2024-9M": 0.75, "2024": 1.0}
@@ -442,11 +442,11 @@ def assess(targets: pd.DataFrame, actuals: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     targets : pandas.DataFrame
-        The targets table (:func:`analysis.data.load_targets`); ``accumulates`` holds
+        The targets table (:func:`analysis.data.tables.load_targets`); ``accumulates`` holds
         True / False.
     actuals : pandas.DataFrame
         Figures with at least ``indicator_id, period, value, as_of``
-        (:func:`analysis.actuals.load_actuals`); ``kind`` and ``source`` are carried when
+        (:func:`analysis.data.actuals.load_actuals`); ``kind`` and ``source`` are carried when
         present. May be empty. Values in the target's unit, done 1.0 / not done 0.0.
 
     Returns
@@ -464,7 +464,7 @@ def assess(targets: pd.DataFrame, actuals: pd.DataFrame) -> pd.DataFrame:
     ValueError
         A column is missing; ``accumulates`` is not True / False; an actual's id is not a
         target; a period is not one of
-        :data:`analysis.actuals.PERIODS`; a value is not a number; the same indicator,
+        :data:`analysis.data.actuals.PERIODS`; a value is not a number; the same indicator,
         period and ``as_of`` repeat; a done value is not 1 or 0.
 
     Notes
@@ -715,7 +715,7 @@ def reference_quarters(series: pd.DataFrame, weights: Any, year: int = 2023) -> 
     Parameters
     ----------
     series : pandas.DataFrame
-        The published series (:func:`analysis.data.load_series`): ``grdp_growth_quarter``
+        The published series (:func:`analysis.data.tables.load_series`): ``grdp_growth_quarter``
         (single quarters), ``grdp_growth_ytd`` (``<year>-Q1``, ``-6M``, ``-9M``, ``-FY``) and,
         if the year-to-date table has no ``-FY``, ``grdp_growth`` for the year; sector
         ``total``, values in percent.
@@ -832,8 +832,8 @@ def in_year_view(
     -----
     ``g_rest = (G* − G_k Σ_{q≤k} φ_q) / Σ_{q>k} φ_q`` and single quarters
     ``g_k = (G_k Σ_{q≤k} φ_q − G_{k−1} Σ_{q<k} φ_q) / φ_k`` (methodology §5, via
-    :func:`analysis.quarters.required_remaining_growth` and
-    :func:`analysis.quarters.quarterly_from_cumulative`). Single quarters need every
+    :func:`analysis.economics.quarters.required_remaining_growth` and
+    :func:`analysis.economics.quarters.quarterly_from_cumulative`). Single quarters need every
     period from Q1 on; after a gap they are missing.
 
     Plausibility rule: the required single-quarter growth is ``within_this_year`` when it is

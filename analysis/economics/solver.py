@@ -18,10 +18,10 @@ shares s_i' (summing to 1), the price change that makes sector i's share land on
 
 because then ``1 + N = Σ s_i (1 + g_i)(1 + p_i) = (1 + π)(1 + g)``. The level of prices
 (π) is not fixed by shares and growth: it is an input (for the 2024 targets, the deflator
-that reconciles the growth and per-head targets, :func:`analysis.growth.required_deflator`).
+that reconciles the growth and per-head targets, :func:`analysis.economics.growth.required_deflator`).
 Relative prices ``(1 + p_i)/(1 + π)`` do not depend on it.
 
-Sector keys are those of :mod:`analysis.structure`. Shares, weights, growth and price
+Sector keys are those of :mod:`analysis.economics.structure`. Shares, weights, growth and price
 changes are fractions. All inputs of one call must use one structure convention: for the
 2024 targets (68 / 20.6 / 11.4, ``taxes_in_services``) the 2023 shares 65.7 / 21.3 / 13.0 and
 the weights with product taxes folded into services (:func:`structure_weights`).
@@ -37,14 +37,14 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
-from analysis._checks import (
+from analysis.economics.checks import (
     check_finite,
     check_growth,
     check_positive,
     check_same_keys,
     check_shares,
 )
-from analysis.structure import convert_structure, implied_weights, project_shares
+from analysis.economics.structure import convert_structure, implied_weights, project_shares
 
 CLOSURES: tuple[str, ...] = ("equal_prices", "given_growth", "min_deviation")
 """Closure names, as they appear in :attr:`StructureSolution.closure`."""
@@ -230,7 +230,7 @@ def historical_baseline(
     Parameters
     ----------
     series : DataFrame
-        The long table of :func:`analysis.data.load_series` (columns ``variable, sector,
+        The long table of :func:`analysis.data.tables.load_series` (columns ``variable, sector,
         period, value`` at least; values in percent).
     sectors : iterable of str, default industry_construction, services, agriculture
         Sectors to summarise.
@@ -321,8 +321,8 @@ def structure_weights(
     Raises
     ------
     ValueError
-        As :func:`analysis.structure.implied_weights` and
-        :func:`analysis.structure.convert_structure`.
+        As :func:`analysis.economics.structure.implied_weights` and
+        :func:`analysis.economics.structure.convert_structure`.
 
     Notes
     -----

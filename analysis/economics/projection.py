@@ -1,7 +1,7 @@
 """The 2023 → 2024 projection of GRDP, prices, population and GRDP per head in USD.
 
 :class:`ProjectionInputs` holds one set of assumptions as fractions (a scenario file hands
-them over through :meth:`analysis.scenarios.Scenario.projection_inputs`). The functions
+them over through :meth:`analysis.data.scenarios.Scenario.projection_inputs`). The functions
 return tables for reports in the long format ``variable, unit, period, value`` (pyam's shape),
 with **values in reporting units**: rates in percent (14.5), money in the unit the documents
 use (trillion VND, bn USD, USD), population in persons. Only the tables are in percent; every
@@ -21,15 +21,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis._checks import (
+from analysis.economics.checks import (
     N_QUARTERS,
     SUM_TOLERANCE,
     check_growth,
     check_positive,
     check_quarter_weights,
 )
-from analysis.growth import per_capita_growth
-from analysis.quarters import quarterly_from_cumulative, required_remaining_growth
+from analysis.economics.growth import per_capita_growth
+from analysis.economics.quarters import quarterly_from_cumulative, required_remaining_growth
 
 COLUMNS: tuple[str, ...] = ("variable", "unit", "period", "value")
 """Columns of :func:`project_year`; :func:`ytd_path` and :func:`required_path` add ``quarter``."""

@@ -17,7 +17,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 from matplotlib.figure import Figure
 
-from analysis.labels import check_lang
+from analysis.report.labels import check_lang
 
 FIGURE_DPI = 110
 TABLE_CLASS = "report-table"

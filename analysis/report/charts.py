@@ -1,6 +1,6 @@
 """Charts for the reports (seaborn/matplotlib). Each function returns the Figure it drew.
 
-Inputs are the long tables of :mod:`analysis.projection`, :mod:`analysis.results` and the
+Inputs are the long tables of :mod:`analysis.economics.projection`, :mod:`analysis.outlook.results` and the
 result objects of the solver and the Monte Carlo; values arrive in reporting units (percent).
 Labels follow ``lang`` (Vietnamese by default). No function computes a figure a report states:
 they only draw.
@@ -18,7 +18,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
-from analysis.labels import format_number, label
+from analysis.report.labels import format_number, label
 
 PALETTE = {
     "2023": "#9aa5b1",
@@ -68,12 +68,12 @@ def ytd_path_chart(
     Parameters
     ----------
     path : DataFrame
-        :func:`analysis.projection.ytd_path` (long; ``grdp_growth_quarter`` and
+        :func:`analysis.economics.projection.ytd_path` (long; ``grdp_growth_quarter`` and
         ``grdp_growth_ytd`` in percent, with a ``quarter`` column).
     target : float, optional
         The annual growth target in percent (drawn as a horizontal line).
     required : DataFrame, optional
-        :func:`analysis.projection.required_path`: published quarters and the growth the rest
+        :func:`analysis.economics.projection.required_path`: published quarters and the growth the rest
         of the year needs, drawn over the projection.
     """
     _style()
@@ -286,7 +286,7 @@ def fan_chart(
     ----------
     quantiles : DataFrame
         Index: periods (Q1, 6M, 9M, FY); columns: probabilities in ascending order, symmetric
-        around 0.5 (as :func:`analysis.uncertainty.fan_quantiles` returns); values in percent.
+        around 0.5 (as :func:`analysis.economics.uncertainty.fan_quantiles` returns); values in percent.
     central : sequence of float, optional
         The scenario's central path (percent), drawn as a line.
     target : float, optional
@@ -386,10 +386,10 @@ def growth_outlook_chart(
         Published annual real growth in percent, indexed by year (2016–2023).
     quantiles : Series
         Quantiles of the outlook year's growth in percent, indexed by probability (as a row
-        of :func:`analysis.uncertainty.fan_quantiles`), symmetric around 0.5.
+        of :func:`analysis.economics.uncertainty.fan_quantiles`), symmetric around 0.5.
     benchmark : Mapping, optional
         The statistical benchmark in percent: ``point``, ``lower_80``, ``upper_80``,
-        ``lower_95``, ``upper_95`` (:meth:`analysis.uncertainty.BenchmarkForecast.to_series`
+        ``lower_95``, ``upper_95`` (:meth:`analysis.economics.uncertainty.BenchmarkForecast.to_series`
         times 100); drawn just right of the fan.
     target : float, optional
         The growth target (the plan) in percent.

@@ -1,6 +1,6 @@
 """The scorecard for readers: a display table in Vietnamese or English, lights in words.
 
-Presentation layer: takes the table of :func:`analysis.scorecard.assess` and returns text
+Presentation layer: takes the table of :func:`analysis.economics.scorecard.assess` and returns text
 ready to show. Every light has a word, so the table reads the same printed in black and
 white; :func:`style_scorecard` adds the colours.
 """
@@ -12,8 +12,8 @@ import math
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from analysis.labels import check_lang, format_number, label, period_label
-from analysis.scorecard import STATUSES, group_results, summary
+from analysis.report.labels import check_lang, format_number, label, period_label
+from analysis.economics.scorecard import STATUSES, group_results, summary
 
 #: The word shown for each status (the light in words).
 STATUS_WORDS: dict[str, dict[str, str]] = {
@@ -157,7 +157,7 @@ def scorecard_table(assessment: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     Parameters
     ----------
     assessment : pandas.DataFrame
-        The result of :func:`analysis.scorecard.assess`.
+        The result of :func:`analysis.economics.scorecard.assess`.
     lang : {"vi", "en"}, default "vi"
         Language of the headers, names, units, numbers and words.
 
@@ -217,7 +217,7 @@ def style_scorecard(assessment: pd.DataFrame, lang: str = "vi") -> Styler:
     )
 
 
-#: How a group's verdict (:func:`analysis.scorecard.group_results`) is written.
+#: How a group's verdict (:func:`analysis.economics.scorecard.group_results`) is written.
 GROUP_WORDS: dict[str, dict[str, str]] = {
     "met": {"vi": "Đạt", "en": "Met"},
     "not_met": {"vi": "Không đạt", "en": "Not met"},
@@ -229,7 +229,7 @@ def headline_text(assessment: pd.DataFrame, lang: str = "vi") -> str:
     """The headline, counted as leadership counts: ``Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số)``.
 
     The first count is the resolution's main targets (groups) met, as judged by
-    :func:`analysis.scorecard.group_results` (met: every figure of the group has a result of
+    :func:`analysis.economics.scorecard.group_results` (met: every figure of the group has a result of
     the year and all are met); the count in brackets is the figures met, of all figures.
     """
     lang = check_lang(lang)

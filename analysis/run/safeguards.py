@@ -3,8 +3,8 @@ written, and a clean stop when the run is interrupted.
 
 The project boundary
 --------------------
-A run reads and writes only inside the project folder (:data:`analysis.paths.ROOT`, or the
-``root`` given to :func:`analysis.runner.run_reports`). *Inside* is judged on the real path,
+A run reads and writes only inside the project folder (:data:`analysis.data.paths.ROOT`, or the
+``root`` given to :func:`analysis.run.runner.run_reports`). *Inside* is judged on the real path,
 after ``..`` and symbolic links are followed (:func:`is_inside`):
 
 - the reports folder (``--out``, default ``reports/``) must resolve to a folder below the
@@ -145,8 +145,8 @@ def check_data(raw: Path, root: Path) -> None:
     if not raw.exists() and not raw.is_symlink():
         return
     check_data_files_inside(raw, root)
-    from analysis.actuals import load_actuals_dir
-    from analysis.data import load_all_raw
+    from analysis.data.actuals import load_actuals_dir
+    from analysis.data.tables import load_all_raw
 
     tables = load_all_raw(raw)
     actuals = raw / "actuals"

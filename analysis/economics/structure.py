@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis._checks import (
+from analysis.economics.checks import (
     SUM_TOLERANCE,
     check_finite,
     check_growth,

@@ -2,7 +2,7 @@
 
 A planner records what the province has published (a December estimate, the final figure, a
 9-month figure) in a CSV file under ``data/raw/actuals/``; every ``*.csv`` there is read by
-:func:`load_actuals_dir` and judged against the resolution by :mod:`analysis.scorecard`.
+:func:`load_actuals_dir` and judged against the resolution by :mod:`analysis.economics.scorecard`.
 
 File format (UTF-8, one figure per line, header on line 1)::
 
@@ -42,8 +42,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis import paths
-from analysis.data import ID_PATTERN, MAX_ABS_VALUE, load_targets, read_raw_csv, validate_frame
+from analysis.data import paths
+from analysis.data.tables import ID_PATTERN, MAX_ABS_VALUE, load_targets, read_raw_csv, validate_frame
 from analysis.errors import InputError, InputErrors
 
 TARGET_YEAR = 2024
@@ -281,7 +281,7 @@ def load_actuals(path: Path | str, targets: pd.DataFrame | None = None) -> pd.Da
         The CSV file (format in the module docstring).
     targets : pandas.DataFrame, optional
         The targets table the ids and units are checked against; default
-        :func:`analysis.data.load_targets`.
+        :func:`analysis.data.tables.load_targets`.
 
     Returns
     -------
@@ -341,7 +341,7 @@ def load_actuals_dir(
     Parameters
     ----------
     directory : path-like, optional
-        The folder; default :data:`analysis.paths.ACTUALS_DIR`. When the default folder does
+        The folder; default :data:`analysis.data.paths.ACTUALS_DIR`. When the default folder does
         not exist or holds no CSV file the result is an empty table (no results yet).
     targets : pandas.DataFrame, optional
         As in :func:`load_actuals`.

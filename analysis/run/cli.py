@@ -30,10 +30,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from analysis import paths
-    from analysis.data import check_all
-    from analysis.safeguards import check_data_files_inside, check_files_inside
-    from analysis.scenarios import scenario_files
+    from analysis.data import paths
+    from analysis.data.tables import check_all
+    from analysis.run.safeguards import check_data_files_inside, check_files_inside
+    from analysis.data.scenarios import scenario_files
 
     check_data_files_inside(paths.DATA_RAW, paths.ROOT)
     check_files_inside(scenario_files(paths.SCENARIOS_DIR), paths.ROOT, "scenario file")
@@ -45,7 +45,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from analysis.errors import Interrupted, LockedError, RunError
-    from analysis.runner import run_reports
+    from analysis.run.runner import run_reports
 
     try:
         published = run_reports(
@@ -76,7 +76,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _add_run_command(sub: argparse._SubParsersAction) -> None:
-    from analysis.runner import DEFAULT_CELL_TIMEOUT, DEFAULT_SEED, LANGUAGES
+    from analysis.run.runner import DEFAULT_CELL_TIMEOUT, DEFAULT_SEED, LANGUAGES
 
     run = sub.add_parser(
         "run",
@@ -136,7 +136,7 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_actuals_template(args: argparse.Namespace) -> int:
-    from analysis.actuals import write_actuals_template
+    from analysis.data.actuals import write_actuals_template
 
     path = write_actuals_template(args.out, overwrite=args.force)
     print(f"wrote {path}: one line per target, period 2024; fill value, kind, as_of and source")

@@ -1,0 +1,1 @@
+"""What readers see: labels and number formats, charts, tables, narrative helpers, templates."""

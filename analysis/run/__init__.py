@@ -1,0 +1,1 @@
+"""Orchestration: the papermill runner, safeguards, PDF copies and the command line."""
