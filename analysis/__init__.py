@@ -3,11 +3,15 @@
 Layers (each imports only those above it in this list):
 
 1. paths and data: :mod:`analysis.data.paths`, :mod:`analysis.data.tables`
-2. economics (pure functions, no I/O): :mod:`analysis.economics.growth`, :mod:`analysis.economics.quarters`,
-   :mod:`analysis.economics.structure`, :mod:`analysis.economics.projection`, :mod:`analysis.economics.solver`,
-   :mod:`analysis.economics.consistency`, :mod:`analysis.economics.uncertainty`, :mod:`analysis.economics.scorecard`
+2. economics (pure functions, no I/O): :mod:`analysis.economics.growth`,
+:mod:`analysis.economics.quarters`,
+   :mod:`analysis.economics.structure`, :mod:`analysis.economics.projection`,
+   :mod:`analysis.economics.solver`,
+   :mod:`analysis.economics.consistency`, :mod:`analysis.economics.uncertainty`,
+   :mod:`analysis.economics.scorecard`
 3. presentation: :mod:`analysis.report.labels`, :mod:`analysis.report.charts`
-4. orchestration: :mod:`analysis.data.scenarios`, :mod:`analysis.run.runner`, :mod:`analysis.run.cli`
+4. orchestration: :mod:`analysis.data.scenarios`, :mod:`analysis.run.runner`,
+:mod:`analysis.run.cli`
 
 Growth rates and shares are fractions inside the code (0.145) and percent in files (14.5).
 """

@@ -39,16 +39,17 @@ say(
 import pandas as pd
 
 from analysis import load_baselines, load_targets
-from analysis.report.charts import level_comparison_chart, ytd_path_chart
-from analysis.report.labels import format_number, format_percent, label
-from analysis.economics.projection import project_year, required_path, ytd_path
-from analysis.report.display import pick, safe, say, show_figure, show_table
 from analysis.data.scenarios import load_scenario, scenario_path
+from analysis.economics.projection import project_year, required_path, ytd_path
+from analysis.outlook.inputs import projection_inputs
+from analysis.report.charts import level_comparison_chart, ytd_path_chart
+from analysis.report.display import pick, safe, say, show_figure, show_table
+from analysis.report.labels import format_number, format_percent, label
 
 sc = load_scenario(scenario_path(scenario))
 baselines = load_baselines()
 targets = load_targets().set_index("indicator_id")
-inputs = sc.projection_inputs(baselines)
+inputs = projection_inputs(sc, baselines)
 projection = project_year(inputs)
 path = ytd_path(inputs)
 

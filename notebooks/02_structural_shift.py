@@ -22,11 +22,8 @@ lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 import pandas as pd
 
 from analysis import load_baselines, load_series, load_targets
-from analysis.report.charts import contributions_chart, structure_shift_chart
+from analysis.data.scenarios import load_scenario, scenario_path
 from analysis.economics.consistency import structure_inputs_from_series
-from analysis.report.labels import CLOSURE_LABELS, format_number, format_percent, label
-from analysis.report.display import pick, safe, say, show_figure, show_table
-from analysis.data.scenarios import load_scenario, scenario_path, sector_bases
 from analysis.economics.solver import (
     equal_prices,
     fold_taxes_into_services,
@@ -35,10 +32,14 @@ from analysis.economics.solver import (
     pattern_growth,
 )
 from analysis.economics.structure import contributions, project_shares
+from analysis.outlook.inputs import projection_inputs, sector_bases
+from analysis.report.charts import contributions_chart, structure_shift_chart
+from analysis.report.display import pick, safe, say, show_figure, show_table
+from analysis.report.labels import CLOSURE_LABELS, format_number, format_percent, label
 
 sc = load_scenario(scenario_path(scenario))
 targets = load_targets().set_index("indicator_id")
-inputs = sc.projection_inputs(load_baselines())
+inputs = projection_inputs(sc, load_baselines())
 struct = structure_inputs_from_series(load_series())
 shares_2023, weights = struct["shares_2023"], struct["weights_2023"]
 sectors = list(shares_2023.index)

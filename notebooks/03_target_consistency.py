@@ -31,9 +31,9 @@ from analysis import (
     load_series,
     load_targets,
 )
-from analysis.report.labels import check_label, format_number, format_percent, label, unit_label
-from analysis.report.display import pick, safe, say, show_table
 from analysis.data.scenarios import load_scenario, scenario_path
+from analysis.report.display import pick, safe, say, show_table
+from analysis.report.labels import check_label, format_number, format_percent, label, unit_label
 
 sc = load_scenario(scenario_path(scenario))
 assumptions = load_assumptions().set_index("assumption_id")["value"].to_dict()

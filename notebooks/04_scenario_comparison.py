@@ -39,11 +39,11 @@ say(
 import pandas as pd
 
 from analysis import load_targets
-from analysis.report.charts import scenario_comparison_chart
-from analysis.report.labels import format_number, format_percent, label
-from analysis.report.display import pick, safe, say, show_figure, show_table
-from analysis.outlook.results import scenario_results
 from analysis.data.scenarios import load_scenarios
+from analysis.outlook.results import scenario_results
+from analysis.report.charts import scenario_comparison_chart
+from analysis.report.display import pick, safe, say, show_figure, show_table
+from analysis.report.labels import format_number, format_percent, label
 
 loaded = load_scenarios(scenarios)
 results = pd.concat([scenario_results(s) for s in loaded], ignore_index=True)

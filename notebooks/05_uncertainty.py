@@ -48,8 +48,11 @@ from dataclasses import replace
 import pandas as pd
 
 from analysis import load_baselines, load_series, load_targets
-from analysis.report.charts import growth_outlook_chart, ytd_fan_chart
-from analysis.report.labels import format_number, format_percent, label
+from analysis.data.scenarios import load_scenario, scenario_path
+from analysis.economics.projection import ytd_path
+from analysis.economics.solver import BASELINE_YEARS
+from analysis.economics.uncertainty import fan_quantiles, random_walk_benchmark, simulate_targets
+from analysis.outlook.inputs import projection_inputs
 from analysis.outlook.scenario_outlook import (
     macro_targets,
     outlook_setup,
@@ -58,11 +61,9 @@ from analysis.outlook.scenario_outlook import (
     scenario_calibration,
     scenario_outlook,
 )
-from analysis.economics.projection import ytd_path
+from analysis.report.charts import growth_outlook_chart, ytd_fan_chart
 from analysis.report.display import pick, safe, say, show_figure, show_table
-from analysis.data.scenarios import load_scenario, scenario_path
-from analysis.economics.solver import BASELINE_YEARS
-from analysis.economics.uncertainty import fan_quantiles, random_walk_benchmark, simulate_targets
+from analysis.report.labels import format_number, format_percent, label
 
 sc = load_scenario(scenario_path(scenario))
 series = load_series()
@@ -195,7 +196,7 @@ show_table(
 
 # %%
 ytd_fan = fan_quantiles(result.ytd_path) * 100.0
-path = ytd_path(sc.projection_inputs(baselines, series))
+path = ytd_path(projection_inputs(sc, baselines, series))
 central_path = path[path["variable"] == "grdp_growth_ytd"].sort_values("quarter")["value"]
 published = sc.ytd_actuals.given()
 if published:

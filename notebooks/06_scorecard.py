@@ -61,12 +61,12 @@ from analysis import (
     summary,
     ytd_growth,
 )
-from analysis.report.charts import in_year_chart
-from analysis.report.labels import format_fraction_as_percent, format_number, format_percent
 from analysis.data.paths import ACTUALS_DIR, ROOT
-from analysis.report.display import TABLE_CLASS, pick, safe, say, show_figure, show_table
 from analysis.data.scenarios import load_scenario, scenario_path
 from analysis.economics.scorecard import AMBER, GREEN, group_results, reference_quarters
+from analysis.report.charts import in_year_chart
+from analysis.report.display import TABLE_CLASS, pick, safe, say, show_figure, show_table
+from analysis.report.labels import format_fraction_as_percent, format_number, format_percent
 from analysis.report.scorecard_view import (
     COLUMNS,
     GROUP_WORDS,

@@ -18,8 +18,8 @@ from analysis.data.actuals import (
     actuals_template,
     write_actuals_template,
 )
-from analysis.run.cli import main
 from analysis.errors import InputError, InputErrors
+from analysis.run.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "actuals" / "illustrative_actuals_2024.csv"

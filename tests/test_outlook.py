@@ -1,4 +1,5 @@
-"""Tests of analysis.outlook.scenario_outlook: a scenario file run through the Monte Carlo of the 2024 targets.
+"""Tests of analysis.outlook.scenario_outlook: a scenario file run through the Monte Carlo of the
+2024 targets.
 
 Expected numbers are worked by hand in the comments or are the resolution's published targets,
 never taken from the code under test.
@@ -17,6 +18,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.data.scenarios import SECTORS, Scenario, load_scenario, scenario_path
+from analysis.economics.uncertainty import TwoPieceNormal
 from analysis.errors import InputError
 from analysis.outlook.scenario_outlook import (
     EVENT_VARIABLES,
@@ -27,8 +30,6 @@ from analysis.outlook.scenario_outlook import (
     scenario_calibration,
     scenario_outlook,
 )
-from analysis.data.scenarios import SECTORS, Scenario, load_scenario, scenario_path
-from analysis.economics.uncertainty import TwoPieceNormal
 
 N = 20_000  # draws in these tests: standard errors of about 0.35 point at p = 0.5
 
@@ -334,8 +335,8 @@ def test_relative_price_key_accepted_and_unknown_keys_still_refused(tmp_path):
 
 def test_relative_price_spread_defaults_to_the_solvers_assumption(tmp_path):
     setup = outlook_setup(scenario(tmp_path))
-    # analysis.economics.solver.DEFAULT_PRICE_SD: an assumed 5 % spread of a sector's yearly relative
-    # price change (2022 → 2023 read +2.0 / −0.6 / −3.6 %).
+    # analysis.economics.solver.DEFAULT_PRICE_SD: an assumed 5 % spread of a sector's yearly
+    # relative price change (2022 → 2023 read +2.0 / −0.6 / −3.6 %).
     assert setup.sectors.relative_price_sd == pytest.approx(0.05)
     frame = scenario_calibration(scenario(tmp_path, "plain")).to_frame()
     assert frame.loc["relative_price_sd", "value"] == pytest.approx(0.05)

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.economics.consistency import structure_inputs_from_series
 from analysis.data.tables import load_series
+from analysis.economics.consistency import structure_inputs_from_series
 from analysis.economics.solver import pattern_growth
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from analysis import load_baselines, load_series, load_targets
-from analysis.data.tables import check_all
 from analysis.errors import InputError, InputErrors
+from analysis.run.check import check_all
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis.outlook.results import RESULT_COLUMNS, check_results, scenario_results
 from analysis.data.scenarios import load_scenario
+from analysis.outlook.results import RESULT_COLUMNS, check_results, scenario_results
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -25,8 +25,8 @@ import yaml
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from analysis.data import paths
-from analysis.run.cli import main
 from analysis.errors import InputError, LockedError
+from analysis.run.cli import main
 from analysis.run.runner import (
     check_run_arguments,
     export_html,

@@ -459,8 +459,17 @@ def test_unknown_indicator_in_actuals_is_refused(targets):
 
 
 def test_bad_period_is_refused(targets):
-    with pytest.raises(ValueError, match=r"actuals: period must be one of"):
+    with pytest.raises(ValueError, match=r"actuals: period must be '<year>-Q1'.*2024-Q4"):
         assess(targets, _actual(1.0, "2024-Q4", "poverty_rate"))
+
+
+def test_periods_of_two_years_are_refused(targets):
+    mixed = pd.concat(
+        [_actual(1.6, "2024", "poverty_rate"), _actual(1.2, "2025-6M", "poverty_rate")],
+        ignore_index=True,
+    )
+    with pytest.raises(ValueError, match=r"one plan year, got \[2024, 2025\]"):
+        assess(targets, mixed)
 
 
 def test_repeated_figure_is_refused(targets):
@@ -766,7 +775,7 @@ def test_in_year_view_without_figures_shows_the_required_path_only():
 
 
 def test_in_year_view_input_checks():
-    with pytest.raises(ValueError, match="ytd: periods must be among"):
+    with pytest.raises(ValueError, match="ytd: periods must be year-to-date periods"):
         in_year_view({"2024": 0.13}, 0.145, PHI, reference_quarters=RECORD_2023)
     with pytest.raises(ValueError, match="weights: must sum to 1"):
         in_year_view({"2024-Q1": 0.08}, 0.145, (0.2, 0.2, 0.2, 0.2), reference_quarters=RECORD_2023)

@@ -40,9 +40,9 @@ import pandas as pd
 import papermill as pm
 import pytest
 
-from analysis.run.runner import export_html
 from analysis.economics.scorecard import assess
 from analysis.report.scorecard_view import style_scorecard
+from analysis.run.runner import export_html
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "06_scorecard.ipynb"

@@ -1,5 +1,5 @@
-"""Tests of analysis.economics.uncertainty: the two-piece normal, calibration, narrowing, Monte Carlo,
-and the statsmodels benchmark.
+"""Tests of analysis.economics.uncertainty: the two-piece normal, calibration, narrowing, Monte
+Carlo, and the statsmodels benchmark.
 
 Expected numbers are worked by hand in the comments (or come from scipy.stats.norm, numerical
 integration, or the published record), never from the code under test.

@@ -43,21 +43,26 @@ import pandas as pd
 import pandera.pandas as pa
 
 from analysis.data import paths
-from analysis.data.tables import ID_PATTERN, MAX_ABS_VALUE, load_targets, read_raw_csv, validate_frame
+from analysis.data.tables import (
+    ID_PATTERN,
+    MAX_ABS_VALUE,
+    load_targets,
+    read_raw_csv,
+    validate_frame,
+)
+from analysis.economics.periods import plan_periods
+from analysis.economics.scorecard import COUNT_UNITS, GROWTH_UNIT
 from analysis.errors import InputError, InputErrors
 
 TARGET_YEAR = 2024
 #: Periods in time order: the year to date after one, two and three quarters, then the year.
-PERIODS: tuple[str, ...] = ("2024-Q1", "2024-6M", "2024-9M", "2024")
-FINAL_PERIOD = "2024"
+PERIODS: tuple[str, ...] = plan_periods(TARGET_YEAR)
+FINAL_PERIOD = PERIODS[-1]
 ACTUAL_KINDS: tuple[str, ...] = ("estimate", "actual")
 #: How done / not-done results are written in the file, and the value each loads as.
 DONE_WORDS: dict[str, float] = {"done": 1.0, "not_done": 0.0}
 DONE_UNIT = "done"
-GROWTH_UNIT = "% growth"
 PERCENT_UNIT = "%"
-#: Units whose values are counts (whole numbers).
-COUNT_UNITS: tuple[str, ...] = ("persons",)
 
 ACTUALS_COLUMNS: tuple[str, ...] = (
     "indicator_id",

@@ -7,8 +7,8 @@ implausible values are refused) and returns a frozen :class:`Scenario`. Any prob
 :class:`~analysis.errors.InputError` naming the file, the field path (``growth.aggregate``)
 and the rule broken; several problems raise :class:`~analysis.errors.InputErrors`.
 
-Percent becomes a fraction here and nowhere else: :meth:`Scenario.projection_inputs` hands the
-economics layer fractions (0.145 for 14.5 %).
+Percent becomes a fraction here and nowhere else: :func:`analysis.outlook.inputs.projection_inputs`
+hands the economics layer fractions (0.145 for 14.5 %).
 
 The schema, with the plausibility rules::
 
@@ -41,11 +41,9 @@ import re
 import reprlib
 import typing
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
-import pandas as pd
 import yaml
 from pydantic import (
     AfterValidator,
@@ -61,9 +59,6 @@ from pydantic import (
 
 from analysis.data import paths
 from analysis.errors import InputError, InputErrors
-
-if TYPE_CHECKING:
-    from analysis.economics.projection import ProjectionInputs
 
 SECTORS = ("industry_construction", "services", "agriculture", "product_taxes")
 """The four parts of GRDP a scenario may give growth or prices for (product taxes included)."""
@@ -223,7 +218,8 @@ class YtdActuals(_Strict):
 
 class Uncertainty(_Strict):
     """Scales of the Monte Carlo set by the scenario, percent points; each overrides the one
-    calibrated from the published record (:func:`analysis.outlook.scenario_outlook.scenario_calibration`)."""
+    calibrated from the published record
+    (:func:`analysis.outlook.scenario_outlook.scenario_calibration`)."""
 
     sigma_lower: GrowthScalePercent | None = None
     sigma_upper: GrowthScalePercent | None = None
@@ -259,7 +255,8 @@ def _check_weights(values: list[float]) -> list[float]:
 class Scenario(_Strict):
     """One validated scenario (percent units, as in the file).
 
-    Use :meth:`projection_inputs` to hand its assumptions to the economics layer as fractions.
+    :func:`analysis.outlook.inputs.projection_inputs` hands its assumptions to the economics
+    layer as fractions.
     ``path`` is the file it was read from (None when built in code).
     """
 
@@ -338,128 +335,6 @@ class Scenario(_Strict):
         """Published cumulative growth so far, fractions, keyed ``Q1``, ``6M``, ``9M``."""
         given = self.ytd_actuals.given()
         return {key: value / 100.0 for key, value in zip(("Q1", "6M", "9M"), given, strict=False)}
-
-    def projection_inputs(
-        self, baselines: pd.DataFrame, series: pd.DataFrame | None = None
-    ) -> ProjectionInputs:
-        """The scenario's assumptions as :class:`analysis.economics.projection.ProjectionInputs`.
-
-        Percent becomes a fraction here (14.5 -> 0.145), once.
-
-        Parameters
-        ----------
-        baselines : DataFrame
-            :func:`analysis.data.tables.load_baselines`: ``grdp_current_prices`` (trillion VND) and
-            ``grdp_per_capita_usd`` of 2023.
-        series : DataFrame, optional
-            :func:`analysis.data.tables.load_series`; read only when the aggregate growth or the
-            deflator is implied by the sectors (loaded when not given).
-
-        Raises
-        ------
-        InputError
-            The assumptions do not fit together (e.g. a quarterly path that disagrees with
-            the annual growth), naming the scenario file.
-
-        Notes
-        -----
-        Growth implied by sectors: ``g = Σ w_i g_i`` with the 2023 constant-price weights of
-        :func:`analysis.economics.solver.structure_weights` (four parts). Deflator implied by sector
-        prices: ``1 + π = Σ s_i (1 + g_i)(1 + p_i) / (1 + g)`` with the 2023 current-price
-        shares (``taxes_in_services``, 65.7 / 21.3 / 13.0) split into four parts with the
-        2022 product-tax share (2.1 %).
-
-        References
-        ----------
-        Methodology reference, sections 2-4.
-        """
-        from analysis.data.tables import baseline_value
-        from analysis.economics.projection import ProjectionInputs
-
-        every_sector = len(self.growth.sectors.given()) == len(SECTORS)
-        needs_sectors = self.growth.aggregate is None or self.prices.deflator is None
-        bases = sector_bases(series) if needs_sectors or every_sector else None
-        real = self._real_growth(bases)
-        try:
-            return ProjectionInputs(
-                grdp_nominal_base=baseline_value(baselines, "grdp_current_prices"),
-                per_capita_usd_base=baseline_value(baselines, "grdp_per_capita_usd"),
-                exchange_rate_base=self.exchange_rate.base,
-                real_growth=real,
-                deflator=self._deflator(real, bases),
-                population_growth=self.population_growth / 100.0,
-                depreciation=self.exchange_rate.depreciation / 100.0,
-                quarterly_weights=[w / 100.0 for w in self.quarterly_weights],
-                quarterly_growth=_fractions(self.quarterly_growth),
-            )
-        except ValueError as exc:
-            raise InputError(str(self.path or self.name), "(scenario)", str(exc)) from exc
-
-    def _real_growth(self, bases: SectorBases | None) -> float:
-        from analysis.economics.structure import aggregate_growth
-
-        implied = None
-        if bases is not None and len(self.growth.sectors.given()) == len(SECTORS):
-            implied = float(aggregate_growth(bases.weights, pd.Series(self.sector_growth())))
-        if self.growth.aggregate is None:
-            return implied
-        if implied is not None and abs(100 * implied - self.growth.aggregate) > (
-            QUARTER_GROWTH_TOLERANCE
-        ):
-            raise InputError(
-                str(self.path or self.name),
-                "growth.aggregate",
-                f"the four sectors imply {100 * implied:.2f} % with the 2023 weights, not "
-                f"{self.growth.aggregate:g} %: give the aggregate or the sectors, or make them "
-                f"agree within {QUARTER_GROWTH_TOLERANCE:g} point",
-            )
-        return self.growth.aggregate / 100.0
-
-    def _deflator(self, real: float, bases: SectorBases | None) -> float:
-        if self.prices.deflator is not None:
-            return self.prices.deflator / 100.0
-        growth = pd.Series(self.sector_growth()).reindex(list(SECTORS))
-        nominal = bases.shares * (1.0 + growth) * (1.0 + pd.Series(self.sector_prices()))
-        return float(nominal.sum() / (1.0 + real) - 1.0)
-
-
-def _fractions(values: list[float] | None) -> list[float] | None:
-    return None if values is None else [v / 100.0 for v in values]
-
-
-@dataclass(frozen=True)
-class SectorBases:
-    """2023 constant-price weights and current-price shares of the four parts of GRDP."""
-
-    weights: pd.Series
-    shares: pd.Series
-
-
-def sector_bases(series: pd.DataFrame | None = None) -> SectorBases:
-    """The 2023 weights and shares (fractions, four parts) from the published series.
-
-    Weights: :func:`analysis.economics.solver.structure_weights` of the 2023 contributions and sector
-    growth (gso4). Shares: the 2023 ``taxes_in_services`` structure split into four parts with
-    the 2022 product-tax share, an assumption (the 2023 tax share is not published).
-    """
-    from analysis.data.tables import load_series, series_values
-    from analysis.economics.solver import structure_weights
-    from analysis.economics.structure import convert_structure
-
-    series = load_series() if series is None else series
-
-    def pick(variable: str, period: str, sectors: Sequence[str]) -> pd.Series:
-        return pd.Series({s: series_values(series, variable, s)[period] for s in sectors}) / 100
-
-    weights = structure_weights(
-        pick("contribution", "2023", SECTORS),
-        pick("sector_growth", "2023", SECTORS),
-        convention="gso4",
-    )
-    three = pick("structure_share", "2023", SECTORS[:3])
-    tax = float(pick("structure_share", "2022", ("product_taxes",)).iloc[0])
-    shares = convert_structure(three, "taxes_in_services", "gso4", product_tax_share=tax, tol=5e-3)
-    return SectorBases(weights.reindex(list(SECTORS)), pd.Series(shares).reindex(list(SECTORS)))
 
 
 # --- reading files ------------------------------------------------------------------------

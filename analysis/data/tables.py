@@ -5,8 +5,8 @@ rule is refused with :class:`~analysis.errors.InputErrors`, one line per problem
 file, the line (the header is line 1) and column, and the rule. Nothing downstream ever sees an
 unvalidated table.
 
-The processed tables written by :func:`check_all` are the same tables, typed and tidy, under
-``data/processed/`` (never edited by hand).
+The processed tables written by :func:`analysis.run.check.check_all` are the same tables,
+typed and tidy, under ``data/processed/`` (never edited by hand).
 """
 
 from __future__ import annotations
@@ -554,38 +554,3 @@ def write_processed(tables: dict[str, pd.DataFrame], out_dir: Path | None = None
         tmp.replace(target)
         written.append(target)
     return written
-
-
-def check_all(write: bool = True, raw_dir: Path | None = None) -> list[str]:
-    """Validate all raw data (the actuals files and the scenarios too); write the processed tables.
-
-    Returns the summary lines; raises :class:`InputErrors` listing every problem found.
-    """
-    tables = load_all_raw(raw_dir)
-    lines = [f"ok  {name}: {len(t)} rows" for name, t in tables.items()]
-    lines.extend(_check_actuals(tables["targets_2024"], raw_dir))
-    lines.extend(_check_scenarios())
-    if write:
-        for path in write_processed(tables):
-            lines.append(f"wrote {path}")
-    return lines
-
-
-def _check_actuals(targets: pd.DataFrame, raw_dir: Path | None = None) -> list[str]:
-    """Check every ``*.csv`` of ``data/raw/actuals/`` against the targets (if the folder exists)."""
-    from analysis.data.actuals import load_actuals_dir  # analysis.data.actuals imports this module
-
-    folder = Path(raw_dir) / "actuals" if raw_dir else Path(paths.ACTUALS_DIR)
-    if not folder.is_dir():
-        return []
-    figures = load_actuals_dir(folder, targets)
-    n_files = len(list(folder.glob("*.csv")))
-    return [f"ok  actuals: {len(figures)} figures from {n_files} CSV file(s) in {folder}"]
-
-
-def _check_scenarios() -> list[str]:
-    try:
-        from analysis.data.scenarios import check_scenarios
-    except ImportError:  # pragma: no cover - scenarios module not present
-        return []
-    return check_scenarios()

@@ -229,7 +229,8 @@ def per_head_check(
 
     Notes
     -----
-    ``π* = (y*/y0)(1 + n)(1 + e)/(1 + g*) − 1`` (:func:`analysis.economics.growth.required_deflator`);
+    ``π* = (y*/y0)(1 + n)(1 + e)/(1 + g*) − 1``
+    (:func:`analysis.economics.growth.required_deflator`);
     nominal GRDP 2024 ``= GRDP_2023 (1 + g*)(1 + π*)``. Band: from the lowest to the highest
     of the national deflator and the province's record, widened by ``tolerance``. π* above
     the band is 'stretched'; below it the per-head target is undemanding ('consistent').
@@ -1036,8 +1037,8 @@ def consistency_report_from_tables(
     ``budget_revenue``, ``social_investment``, ``labour_share_*``; baselines
     ``grdp_current_prices`` and ``grdp_per_capita_usd`` 2023; series: the 2023 structure in
     the ``taxes_in_services`` convention (the targets' convention), the 2023 contributions
-    and sector growth (weights: :func:`analysis.economics.solver.structure_weights`, taxes folded into
-    services and rolled forward to 2023), sector growth 2016–2019 and 2023 (baseline),
+    and sector growth (weights: :func:`analysis.economics.solver.structure_weights`, taxes folded
+    into services and rolled forward to 2023), sector growth 2016–2019 and 2023 (baseline),
     nominal and real GRDP of the province and of Viet Nam (deflators) and the master plan's
     sector growth ranges (closure B at their midpoints).
 
@@ -1064,7 +1065,8 @@ def structure_inputs_from_series(series: pd.DataFrame, *, record_from: int = 202
     """The structural inputs the report derives from the published series, for notebooks.
 
     Returns a dict with ``shares_2023`` and ``weights_2023`` (taxes in services, fractions),
-    ``baseline`` (:class:`~analysis.economics.solver.GrowthBaseline`), ``sector_growth_2023`` (three parts,
+    ``baseline`` (:class:`~analysis.economics.solver.GrowthBaseline`), ``sector_growth_2023``
+    (three parts,
     fractions), ``provincial_deflators``, ``national_deflator``, ``sector_growth_plan`` (master
     plan midpoints or None) and ``plan_label``: the same figures
     :func:`consistency_report_from_tables` uses, so a notebook shows what the report checked.

@@ -1,7 +1,7 @@
 """The 2023 → 2024 projection of GRDP, prices, population and GRDP per head in USD.
 
 :class:`ProjectionInputs` holds one set of assumptions as fractions (a scenario file hands
-them over through :meth:`analysis.data.scenarios.Scenario.projection_inputs`). The functions
+them over through :func:`analysis.outlook.inputs.projection_inputs`). The functions
 return tables for reports in the long format ``variable, unit, period, value`` (pyam's shape),
 with **values in reporting units**: rates in percent (14.5), money in the unit the documents
 use (trillion VND, bn USD, USD), population in persons. Only the tables are in percent; every

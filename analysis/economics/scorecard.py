@@ -104,13 +104,19 @@ import numpy as np
 import pandas as pd
 
 from analysis.economics.checks import check_growth, check_quarter_weights
-from analysis.data.actuals import COUNT_UNITS, FINAL_PERIOD, GROWTH_UNIT, PERIODS
+from analysis.economics.periods import (
+    elapsed_share,
+    is_full_year,
+    is_period,
+    parse_period,
+    period_year,
+    quarters_covered,
+)
 from analysis.economics.quarters import quarterly_from_cumulative, required_remaining_growth
 
-#: Share of the year elapsed at the end of each period.
-ELAPSED: dict[str, float] = {"2024-Q1": 0.25, "2024-6M": 0.5, "2024-9M": 0.75, "2024": 1.0}
-#: Quarters published at each in-year period.
-QUARTERS_DONE: dict[str, int] = {"2024-Q1": 1, "2024-6M": 2, "2024-9M": 3}
+#: The unit of growth targets (``% growth``) and the units whose values are counts.
+GROWTH_UNIT = "% growth"
+COUNT_UNITS: tuple[str, ...] = ("persons",)
 #: Light thresholds (Open SDG): green at or above, amber at or above, red at or above.
 GREEN, AMBER, RED = 0.95, 0.60, 0.0
 #: Allowance added to an ``equal`` target's tolerance for floating-point representation.
@@ -148,7 +154,6 @@ _TARGET_COLUMNS = (
     "baseline_2023",
 )
 _ACTUAL_COLUMNS = ("indicator_id", "period", "value", "as_of")
-_PERIOD_RANK = {p: i for i, p in enumerate(PERIODS)}
 _NAN = float("nan")
 
 
@@ -315,7 +320,7 @@ def _pace(t: _Target, m: _Measures, elapsed: float) -> float:
 
 def _status(t: _Target, m: _Measures, period: str) -> tuple[str, str, float]:
     """(status, light, pace); pace is NaN for a final result."""
-    if period == FINAL_PERIOD:
+    if is_full_year(period):
         if m.met:
             return "met", "green", _NAN
         light = ("amber", "amber", "red", "dark_red")[_band(m.progress)]
@@ -323,7 +328,7 @@ def _status(t: _Target, m: _Measures, period: str) -> tuple[str, str, float]:
     if t.rule == "done":  # not a quantity: done is on track, not yet done needs doing
         status, light = _IN_YEAR[0 if m.met else 1]
         return status, light, _NAN
-    pace = _pace(t, m, ELAPSED[period])
+    pace = _pace(t, m, elapsed_share(period))
     status, light = _IN_YEAR[_band(pace)]
     return status, light, pace
 
@@ -352,9 +357,14 @@ def _check_actuals(actuals: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame
     unknown = sorted(set(actuals["indicator_id"]) - set(targets["indicator_id"]))
     if unknown:
         raise ValueError(f"actuals: indicator ids must be in the targets table, got {unknown}")
-    bad = sorted(set(actuals["period"]) - set(PERIODS))
+    bad = sorted({str(p) for p in actuals["period"] if not is_period(p)})
     if bad:
-        raise ValueError(f"actuals: period must be one of {list(PERIODS)}, got {bad}")
+        raise ValueError(
+            f"actuals: period must be '<year>-Q1', '<year>-6M', '<year>-9M' or '<year>', got {bad}"
+        )
+    years = sorted({period_year(p) for p in actuals["period"]})
+    if len(years) > 1:
+        raise ValueError(f"actuals: periods must all belong to one plan year, got {years}")
     values = pd.to_numeric(actuals["value"], errors="coerce")
     if (values.isna() & actuals["value"].notna()).any():
         raise ValueError("actuals: value must be numbers (done 1.0, not done 0.0) or missing")
@@ -367,11 +377,12 @@ def _check_actuals(actuals: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame
 def latest_actuals(actuals: pd.DataFrame) -> pd.DataFrame:
     """One figure per indicator: the latest period, and within it the latest ``as_of``.
 
-    Rows without a value are ignored. Periods rank ``2024-Q1 < 2024-6M < 2024-9M < 2024``.
+    Rows without a value are ignored. Periods rank by the quarters they cover (``2024-Q1 < 2024-6M
+    < 2024-9M < 2024``).
     """
     _check_columns(actuals, "actuals", _ACTUAL_COLUMNS)
     data = actuals.dropna(subset=["value"])
-    ranked = data.assign(_rank=data["period"].map(_PERIOD_RANK))
+    ranked = data.assign(_rank=data["period"].map(quarters_covered))
     ranked = ranked.sort_values(["indicator_id", "_rank", "as_of"], na_position="first")
     latest = ranked.groupby("indicator_id", sort=False).tail(1).drop(columns="_rank")
     return latest.set_index("indicator_id")
@@ -416,14 +427,14 @@ def _assessed_row(t: _Target, fig: pd.Series) -> dict[str, Any]:
         raise ValueError(f"actuals: a done / not-done value must be 1.0 or 0.0, got {a}")
     m = _measures(t, a)
     status, light, pace = _status(t, m, period)
-    final = period == FINAL_PERIOD
+    final = is_full_year(period)
     return {
         "actual": a,
         "period": period,
         "kind": fig.get("kind"),
         "as_of": fig["as_of"],
         "source": fig.get("source"),
-        "elapsed": ELAPSED[period],
+        "elapsed": elapsed_share(period),
         "attainment": m.attainment,
         "gap_closed": m.gap_closed,
         "miss": m.miss,
@@ -625,34 +636,39 @@ def ytd_growth(actuals: pd.DataFrame, indicator_id: str = "grdp_growth") -> pd.S
     ``indicator_id`` (values in percent, as in the actuals files) and divides by 100.
     """
     _check_columns(actuals, "actuals", _ACTUAL_COLUMNS)
+    in_year = actuals["period"].map(lambda p: is_period(p) and not is_full_year(p))
     rows = actuals[
-        (actuals["indicator_id"] == indicator_id)
-        & actuals["period"].isin(list(QUARTERS_DONE))
-        & actuals["value"].notna()
+        (actuals["indicator_id"] == indicator_id) & in_year.astype(bool) & actuals["value"].notna()
     ]
     rows = rows.sort_values("as_of", na_position="first").groupby("period").tail(1)
     out = rows.set_index("period")["value"].astype(float) / 100.0
-    out = out.reindex([p for p in QUARTERS_DONE if p in out.index])
+    out = out.reindex(sorted(out.index, key=parse_period))
     out.name = f"{indicator_id}_ytd"
     return out
 
 
 def _check_ytd(ytd: Mapping[str, float] | pd.Series) -> dict[str, float]:
     items = dict(ytd.items())
-    unknown = [p for p in items if p not in QUARTERS_DONE]
+    unknown = [p for p in items if not is_period(p) or is_full_year(p)]
     if unknown:
-        raise ValueError(f"ytd: periods must be among {list(QUARTERS_DONE)}, got {unknown}")
+        raise ValueError(
+            f"ytd: periods must be year-to-date periods ('<year>-Q1', '-6M', '-9M'), got {unknown}"
+        )
+    if len({period_year(p) for p in items}) > 1:
+        raise ValueError(f"ytd: periods must all belong to one year, got {list(items)}")
     values = check_growth([float(v) for v in items.values()], "ytd") if items else []
-    return {p: float(v) for p, v in zip(items, values, strict=True)}
+    ordered = sorted(zip(items, values, strict=True), key=lambda item: parse_period(item[0]))
+    return {p: float(v) for p, v in ordered}
 
 
 def _single_quarters(ytd: dict[str, float], weights: np.ndarray) -> np.ndarray:
     """Single-quarter growth for the unbroken run of periods from Q1 (empty if Q1 is absent)."""
+    by_quarters = {quarters_covered(p): value for p, value in ytd.items()}
     prefix = []
-    for period in QUARTERS_DONE:
-        if period not in ytd:
+    for k in range(1, len(weights)):
+        if k not in by_quarters:
             break
-        prefix.append(ytd[period])
+        prefix.append(by_quarters[k])
     if not prefix:
         return np.array([])
     return np.atleast_1d(quarterly_from_cumulative(prefix, weights))
@@ -856,8 +872,8 @@ def in_year_view(
     reference = _reference_best(reference_quarters)
     quarters = _single_quarters(given, phi)
     rows = [_view_row(0, None, _NAN, target, phi, quarters, reference)]
-    for period in (p for p in QUARTERS_DONE if p in given):
-        k = QUARTERS_DONE[period]
+    for period in given:
+        k = quarters_covered(period)
         rows.append(_view_row(k, period, given[period], target, phi, quarters, reference))
     return pd.DataFrame(rows)
 

@@ -18,7 +18,8 @@ shares s_i' (summing to 1), the price change that makes sector i's share land on
 
 because then ``1 + N = Σ s_i (1 + g_i)(1 + p_i) = (1 + π)(1 + g)``. The level of prices
 (π) is not fixed by shares and growth: it is an input (for the 2024 targets, the deflator
-that reconciles the growth and per-head targets, :func:`analysis.economics.growth.required_deflator`).
+that reconciles the growth and per-head targets,
+:func:`analysis.economics.growth.required_deflator`).
 Relative prices ``(1 + p_i)/(1 + π)`` do not depend on it.
 
 Sector keys are those of :mod:`analysis.economics.structure`. Shares, weights, growth and price

@@ -11,7 +11,8 @@ Five parts, each a pure function or a frozen value (no I/O, no plotting):
   (aggregate and by sector), sector relative prices, the deflator, population growth and the
   exchange rate and runs them
   through the planning arithmetic (:func:`analysis.economics.growth.per_capita_growth`,
-  :func:`analysis.economics.structure.aggregate_growth`, :func:`analysis.economics.structure.project_shares`,
+  :func:`analysis.economics.structure.aggregate_growth`,
+  :func:`analysis.economics.structure.project_shares`,
   :func:`analysis.economics.quarters.cumulative_growth`) on whole arrays of draws;
 - the statistical benchmark (:func:`random_walk_benchmark`): a random walk with drift on the log
   real GRDP index rebuilt from the published annual growth.
@@ -41,7 +42,11 @@ from analysis.economics.checks import (
     check_quarter_weights,
 )
 from analysis.economics.growth import per_capita_growth
-from analysis.economics.projection import GROWTH_AGREEMENT_TOLERANCE, QUARTER_WEIGHT_TOLERANCE, YTD_PERIODS
+from analysis.economics.projection import (
+    GROWTH_AGREEMENT_TOLERANCE,
+    QUARTER_WEIGHT_TOLERANCE,
+    YTD_PERIODS,
+)
 from analysis.economics.quarters import cumulative_growth
 from analysis.economics.structure import (
     CONVENTIONS,
@@ -460,7 +465,8 @@ def calibrate_scales(
         positive; the defaults are judgements (see Notes), recorded in ``assumptions``.
     relative_price_sd : float or None, default None
         Spread τ of each sector's yearly log price change relative to the GRDP deflator,
-        non-negative (0.05 is 5 %; :data:`analysis.economics.solver.DEFAULT_PRICE_SD` is the project's
+        non-negative (0.05 is 5 %; :data:`analysis.economics.solver.DEFAULT_PRICE_SD` is the
+        project's
         assumption). None: relative prices are not part of this calibration (τ = 0, no row in
         :meth:`Calibration.to_frame`); a number is recorded with its assumption.
 

@@ -9,36 +9,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.outlook.scenario_outlook import DEFAULT_SEED
 from analysis.data.scenarios import Scenario
+from analysis.data.tables import load_baselines
+from analysis.economics.projection import project_year, required_path, ytd_path
+from analysis.outlook.inputs import projection_inputs
+from analysis.outlook.result_table import RESULT_COLUMNS, check_results
+from analysis.outlook.scenario_outlook import DEFAULT_SEED, outlook_rows, scenario_outlook
 
-RESULT_COLUMNS = ("scenario", "variable", "unit", "period", "value")
-"""The columns of a results table, in order."""
-
-RESULT_DECIMALS = 6
-"""Values are rounded to this many decimals (14.499999999999998 is written 14.5): far below
-any published precision, and the files read cleanly in a spreadsheet."""
-
-
-def check_results(table: pd.DataFrame, scenario: str) -> pd.DataFrame:
-    """Return ``table`` with the result columns in order; refuse a malformed table.
-
-    Raises
-    ------
-    ValueError
-        A column is missing, a value is not a finite number, or a row names another scenario.
-    """
-    missing = [c for c in RESULT_COLUMNS if c not in table.columns]
-    if missing:
-        raise ValueError(f"table: must have the columns {RESULT_COLUMNS}, missing {missing}")
-    out = table.loc[:, list(RESULT_COLUMNS)].reset_index(drop=True)
-    values = pd.to_numeric(out["value"], errors="coerce")
-    if not values.map(pd.notna).all() or not values.abs().lt(float("inf")).all():
-        raise ValueError("table: value must be a finite number in every row")
-    if not (out["scenario"] == scenario).all():
-        raise ValueError(f"table: scenario must be {scenario!r} in every row")
-    return out.assign(value=values.astype(float).round(RESULT_DECIMALS))
-
+__all__ = ["PUBLISHED_NAMES", "RESULT_COLUMNS", "check_results", "scenario_results"]
 
 PUBLISHED_NAMES = {
     "grdp_growth_ytd": "grdp_growth_ytd_published",
@@ -73,16 +51,14 @@ def scenario_results(
         :func:`analysis.economics.projection.ytd_path` (2024 quarters) and, when the scenario holds
         published year-to-date figures, of :func:`analysis.economics.projection.required_path`
         (the published figures renamed ``*_published``); then the probabilities of the
-        macro targets and the growth quantiles of :func:`analysis.outlook.scenario_outlook.outlook_rows`
+        macro targets and the growth quantiles of
+        :func:`analysis.outlook.scenario_outlook.outlook_rows`
         (Monte Carlo with ``seed`` and ``n_draws``; ``seed=None`` leaves them out).
     """
-    from analysis.data.tables import load_baselines
-    from analysis.economics.projection import project_year, required_path, ytd_path
-
     if not isinstance(scenario, Scenario):
         raise ValueError(f"scenario: must be a Scenario, got {type(scenario).__name__}")
     baselines = load_baselines() if baselines is None else baselines
-    inputs = scenario.projection_inputs(baselines, series)
+    inputs = projection_inputs(scenario, baselines, series)
     parts = [project_year(inputs), ytd_path(inputs)]
     if scenario.ytd_fractions():
         required = required_path(
@@ -95,8 +71,6 @@ def scenario_results(
     table = pd.concat([p.loc[:, list(RESULT_COLUMNS[1:])] for p in parts], ignore_index=True)
     table.insert(0, "scenario", scenario.name)
     if seed is not None:
-        from analysis.outlook.scenario_outlook import outlook_rows, scenario_outlook
-
         outlook = scenario_outlook(
             scenario, n_draws=n_draws, seed=seed, baselines=baselines, series=series
         )

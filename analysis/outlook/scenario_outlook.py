@@ -5,8 +5,8 @@ Glue between a validated :class:`analysis.data.scenarios.Scenario`, the publishe
 
 - :func:`scenario_calibration`: the scales calibrated on the published growth record and the
   plan-versus-outturn errors, the assumed spread of sector relative prices
-  (:data:`analysis.economics.solver.DEFAULT_PRICE_SD`), with the scenario's ``uncertainty:`` scales put
-  in their place;
+  (:data:`analysis.economics.solver.DEFAULT_PRICE_SD`), with the scenario's ``uncertainty:`` scales
+  put in their place;
 - :func:`outlook_setup`: the :class:`~analysis.economics.uncertainty.MonteCarloSetup` of a scenario
   (growth centred on the scenario's annual growth, its deflator, population growth,
   depreciation, quarterly weights and path, published year-to-date figures, and sectors);
@@ -24,8 +24,9 @@ from dataclasses import replace
 
 import pandas as pd
 
-from analysis.data.scenarios import SECTORS, Scenario, Uncertainty, sector_bases
-from analysis.economics.solver import DEFAULT_PRICE_SD
+from analysis.data.scenarios import SECTORS, Scenario, Uncertainty
+from analysis.data.tables import load_baselines, load_series, load_targets, series_values
+from analysis.economics.solver import DEFAULT_PRICE_SD, historical_baseline
 from analysis.economics.uncertainty import (
     Calibration,
     MacroTargets,
@@ -38,6 +39,8 @@ from analysis.economics.uncertainty import (
     fan_quantiles,
     simulate_targets,
 )
+from analysis.outlook.inputs import projection_inputs, sector_bases
+from analysis.outlook.result_table import check_results
 
 DEFAULT_SEED = 2024
 """Seed of the Monte Carlo in reports and results (the runner hands it to every notebook)."""
@@ -70,7 +73,6 @@ STANDARD_ERROR_SUFFIX = "_standard_error"
 
 
 def _load_series(series: pd.DataFrame | None) -> pd.DataFrame:
-    from analysis.data.tables import load_series
 
     return load_series() if series is None else series
 
@@ -89,14 +91,12 @@ def published_growth(series: pd.DataFrame | None = None) -> pd.Series:
     series : DataFrame, optional
         :func:`analysis.data.tables.load_series` (loaded when not given).
     """
-    from analysis.data.tables import series_values
 
     return _by_year(series_values(_load_series(series), "grdp_growth"))
 
 
 def published_plan(series: pd.DataFrame | None = None) -> pd.Series:
     """Planned annual real GRDP growth (``grdp_growth_plan``), fractions, indexed by year."""
-    from analysis.data.tables import series_values
 
     return _by_year(series_values(_load_series(series), "grdp_growth_plan"))
 
@@ -130,8 +130,8 @@ def scenario_calibration(scenario: Scenario, series: pd.DataFrame | None = None)
     -------
     Calibration
         Scales as fractions, each with its assumption; an overridden scale says so. Its
-        ``relative_price_sd`` is :data:`analysis.economics.solver.DEFAULT_PRICE_SD` unless the scenario
-        sets ``uncertainty.relative_price_sd``.
+        ``relative_price_sd`` is :data:`analysis.economics.solver.DEFAULT_PRICE_SD` unless the
+        scenario sets ``uncertainty.relative_price_sd``.
 
     Raises
     ------
@@ -141,7 +141,8 @@ def scenario_calibration(scenario: Scenario, series: pd.DataFrame | None = None)
 
     Notes
     -----
-    :func:`analysis.economics.uncertainty.calibrate_scales` on the published annual growth (2016–2023)
+    :func:`analysis.economics.uncertainty.calibrate_scales` on the published annual growth
+    (2016–2023)
     and the plans (``grdp_growth_plan``; the 2023 plan of 14.5 % against 13.45 % gives the
     skew). A scenario's ``sigma_lower`` or ``sigma_upper`` replaces that side's scale; the
     average scale is then ``(σ1 + σ2)/2``. The relative price spread τ is an assumption
@@ -178,7 +179,6 @@ def _check_scenario(scenario: Scenario) -> None:
 
 def _sector_record(series: pd.DataFrame) -> pd.DataFrame:
     """Published sector growth, fractions, one column per part of GRDP, indexed by year."""
-    from analysis.data.tables import series_values
 
     columns = {s: series_values(series, "sector_growth", s) / 100.0 for s in SECTORS}
     frame = pd.DataFrame(columns)
@@ -261,17 +261,16 @@ def outlook_sectors(
 ) -> SectorSetup:
     """Sector inputs of the Monte Carlo for a scenario (four parts, ``gso4``).
 
-    Weights and shares are the 2023 ones of :func:`analysis.data.scenarios.sector_bases`; the
+    Weights and shares are the 2023 ones of :func:`analysis.outlook.inputs.sector_bases`; the
     loadings and the sectors' own spread come from
-    :func:`analysis.economics.uncertainty.calibrate_sector_scales` on the published sector growth; the
-    central growth from :func:`central_sector_growth`. Sector price changes are used when the
+    :func:`analysis.economics.uncertainty.calibrate_sector_scales` on the published sector growth;
+    the central growth from :func:`central_sector_growth`. Sector price changes are used when the
     scenario gives all four (else prices move alike). Around them each of the four parts'
     prices moves relative to the others with spread ``relative_price_sd`` (fraction; None:
     the scenario's ``uncertainty.relative_price_sd``, else
     :data:`analysis.economics.solver.DEFAULT_PRICE_SD`), see
     :func:`analysis.economics.uncertainty.simulate_targets`.
     """
-    from analysis.economics.solver import historical_baseline
 
     bases = sector_bases(series)
     scales = calibrate_sector_scales(
@@ -335,15 +334,14 @@ def outlook_setup(
     ------
     InputError
         The scenario's assumptions do not fit together
-        (:meth:`analysis.data.scenarios.Scenario.projection_inputs`).
+        (:func:`analysis.outlook.inputs.projection_inputs`).
     """
-    from analysis.data.tables import load_baselines
 
     _check_scenario(scenario)
     series = _load_series(series)
     baselines = load_baselines() if baselines is None else baselines
     cal = scenario_calibration(scenario, series) if calibration is None else calibration
-    inputs = scenario.projection_inputs(baselines, series)
+    inputs = projection_inputs(scenario, baselines, series)
     growth = inputs.annual_real_growth
     return MonteCarloSetup(
         growth=cal.growth_distribution(growth),
@@ -384,7 +382,6 @@ def macro_targets(
     ValueError
         A target or a share tolerance is missing, or the share tolerances differ.
     """
-    from analysis.data.tables import load_targets
 
     table = load_targets() if targets is None else targets
     tolerances = {_target(table, i, "tolerance") for i in SHARE_TARGET_IDS.values()}
@@ -506,14 +503,15 @@ def outlook_rows(scenario: Scenario, result: MonteCarloResult) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Columns :data:`analysis.outlook.results.RESULT_COLUMNS`, values in reporting units:
+        Columns :data:`analysis.outlook.result_table.RESULT_COLUMNS`, values in reporting units:
 
         - ``probability_grdp_growth_target``, ``probability_grdp_per_capita_target``,
           ``probability_structure_target``, ``probability_all_macro_targets`` (unit ``%``,
           period ``2024``), each followed by its Monte Carlo standard error
           (``..._standard_error``, unit ``pp``); a target not assessed has no row;
         - ``grdp_growth_qNN``: quantile NN % of annual real growth (unit ``%``, period
-          ``2024``), NN in 05, 10, 20, …, 90, 95 (:data:`analysis.economics.uncertainty.FAN_PROBABILITIES`);
+          ``2024``), NN in 05, 10, 20, …, 90, 95
+          (:data:`analysis.economics.uncertainty.FAN_PROBABILITIES`);
         - ``grdp_growth_ytd_qNN``: the same for year-to-date growth, periods ``2024-Q1``,
           ``2024-6M``, ``2024-9M``, ``2024-FY``.
 
@@ -522,8 +520,6 @@ def outlook_rows(scenario: Scenario, result: MonteCarloResult) -> pd.DataFrame:
     ValueError
         If the arguments are not a Scenario and a MonteCarloResult.
     """
-    from analysis.outlook.results import check_results
-
     _check_scenario(scenario)
     if not isinstance(result, MonteCarloResult):
         raise ValueError(f"result: must be a MonteCarloResult, got {type(result).__name__}")

@@ -1,6 +1,7 @@
 """Charts for the reports (seaborn/matplotlib). Each function returns the Figure it drew.
 
-Inputs are the long tables of :mod:`analysis.economics.projection`, :mod:`analysis.outlook.results` and the
+Inputs are the long tables of :mod:`analysis.economics.projection`, :mod:`analysis.outlook.results`
+and the
 result objects of the solver and the Monte Carlo; values arrive in reporting units (percent).
 Labels follow ``lang`` (Vietnamese by default). No function computes a figure a report states:
 they only draw.
@@ -73,8 +74,8 @@ def ytd_path_chart(
     target : float, optional
         The annual growth target in percent (drawn as a horizontal line).
     required : DataFrame, optional
-        :func:`analysis.economics.projection.required_path`: published quarters and the growth the rest
-        of the year needs, drawn over the projection.
+        :func:`analysis.economics.projection.required_path`: published quarters and the growth the
+        rest of the year needs, drawn over the projection.
     """
     _style()
     fig, ax = plt.subplots(figsize=FIGSIZE)
@@ -286,7 +287,8 @@ def fan_chart(
     ----------
     quantiles : DataFrame
         Index: periods (Q1, 6M, 9M, FY); columns: probabilities in ascending order, symmetric
-        around 0.5 (as :func:`analysis.economics.uncertainty.fan_quantiles` returns); values in percent.
+        around 0.5 (as :func:`analysis.economics.uncertainty.fan_quantiles` returns); values in
+        percent.
     central : sequence of float, optional
         The scenario's central path (percent), drawn as a line.
     target : float, optional
@@ -389,7 +391,8 @@ def growth_outlook_chart(
         of :func:`analysis.economics.uncertainty.fan_quantiles`), symmetric around 0.5.
     benchmark : Mapping, optional
         The statistical benchmark in percent: ``point``, ``lower_80``, ``upper_80``,
-        ``lower_95``, ``upper_95`` (:meth:`analysis.economics.uncertainty.BenchmarkForecast.to_series`
+        ``lower_95``, ``upper_95``
+        (:meth:`analysis.economics.uncertainty.BenchmarkForecast.to_series`
         times 100); drawn just right of the fan.
     target : float, optional
         The growth target (the plan) in percent.

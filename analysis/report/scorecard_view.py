@@ -12,8 +12,8 @@ import math
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from analysis.report.labels import check_lang, format_number, label, period_label
 from analysis.economics.scorecard import STATUSES, group_results, summary
+from analysis.report.labels import check_lang, format_number, label, period_label
 
 #: The word shown for each status (the light in words).
 STATUS_WORDS: dict[str, dict[str, str]] = {
@@ -229,8 +229,8 @@ def headline_text(assessment: pd.DataFrame, lang: str = "vi") -> str:
     """The headline, counted as leadership counts: ``Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số)``.
 
     The first count is the resolution's main targets (groups) met, as judged by
-    :func:`analysis.economics.scorecard.group_results` (met: every figure of the group has a result of
-    the year and all are met); the count in brackets is the figures met, of all figures.
+    :func:`analysis.economics.scorecard.group_results` (met: every figure of the group has a result
+    of the year and all are met); the count in brackets is the figures met, of all figures.
     """
     lang = check_lang(lang)
     _check_assessment(assessment)

@@ -31,9 +31,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from analysis.data import paths
-    from analysis.data.tables import check_all
-    from analysis.run.safeguards import check_data_files_inside, check_files_inside
     from analysis.data.scenarios import scenario_files
+    from analysis.run.check import check_all
+    from analysis.run.safeguards import check_data_files_inside, check_files_inside
 
     check_data_files_inside(paths.DATA_RAW, paths.ROOT)
     check_files_inside(scenario_files(paths.SCENARIOS_DIR), paths.ROOT, "scenario file")

@@ -10,7 +10,8 @@
 3. builds the run in ``reports/.staging-<stamp>/``: the tidy results of each scenario, then each
    notebook executed by papermill in its own process (``spawn``; papermill is not thread-safe and
    changes the working directory), up to ``jobs`` at once, each exported to HTML without code;
-4. with ``pdf=True``, prints each HTML report to PDF with headless Chromium (:mod:`analysis.run.pdf`);
+4. with ``pdf=True``, prints each HTML report to PDF with headless Chromium
+(:mod:`analysis.run.pdf`);
 5. writes ``manifest.json`` and ``index.html``, renames the staging folder to
    ``reports/<YYYY-MM-DD_HHMMSS>/`` and only then points ``reports/latest`` at it.
 
@@ -60,6 +61,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from analysis.data import paths
+from analysis.data.scenarios import Scenario, load_scenarios, scenario_files, scenario_path
 from analysis.errors import InputError, LockedError, RunError
 from analysis.outlook.scenario_outlook import DEFAULT_SEED
 from analysis.run.safeguards import (
@@ -71,7 +73,6 @@ from analysis.run.safeguards import (
     handle_signals,
     stop_children,
 )
-from analysis.data.scenarios import Scenario, load_scenarios, scenario_files, scenario_path
 
 KERNEL_NAME = "python3"
 """Every notebook runs on this kernel, whatever its metadata says."""
@@ -327,7 +328,8 @@ def resolve_folders(
     notebooks_dir: str | Path | None,
     out_dir: str | Path | None,
 ) -> Folders:
-    """The run's folders: explicit arguments first, then ``root``, then :mod:`analysis.data.paths`."""
+    """The run's folders: explicit arguments first, then ``root``, then
+    :mod:`analysis.data.paths`."""
     base = Path(root).resolve() if root else paths.ROOT
     default = paths if root is None else None
     return Folders(
