@@ -2,22 +2,29 @@
 
 Each validator raises :class:`ValueError` whose message names the parameter and the rule,
 in the house form ``"weights: must sum to 1 within 1e-06, got 0.97"``. They return the
-validated values as float arrays so callers need not convert twice.
+validated values so callers need not convert twice: float arrays, a float for a single
+number, a Series for inputs keyed by sector or by year.
 
 Shares and weights are fractions. ``SUM_TOLERANCE`` is the default for exact inputs; callers
 holding rounded published shares (one decimal place in percent) pass a looser ``tol``,
-e.g. ``0.005``.
+``ROUNDED_TOLERANCE``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 SUM_TOLERANCE = 1e-6
 """Default tolerance on the sum of shares or weights (exact, unrounded inputs)."""
+
+ROUNDED_TOLERANCE = 0.005
+"""Default tolerance on sums of shares and weights: published shares are rounded to 0.1 pt
+and contributions to 0.01 pt, so their sums miss 1 by up to a few tenths of a point."""
 
 N_QUARTERS = 4
 
@@ -140,3 +147,85 @@ def check_same_keys(a: Iterable[str], b: Iterable[str], name_a: str, name_b: str
             f"{name_a}, {name_b}: must have the same sector keys; "
             f"only in {name_a}: {only_a}, only in {name_b}: {only_b}"
         )
+
+
+def check_number(value: Any, name: str) -> float:
+    """Return a single finite real number as float; refuse bools, strings and arrays."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise ValueError(f"{name}: must be a finite number, got {value!r}")
+    if not math.isfinite(float(value)):
+        raise ValueError(f"{name}: must be finite, got {value!r}")
+    return float(value)
+
+
+def check_rate(value: Any, name: str) -> float:
+    """Return a single growth rate as float: finite and above -1."""
+    arr = check_growth(value, name)
+    if arr.ndim != 0:
+        raise ValueError(f"{name}: must be a single number, got shape {arr.shape}")
+    return float(arr)
+
+
+# --- inputs keyed by sector ---------------------------------------------------------------
+
+
+def check_sector_series(value: Any, name: str) -> pd.Series:
+    """A sector-keyed input as a float Series (keys as str); refuse other types and NaN."""
+    if isinstance(value, pd.Series):
+        series = value
+    elif isinstance(value, Mapping):
+        series = pd.Series(dict(value), dtype=float)
+    else:
+        raise ValueError(
+            f"{name}: must be a pandas Series or dict keyed by sector, got {type(value).__name__}"
+        )
+    if series.empty:
+        raise ValueError(f"{name}: must hold at least one sector")
+    keys = [str(k) for k in series.index]
+    check_same_keys(keys, keys, name, name)  # refuses duplicate keys
+    return pd.Series(check_finite(series.to_numpy(), name), index=keys, dtype=float)
+
+
+def check_sectors_aligned(value: Any, name: str, keys: list[str], name_keys: str) -> pd.Series:
+    """A sector-keyed input with exactly the sectors ``keys`` (of ``name_keys``), in that order."""
+    series = check_sector_series(value, name)
+    check_same_keys(keys, list(series.index), name_keys, name)
+    return series.reindex(keys)
+
+
+def check_sector_shares(value: Any, name: str, keys: list[str] | None, tol: float) -> pd.Series:
+    """Shares checked (non-negative, sum 1 within ``tol``) and rescaled to sum exactly 1.
+
+    With ``keys``, the shares must have exactly those sectors (those of ``shares``).
+    """
+    series = (
+        check_sector_series(value, name)
+        if keys is None
+        else check_sectors_aligned(value, name, keys, "shares")
+    )
+    arr = check_shares(series.to_numpy(), name, tol, list(series.index))
+    return pd.Series(arr / arr.sum(), index=series.index)
+
+
+# --- inputs keyed by year -----------------------------------------------------------------
+
+
+def check_years(index: pd.Index, name: str) -> np.ndarray:
+    """Integer years from an index of ints or strings such as '2016'; each year once."""
+    try:
+        years = np.array([int(str(v).strip()) for v in index])
+    except ValueError as exc:
+        raise ValueError(
+            f"{name}: the index must hold years (2016 or '2016'), got {list(index)}"
+        ) from exc
+    if len(set(years.tolist())) != len(years):
+        raise ValueError(f"{name}: each year must appear once, got {years.tolist()}")
+    return years
+
+
+def check_growth_by_year(values: Any, name: str) -> pd.Series | None:
+    """A growth Series indexed by int year, sorted, or None when ``values`` carries no years."""
+    if not isinstance(values, pd.Series):
+        return None
+    arr = check_growth(values.to_numpy(dtype=float), name)
+    return pd.Series(arr, index=check_years(values.index, name)).sort_index()
