@@ -64,15 +64,13 @@ from analysis.economics.consistency import (
     relative_productivity,
     structure_check,
 )
-from analysis.economics.solver import (
+from analysis.economics.closures import equal_prices, given_growth, min_deviation
+from analysis.economics.sector_growth import (
     GrowthBaseline,
-    StructureSolution,
-    equal_prices,
-    given_growth,
     historical_baseline,
-    min_deviation,
     structure_weights,
 )
+from analysis.economics.structure_solution import StructureSolution
 
 # --- economics: uncertainty ----------------------------------------------------------------
 from analysis.economics.uncertainty import (

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.economics.closures import equal_prices
 from analysis.economics.consistency import (
     REPORT_COLUMNS,
     REPORT_VERDICTS,
@@ -24,7 +25,7 @@ from analysis.economics.consistency import (
     relative_productivity,
     structure_check,
 )
-from analysis.economics.solver import GrowthBaseline, equal_prices
+from analysis.economics.sector_growth import GrowthBaseline
 
 IC, SV, AG, TX = "industry_construction", "services", "agriculture", "product_taxes"
 THREE = [IC, SV, AG]
@@ -41,7 +42,7 @@ def _value(report: pd.DataFrame, check: str, column: str = "value"):
 
 
 # Means and sample standard deviations of published sector growth 2016-2019 and 2023
-# (worked out in tests/test_solver.py).
+# (worked out in tests/test_closures.py).
 BASELINE = GrowthBaseline(_s(0.21568, 0.07172, 0.02154), _s(0.03730009, 0.00803194, 0.02915661), {})
 SHARES_2023 = _s(0.657, 0.213, 0.130)
 TARGETS_2024 = _s(0.680, 0.206, 0.114)
@@ -178,7 +179,7 @@ def test_ratios_by_hand():
 
 
 def test_structure_check_rows_for_closure_a():
-    # closure A on the 2024 targets: services +10.126 %, z = +3.68 (tests/test_solver.py)
+    # closure A on the 2024 targets: services +10.126 %, z = +3.68 (tests/test_closures.py)
     sol = equal_prices(
         SHARES_2023,
         WEIGHTS_2023,
@@ -322,7 +323,7 @@ def test_from_small_tables():
     # assumptions since the series hold no Viet Nam GDP; no provincial nominal record
     assert _value(report, "per_head.implied_deflator") == pytest.approx(2.70626, abs=1e-4)
     assert _value(report, "per_head.implied_deflator", "value_2023") == pytest.approx(2.3)
-    # weights from the contributions rolled to 2023 with taxes in services (test_solver):
+    # weights from the contributions rolled to 2023 with taxes in services (test_sector_growth):
     # closure A services growth +10.126 %, stretched
     assert _value(report, "structure.equal_prices.services") == pytest.approx(10.1263, abs=1e-3)
     assert _value(report, "structure.equal_prices", "verdict") == "stretched"

@@ -335,7 +335,7 @@ def test_relative_price_key_accepted_and_unknown_keys_still_refused(tmp_path):
 
 def test_relative_price_spread_defaults_to_the_solvers_assumption(tmp_path):
     setup = outlook_setup(scenario(tmp_path))
-    # analysis.economics.solver.DEFAULT_PRICE_SD: an assumed 5 % spread of a sector's yearly
+    # analysis.economics.closures.DEFAULT_PRICE_SD: an assumed 5 % spread of a sector's yearly
     # relative price change (2022 → 2023 read +2.0 / −0.6 / −3.6 %).
     assert setup.sectors.relative_price_sd == pytest.approx(0.05)
     frame = scenario_calibration(scenario(tmp_path, "plain")).to_frame()

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from analysis.data.tables import load_series
 from analysis.economics.consistency import structure_inputs_from_series
-from analysis.economics.solver import pattern_growth
+from analysis.economics.sector_growth import pattern_growth
 
 
 def test_two_sector_hand_case():
@@ -49,7 +49,7 @@ def test_structure_inputs_carry_the_published_2023_structure():
 
 
 def test_fold_taxes_into_services_by_hand():
-    from analysis.economics.solver import fold_taxes_into_services
+    from analysis.economics.sector_growth import fold_taxes_into_services
 
     # services w 0.20 at 5 %, taxes w 0.05 at 10 %: (0.20 × 0.05 + 0.05 × 0.10) / 0.25 = 0.06
     out = fold_taxes_into_services(
@@ -72,7 +72,7 @@ def test_fold_taxes_into_services_by_hand():
 
 
 def test_fold_needs_four_parts():
-    from analysis.economics.solver import fold_taxes_into_services
+    from analysis.economics.sector_growth import fold_taxes_into_services
 
     with pytest.raises(ValueError, match="sector_growth"):
         fold_taxes_into_services({"services": 0.05}, {"services": 1.0})

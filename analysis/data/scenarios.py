@@ -228,7 +228,8 @@ class Uncertainty(_Strict):
     depreciation_sigma: ScalePercent | None = None
     relative_price_sd: ScalePercent | None = None
     """Spread of each sector's yearly log price change relative to the GRDP deflator, points
-    (default :data:`analysis.economics.solver.DEFAULT_PRICE_SD`); 0 holds relative prices fixed."""
+    (default :data:`analysis.economics.closures.DEFAULT_PRICE_SD`); 0 holds relative prices
+    fixed."""
 
     def given(self) -> dict[str, float]:
         """The scales given, percent points, keyed by field name."""

@@ -8,7 +8,7 @@ in the report's units (percent as percent, like every report), ``unit``, ``verdi
 - per head against growth (methodology §3): the deflator the pair of targets needs and the
   nominal GRDP it implies, against the national deflator and the province's own record;
 - structure against growth (§4): the sector growth the target structure needs under the
-  solver's closures (:mod:`analysis.economics.solver`), against history;
+  solver's closures (:mod:`analysis.economics.closures`), against history;
 - ICOR (§8): planned investment over the GRDP increase the targets imply;
 - relative labour productivity (§8): output shares over labour shares;
 - budget revenue and investment as shares of nominal GRDP (§8).
@@ -25,22 +25,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.economics.checks import check_finite, check_growth, check_positive
-from analysis.economics.growth import per_capita_growth, required_deflator
-from analysis.economics.solver import (
-    DEFAULT_PRICE_SD,
+from analysis.economics.checks import (
     ROUNDED_TOLERANCE,
-    Z_LIMIT,
-    GrowthBaseline,
-    StructureSolution,
-    _sector_series,
-    _shares,
-    equal_prices,
-    given_growth,
-    historical_baseline,
-    min_deviation,
-    structure_weights,
+    check_finite,
+    check_growth,
+    check_positive,
+    check_sector_series,
+    check_sector_shares,
 )
+from analysis.economics.closures import DEFAULT_PRICE_SD, equal_prices, given_growth, min_deviation
+from analysis.economics.growth import per_capita_growth, required_deflator
+from analysis.economics.sector_growth import GrowthBaseline, historical_baseline, structure_weights
+from analysis.economics.structure_solution import Z_LIMIT, StructureSolution
 
 REPORT_COLUMNS: tuple[str, ...] = ("check", "value", "unit", "value_2023", "verdict", "note")
 REPORT_VERDICTS: tuple[str, ...] = ("consistent", "stretched", "inconsistent", "information")
@@ -344,7 +340,7 @@ def structure_check(
     Parameters
     ----------
     solution : StructureSolution
-        A result of :func:`analysis.economics.solver.equal_prices`, ``given_growth`` or
+        A result of :func:`analysis.economics.closures.equal_prices`, ``given_growth`` or
         ``min_deviation``.
     sector_growth_2023 : Series, optional
         2023 sector growth in the same convention, fractions (for ``value_2023``).
@@ -363,7 +359,7 @@ def structure_check(
 
     Notes
     -----
-    z = (g_i − g_i0)/σ_i; see :mod:`analysis.economics.solver`.
+    z = (g_i − g_i0)/σ_i; see :mod:`analysis.economics.structure_solution`.
 
     References
     ----------
@@ -545,8 +541,8 @@ def relative_productivity(
     ----------
     Methodology reference, section 8.
     """
-    out = _shares(output_shares, "output_shares", None, tol)
-    lab = _shares(labour_shares, "labour_shares", list(out.index), tol)
+    out = check_sector_shares(output_shares, "output_shares", None, tol)
+    lab = check_sector_shares(labour_shares, "labour_shares", list(out.index), tol)
     check_positive(lab.to_numpy(), "labour_shares")
     return out / lab
 
@@ -567,8 +563,8 @@ def productivity_check(
     before = pd.Series(np.nan, index=ratio.index)
     if output_shares_2023 is not None and labour_shares_2023 is not None:
         before = relative_productivity(output_shares_2023, labour_shares_2023).reindex(ratio.index)
-    out = _sector_series(output_shares, "output_shares")
-    lab = _sector_series(labour_shares, "labour_shares")
+    out = check_sector_series(output_shares, "output_shares")
+    lab = check_sector_series(labour_shares, "labour_shares")
     return _frame(
         [
             _row(
@@ -701,7 +697,7 @@ def consistency_report(
     shares_2023, weights_2023 : Series or dict
         2023 current-price shares and constant-price weights (same convention as targets).
     baseline : GrowthBaseline
-        Historical sector growth (:func:`analysis.economics.solver.historical_baseline`).
+        Historical sector growth (:func:`analysis.economics.sector_growth.historical_baseline`).
     population_growth, depreciation : float
         Assumptions n and e, fractions.
     national_deflator : float
@@ -720,7 +716,7 @@ def consistency_report(
         2023 outturns, billion VND.
     deflator_tolerance, icor_band, z_limit, price_sd, price_weight
         See :func:`per_head_check`, :func:`icor_check` and
-        :func:`analysis.economics.solver.min_deviation`.
+        :func:`analysis.economics.closures.min_deviation`.
 
     Returns
     -------
@@ -1037,8 +1033,8 @@ def consistency_report_from_tables(
     ``budget_revenue``, ``social_investment``, ``labour_share_*``; baselines
     ``grdp_current_prices`` and ``grdp_per_capita_usd`` 2023; series: the 2023 structure in
     the ``taxes_in_services`` convention (the targets' convention), the 2023 contributions
-    and sector growth (weights: :func:`analysis.economics.solver.structure_weights`, taxes folded
-    into services and rolled forward to 2023), sector growth 2016–2019 and 2023 (baseline),
+    and sector growth (weights: :func:`analysis.economics.sector_growth.structure_weights`, taxes
+    folded into services and rolled forward to 2023), sector growth 2016–2019 and 2023 (baseline),
     nominal and real GRDP of the province and of Viet Nam (deflators) and the master plan's
     sector growth ranges (closure B at their midpoints).
 
@@ -1065,7 +1061,7 @@ def structure_inputs_from_series(series: pd.DataFrame, *, record_from: int = 202
     """The structural inputs the report derives from the published series, for notebooks.
 
     Returns a dict with ``shares_2023`` and ``weights_2023`` (taxes in services, fractions),
-    ``baseline`` (:class:`~analysis.economics.solver.GrowthBaseline`), ``sector_growth_2023``
+    ``baseline`` (:class:`~analysis.economics.sector_growth.GrowthBaseline`), ``sector_growth_2023``
     (three parts,
     fractions), ``provincial_deflators``, ``national_deflator``, ``sector_growth_plan`` (master
     plan midpoints or None) and ``plan_label``: the same figures

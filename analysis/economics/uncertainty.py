@@ -465,7 +465,7 @@ def calibrate_scales(
         positive; the defaults are judgements (see Notes), recorded in ``assumptions``.
     relative_price_sd : float or None, default None
         Spread τ of each sector's yearly log price change relative to the GRDP deflator,
-        non-negative (0.05 is 5 %; :data:`analysis.economics.solver.DEFAULT_PRICE_SD` is the
+        non-negative (0.05 is 5 %; :data:`analysis.economics.closures.DEFAULT_PRICE_SD` is the
         project's
         assumption). None: relative prices are not part of this calibration (τ = 0, no row in
         :meth:`Calibration.to_frame`); a number is recorded with its assumption.
@@ -1315,7 +1315,7 @@ def simulate_targets(
     References
     ----------
     Methodology reference, sections 3, 4, 5 and 6; the relative price spread
-    :data:`analysis.economics.solver.DEFAULT_PRICE_SD` (2022 → 2023 relative prices +2.0 / −0.6 /
+    :data:`analysis.economics.closures.DEFAULT_PRICE_SD` (2022 → 2023 relative prices +2.0 / −0.6 /
     −3.6 %).
     """
     _check_setup(setup, n_draws, seed)

@@ -16,7 +16,7 @@ import pandas as pd
 from analysis.data.scenarios import QUARTER_GROWTH_TOLERANCE, SECTORS, Scenario
 from analysis.data.tables import baseline_value, load_series, series_values
 from analysis.economics.projection import ProjectionInputs
-from analysis.economics.solver import structure_weights
+from analysis.economics.sector_growth import structure_weights
 from analysis.economics.structure import aggregate_growth, convert_structure
 from analysis.errors import InputError
 
@@ -48,8 +48,8 @@ def projection_inputs(
     Notes
     -----
     Growth implied by sectors: ``g = Σ w_i g_i`` with the 2023 constant-price weights of
-    :func:`analysis.economics.solver.structure_weights` (four parts). Deflator implied by sector
-    prices: ``1 + π = Σ s_i (1 + g_i)(1 + p_i) / (1 + g)`` with the 2023 current-price
+    :func:`analysis.economics.sector_growth.structure_weights` (four parts). Deflator implied by
+    sector prices: ``1 + π = Σ s_i (1 + g_i)(1 + p_i) / (1 + g)`` with the 2023 current-price
     shares (``taxes_in_services``, 65.7 / 21.3 / 13.0) split into four parts with the
     2022 product-tax share (2.1 %).
 
@@ -119,10 +119,10 @@ class SectorBases:
 def sector_bases(series: pd.DataFrame | None = None) -> SectorBases:
     """The 2023 weights and shares (fractions, four parts) from the published series.
 
-    Weights: :func:`analysis.economics.solver.structure_weights` of the 2023 contributions and
-    sector
-    growth (gso4). Shares: the 2023 ``taxes_in_services`` structure split into four parts with
-    the 2022 product-tax share, an assumption (the 2023 tax share is not published).
+    Weights: :func:`analysis.economics.sector_growth.structure_weights` of the 2023
+    contributions and sector growth (gso4). Shares: the 2023 ``taxes_in_services`` structure
+    split into four parts with the 2022 product-tax share, an assumption (the 2023 tax share is
+    not published).
     """
     series = load_series() if series is None else series
 

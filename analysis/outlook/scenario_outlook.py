@@ -5,8 +5,8 @@ Glue between a validated :class:`analysis.data.scenarios.Scenario`, the publishe
 
 - :func:`scenario_calibration`: the scales calibrated on the published growth record and the
   plan-versus-outturn errors, the assumed spread of sector relative prices
-  (:data:`analysis.economics.solver.DEFAULT_PRICE_SD`), with the scenario's ``uncertainty:`` scales
-  put in their place;
+  (:data:`analysis.economics.closures.DEFAULT_PRICE_SD`), with the scenario's ``uncertainty:``
+  scales put in their place;
 - :func:`outlook_setup`: the :class:`~analysis.economics.uncertainty.MonteCarloSetup` of a scenario
   (growth centred on the scenario's annual growth, its deflator, population growth,
   depreciation, quarterly weights and path, published year-to-date figures, and sectors);
@@ -26,7 +26,8 @@ import pandas as pd
 
 from analysis.data.scenarios import SECTORS, Scenario, Uncertainty
 from analysis.data.tables import load_baselines, load_series, load_targets, series_values
-from analysis.economics.solver import DEFAULT_PRICE_SD, historical_baseline
+from analysis.economics.closures import DEFAULT_PRICE_SD
+from analysis.economics.sector_growth import historical_baseline
 from analysis.economics.uncertainty import (
     Calibration,
     MacroTargets,
@@ -130,7 +131,7 @@ def scenario_calibration(scenario: Scenario, series: pd.DataFrame | None = None)
     -------
     Calibration
         Scales as fractions, each with its assumption; an overridden scale says so. Its
-        ``relative_price_sd`` is :data:`analysis.economics.solver.DEFAULT_PRICE_SD` unless the
+        ``relative_price_sd`` is :data:`analysis.economics.closures.DEFAULT_PRICE_SD` unless the
         scenario sets ``uncertainty.relative_price_sd``.
 
     Raises
@@ -228,7 +229,7 @@ def central_sector_growth(
     ``g_i += λ_i d / Σ_free w_j λ_j``, over the parts the scenario left free (over all four
     when it gives every one: its sectors and its aggregate then disagree under the 2023
     weights, e.g. 2023 sector growth repeated gives 13.76 %, not 13.45 %). Closure A
-    (:func:`analysis.economics.solver.equal_prices`) is deliberately not used: it picks the sector
+    (:func:`analysis.economics.closures.equal_prices`) is deliberately not used: it picks the sector
     growth that lands on the target structure, so the structure target would be met by
     construction at the centre of every scenario.
 
@@ -268,7 +269,7 @@ def outlook_sectors(
     scenario gives all four (else prices move alike). Around them each of the four parts'
     prices moves relative to the others with spread ``relative_price_sd`` (fraction; None:
     the scenario's ``uncertainty.relative_price_sd``, else
-    :data:`analysis.economics.solver.DEFAULT_PRICE_SD`), see
+    :data:`analysis.economics.closures.DEFAULT_PRICE_SD`), see
     :func:`analysis.economics.uncertainty.simulate_targets`.
     """
 
@@ -437,7 +438,7 @@ def scenario_outlook(
     :func:`analysis.economics.uncertainty.simulate_targets` on :func:`outlook_setup`. The structure
     target is assessed for every scenario: sectors the scenario leaves out follow the
     published record (:func:`central_sector_growth`), and sector relative prices move with
-    spread :data:`analysis.economics.solver.DEFAULT_PRICE_SD` (or the scenario's
+    spread :data:`analysis.economics.closures.DEFAULT_PRICE_SD` (or the scenario's
     ``uncertainty.relative_price_sd``) around the scenario's prices.
 
     References
