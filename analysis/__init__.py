@@ -73,24 +73,23 @@ from analysis.economics.sector_growth import (
 from analysis.economics.structure_solution import StructureSolution
 
 # --- economics: uncertainty ----------------------------------------------------------------
-from analysis.economics.uncertainty import (
-    BenchmarkForecast,
+from analysis.economics.benchmark import BenchmarkForecast, random_walk_benchmark
+from analysis.economics.calibration import (
     Calibration,
+    SectorScales,
+    calibrate_scales,
+    calibrate_sector_scales,
+)
+from analysis.economics.distributions import TwoPieceNormal
+from analysis.economics.in_year import in_year_distribution, narrowed_sigma, quarters_known
+from analysis.economics.montecarlo import (
     MacroTargets,
     MonteCarloResult,
     MonteCarloSetup,
-    SectorScales,
-    SectorSetup,
-    TwoPieceNormal,
-    calibrate_scales,
-    calibrate_sector_scales,
     fan_quantiles,
-    in_year_distribution,
-    narrowed_sigma,
-    quarters_known,
-    random_walk_benchmark,
     simulate_targets,
 )
+from analysis.economics.sector_draws import SectorSetup
 
 # --- economics: scorecard ----------------------------------------------------------------
 from analysis.economics.scorecard import assess, in_year_view, summary, ytd_growth

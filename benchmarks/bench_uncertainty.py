@@ -15,15 +15,11 @@ import time
 
 import pandas as pd
 
+from analysis.economics.calibration import calibrate_scales
+from analysis.economics.distributions import TwoPieceNormal
+from analysis.economics.montecarlo import MacroTargets, MonteCarloSetup, simulate_targets
+from analysis.economics.sector_draws import SectorSetup
 from analysis.economics.structure import aggregate_growth
-from analysis.economics.uncertainty import (
-    MacroTargets,
-    MonteCarloSetup,
-    SectorSetup,
-    TwoPieceNormal,
-    calibrate_scales,
-    simulate_targets,
-)
 
 RECORD = (
     pd.Series([10.73, 13.33, 15.96, 16.10, 13.0, 7.82, 19.30, 13.45], index=range(2016, 2024)) / 100

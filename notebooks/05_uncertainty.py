@@ -49,9 +49,10 @@ import pandas as pd
 
 from analysis import load_baselines, load_series, load_targets
 from analysis.data.scenarios import load_scenario, scenario_path
+from analysis.economics.benchmark import random_walk_benchmark
+from analysis.economics.montecarlo import fan_quantiles, simulate_targets
 from analysis.economics.projection import ytd_path
 from analysis.economics.sector_growth import BASELINE_YEARS
-from analysis.economics.uncertainty import fan_quantiles, random_walk_benchmark, simulate_targets
 from analysis.outlook.inputs import projection_inputs
 from analysis.outlook.scenario_outlook import (
     macro_targets,

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.data.scenarios import SECTORS, Scenario, load_scenario, scenario_path
-from analysis.economics.uncertainty import TwoPieceNormal
+from analysis.economics.distributions import TwoPieceNormal
 from analysis.errors import InputError
 from analysis.outlook.scenario_outlook import (
     EVENT_VARIABLES,

@@ -1,13 +1,14 @@
 """The 2024 outlook of one scenario: its assumptions run through the Monte Carlo of the targets.
 
 Glue between a validated :class:`analysis.data.scenarios.Scenario`, the published record
-(:func:`analysis.data.tables.load_series`) and :mod:`analysis.economics.uncertainty`:
+(:func:`analysis.data.tables.load_series`) and the economics of uncertainty
+(:mod:`analysis.economics.calibration`, :mod:`analysis.economics.montecarlo`):
 
 - :func:`scenario_calibration`: the scales calibrated on the published growth record and the
   plan-versus-outturn errors, the assumed spread of sector relative prices
   (:data:`analysis.economics.closures.DEFAULT_PRICE_SD`), with the scenario's ``uncertainty:``
   scales put in their place;
-- :func:`outlook_setup`: the :class:`~analysis.economics.uncertainty.MonteCarloSetup` of a scenario
+- :func:`outlook_setup`: the :class:`~analysis.economics.montecarlo.MonteCarloSetup` of a scenario
   (growth centred on the scenario's annual growth, its deflator, population growth,
   depreciation, quarterly weights and path, published year-to-date figures, and sectors);
 - :func:`macro_targets`: the growth, per-head and structure targets of ``targets_2024.csv``;
@@ -26,20 +27,18 @@ import pandas as pd
 
 from analysis.data.scenarios import SECTORS, Scenario, Uncertainty
 from analysis.data.tables import load_baselines, load_series, load_targets, series_values
+from analysis.economics.calibration import Calibration, calibrate_scales, calibrate_sector_scales
 from analysis.economics.closures import DEFAULT_PRICE_SD
-from analysis.economics.sector_growth import historical_baseline
-from analysis.economics.uncertainty import (
-    Calibration,
+from analysis.economics.distributions import TwoPieceNormal
+from analysis.economics.montecarlo import (
     MacroTargets,
     MonteCarloResult,
     MonteCarloSetup,
-    SectorSetup,
-    TwoPieceNormal,
-    calibrate_scales,
-    calibrate_sector_scales,
     fan_quantiles,
     simulate_targets,
 )
+from analysis.economics.sector_draws import SectorSetup
+from analysis.economics.sector_growth import historical_baseline
 from analysis.outlook.inputs import projection_inputs, sector_bases
 from analysis.outlook.result_table import check_results
 
@@ -138,11 +137,11 @@ def scenario_calibration(scenario: Scenario, series: pd.DataFrame | None = None)
     ------
     ValueError
         If ``scenario`` is not a :class:`~analysis.data.scenarios.Scenario`, or as
-        :func:`analysis.economics.uncertainty.calibrate_scales`.
+        :func:`analysis.economics.calibration.calibrate_scales`.
 
     Notes
     -----
-    :func:`analysis.economics.uncertainty.calibrate_scales` on the published annual growth
+    :func:`analysis.economics.calibration.calibrate_scales` on the published annual growth
     (2016–2023)
     and the plans (``grdp_growth_plan``; the 2023 plan of 14.5 % against 13.45 % gives the
     skew). A scenario's ``sigma_lower`` or ``sigma_upper`` replaces that side's scale; the
@@ -264,13 +263,13 @@ def outlook_sectors(
 
     Weights and shares are the 2023 ones of :func:`analysis.outlook.inputs.sector_bases`; the
     loadings and the sectors' own spread come from
-    :func:`analysis.economics.uncertainty.calibrate_sector_scales` on the published sector growth;
+    :func:`analysis.economics.calibration.calibrate_sector_scales` on the published sector growth;
     the central growth from :func:`central_sector_growth`. Sector price changes are used when the
     scenario gives all four (else prices move alike). Around them each of the four parts'
     prices moves relative to the others with spread ``relative_price_sd`` (fraction; None:
     the scenario's ``uncertainty.relative_price_sd``, else
     :data:`analysis.economics.closures.DEFAULT_PRICE_SD`), see
-    :func:`analysis.economics.uncertainty.simulate_targets`.
+    :func:`analysis.economics.montecarlo.simulate_targets`.
     """
 
     bases = sector_bases(series)
@@ -435,7 +434,7 @@ def scenario_outlook(
 
     Notes
     -----
-    :func:`analysis.economics.uncertainty.simulate_targets` on :func:`outlook_setup`. The structure
+    :func:`analysis.economics.montecarlo.simulate_targets` on :func:`outlook_setup`. The structure
     target is assessed for every scenario: sectors the scenario leaves out follow the
     published record (:func:`central_sector_growth`), and sector relative prices move with
     spread :data:`analysis.economics.closures.DEFAULT_PRICE_SD` (or the scenario's
@@ -512,7 +511,7 @@ def outlook_rows(scenario: Scenario, result: MonteCarloResult) -> pd.DataFrame:
           (``..._standard_error``, unit ``pp``); a target not assessed has no row;
         - ``grdp_growth_qNN``: quantile NN % of annual real growth (unit ``%``, period
           ``2024``), NN in 05, 10, 20, …, 90, 95
-          (:data:`analysis.economics.uncertainty.FAN_PROBABILITIES`);
+          (:data:`analysis.economics.montecarlo.FAN_PROBABILITIES`);
         - ``grdp_growth_ytd_qNN``: the same for year-to-date growth, periods ``2024-Q1``,
           ``2024-6M``, ``2024-9M``, ``2024-FY``.
 

@@ -287,7 +287,7 @@ def fan_chart(
     ----------
     quantiles : DataFrame
         Index: periods (Q1, 6M, 9M, FY); columns: probabilities in ascending order, symmetric
-        around 0.5 (as :func:`analysis.economics.uncertainty.fan_quantiles` returns); values in
+        around 0.5 (as :func:`analysis.economics.montecarlo.fan_quantiles` returns); values in
         percent.
     central : sequence of float, optional
         The scenario's central path (percent), drawn as a line.
@@ -388,11 +388,11 @@ def growth_outlook_chart(
         Published annual real growth in percent, indexed by year (2016–2023).
     quantiles : Series
         Quantiles of the outlook year's growth in percent, indexed by probability (as a row
-        of :func:`analysis.economics.uncertainty.fan_quantiles`), symmetric around 0.5.
+        of :func:`analysis.economics.montecarlo.fan_quantiles`), symmetric around 0.5.
     benchmark : Mapping, optional
         The statistical benchmark in percent: ``point``, ``lower_80``, ``upper_80``,
         ``lower_95``, ``upper_95``
-        (:meth:`analysis.economics.uncertainty.BenchmarkForecast.to_series`
+        (:meth:`analysis.economics.benchmark.BenchmarkForecast.to_series`
         times 100); drawn just right of the fan.
     target : float, optional
         The growth target (the plan) in percent.
