@@ -23,7 +23,6 @@ import pandas as pd
 
 from analysis import load_baselines, load_series, load_targets
 from analysis.data.scenarios import load_scenario, scenario_path
-from analysis.economics.consistency import structure_inputs_from_series
 from analysis.economics.solver import (
     equal_prices,
     fold_taxes_into_services,
@@ -32,6 +31,7 @@ from analysis.economics.solver import (
     pattern_growth,
 )
 from analysis.economics.structure import contributions, project_shares
+from analysis.outlook.consistency_inputs import structure_inputs_from_series
 from analysis.outlook.inputs import projection_inputs, sector_bases
 from analysis.report.charts import contributions_chart, structure_shift_chart
 from analysis.report.display import pick, safe, say, show_figure, show_table

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 SUM_TOLERANCE = 1e-6
 """Default tolerance on the sum of shares or weights (exact, unrounded inputs)."""
@@ -140,3 +141,20 @@ def check_same_keys(a: Iterable[str], b: Iterable[str], name_a: str, name_b: str
             f"{name_a}, {name_b}: must have the same sector keys; "
             f"only in {name_a}: {only_a}, only in {name_b}: {only_b}"
         )
+
+
+def check_number(value: Any, name: str) -> float:
+    """Return a single finite number as float; refuse arrays, NaN, infinities and non-numbers."""
+    arr = check_finite(value, name)
+    if arr.ndim != 0:
+        raise ValueError(f"{name}: must be a single number, got shape {arr.shape}")
+    return float(arr)
+
+
+def check_columns(frame: Any, name: str, columns: Sequence[str]) -> None:
+    """Refuse anything but a DataFrame holding ``columns``; the message lists the missing ones."""
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"{name}: must be a pandas DataFrame, got {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame]
+    if missing:
+        raise ValueError(f"{name}: must have the columns {list(columns)}; missing {missing}")
