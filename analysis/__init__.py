@@ -92,7 +92,8 @@ from analysis.economics.uncertainty import (
 )
 
 # --- economics: scorecard ----------------------------------------------------------------
-from analysis.economics.scorecard import assess, in_year_view, summary, ytd_growth
+from analysis.economics.scorecard import assess, summary
+from analysis.economics.in_year import in_year_view, ytd_growth
 
 # --- orchestration -------------------------------------------------------------------------
 from analysis.outlook.scenario_outlook import outlook_rows, scenario_outlook
