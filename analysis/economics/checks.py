@@ -143,14 +143,6 @@ def check_same_keys(a: Iterable[str], b: Iterable[str], name_a: str, name_b: str
         )
 
 
-def check_number(value: Any, name: str) -> float:
-    """Return a single finite number as float; refuse arrays, NaN, infinities and non-numbers."""
-    arr = check_finite(value, name)
-    if arr.ndim != 0:
-        raise ValueError(f"{name}: must be a single number, got shape {arr.shape}")
-    return float(arr)
-
-
 def check_columns(frame: Any, name: str, columns: Sequence[str]) -> None:
     """Refuse anything but a DataFrame holding ``columns``; the message lists the missing ones."""
     if not isinstance(frame, pd.DataFrame):

@@ -15,9 +15,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.economics.checks import check_number, check_positive
+from analysis.economics.checks import check_positive
 from analysis.economics.consistency_rows import (
     as_level,
+    as_number,
     as_optional_level,
     as_rate,
     percent,
@@ -148,7 +149,7 @@ def _icor_statistics_office(inv: float, grdp: float, g: float, pi: float) -> dic
 
 
 def _opt(value: float | None) -> float:
-    return np.nan if value is None else check_number(value, "icor_2023")
+    return np.nan if value is None else as_number(value, "icor_2023")
 
 
 # --- productivity and ratios ------------------------------------------------------------------

@@ -6,8 +6,8 @@ returns rows of one table with the columns of :data:`REPORT_COLUMNS`: ``check`` 
 such as ``"per_head.implied_deflator"``), ``value`` and ``value_2023`` in the report's units
 (percent as percent, like every report), ``unit``, ``verdict`` (one of
 :data:`REPORT_VERDICTS`) and ``note`` (the formula or the band used). The checks read their
-scalar inputs through :func:`as_rate` and :func:`as_level`, so every check refuses a bad
-input with the same message.
+scalar inputs through :func:`as_number`, :func:`as_rate` and :func:`as_level`, so every check
+refuses a bad input with the same message.
 """
 
 from __future__ import annotations
@@ -17,22 +17,30 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.economics.checks import check_growth, check_number, check_positive
+from analysis.economics.checks import check_finite, check_growth, check_positive
 
 REPORT_COLUMNS: tuple[str, ...] = ("check", "value", "unit", "value_2023", "verdict", "note")
 REPORT_VERDICTS: tuple[str, ...] = ("consistent", "stretched", "inconsistent", "information")
 
 
+def as_number(value: Any, name: str) -> float:
+    """A single finite number as float; refuse arrays, NaN, infinities and non-numbers."""
+    arr = check_finite(value, name)
+    if arr.ndim != 0:
+        raise ValueError(f"{name}: must be a single number, got shape {arr.shape}")
+    return float(arr)
+
+
 def as_rate(value: Any, name: str) -> float:
     """A growth rate or price change as float: one finite number above −1 (a fraction)."""
     check_growth(value, name)
-    return check_number(value, name)
+    return as_number(value, name)
 
 
 def as_level(value: Any, name: str) -> float:
     """A level (GRDP, per head, money) as float: one finite, strictly positive number."""
     check_positive(value, name)
-    return check_number(value, name)
+    return as_number(value, name)
 
 
 def as_optional_level(value: Any, name: str) -> float:

@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.economics.checks import check_number
 from analysis.economics.consistency_per_head import implied_deflators
 from analysis.economics.consistency_report import consistency_report
+from analysis.economics.consistency_rows import as_number
 from analysis.economics.solver import historical_baseline, structure_weights
 
 RECORD_FROM = 2022
@@ -40,7 +40,7 @@ def _assumption_values(assumptions: Any) -> dict[str, float]:
             zip(assumptions["assumption_id"], assumptions["value"].astype(float), strict=True)
         )
     if isinstance(assumptions, Mapping):
-        return {str(k): check_number(v, f"assumptions['{k}']") for k, v in assumptions.items()}
+        return {str(k): as_number(v, f"assumptions['{k}']") for k, v in assumptions.items()}
     raise ValueError(
         "assumptions: must be the DataFrame of load_assumptions() or a dict of "
         f"assumption_id to value, got {type(assumptions).__name__}"
