@@ -93,7 +93,7 @@ from analysis.economics.uncertainty import (
 
 # --- economics: scorecard ----------------------------------------------------------------
 from analysis.economics.scorecard import assess, summary
-from analysis.economics.in_year import in_year_view, ytd_growth
+from analysis.economics.scorecard_in_year import in_year_view, ytd_growth
 
 # --- orchestration -------------------------------------------------------------------------
 from analysis.outlook.scenario_outlook import outlook_rows, scenario_outlook

@@ -3,7 +3,7 @@
 Every expected number is a hand calculation written beside it. The fixture
 tests/fixtures/actuals/illustrative_actuals_2024.csv holds invented figures (marked
 ILLUSTRATIVE in its source column) chosen to exercise each rule. The in-year view of growth
-is tested in tests/test_in_year.py.
+is tested in tests/test_scorecard_in_year.py.
 """
 
 from __future__ import annotations

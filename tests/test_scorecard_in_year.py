@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import in_year_view, load_actuals, load_series, ytd_growth
-from analysis.economics.in_year import reference_quarters
+from analysis.economics.scorecard_in_year import reference_quarters
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "actuals" / "illustrative_actuals_2024.csv"

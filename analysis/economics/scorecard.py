@@ -6,7 +6,7 @@ target against its latest figure, :func:`summary` counts the statuses and
 :func:`group_results` judges the resolution's main targets as wholes. How one figure is judged
 (the rules, the measures, the in-year pace, the status and the light) is written down in
 :mod:`analysis.economics.scorecard_measures`; what the remaining quarters of the year need is
-the in-year view, :mod:`analysis.economics.in_year`.
+the in-year view, :mod:`analysis.economics.scorecard_in_year`.
 
 Groups of targets
 -----------------

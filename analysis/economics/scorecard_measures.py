@@ -66,10 +66,11 @@ Whether a figure is scaled by time is a property of the data, the targets table'
   a level says nothing about how much of the year's work is done.
 - growth: the year-to-date growth is already a rate for the elapsed part of the year, so
   pace = progress (g_ytd / g_T); the in-year view
-  (:func:`analysis.economics.in_year.in_year_view`) adds what the remaining quarters need,
-  judged against the single quarters of 2023
-  (:func:`analysis.economics.in_year.reference_quarters`: three published, the fourth implied
-  by the year's growth and the quarterly weights). A growth target never accumulates.
+  (:func:`analysis.economics.scorecard_in_year.in_year_view`) adds what the remaining
+  quarters need, judged against the single quarters of 2023
+  (:func:`analysis.economics.scorecard_in_year.reference_quarters`: three published, the
+  fourth implied by the year's growth and the quarterly weights). A growth target never
+  accumulates.
 - done targets: done is on track; not yet done is ``needs_acceleration`` (the task remains).
 
 Status by pace (Open SDG / Statistics Canada thresholds): ≥ 0.95 ``on_track`` (green),
