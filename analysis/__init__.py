@@ -51,18 +51,15 @@ from analysis.economics.structure import (
 )
 
 # --- economics: projection, solver, consistency ----------------------------------------
-from analysis.economics.consistency import (
-    REPORT_COLUMNS,
-    REPORT_VERDICTS,
-    consistency_report,
-    consistency_report_from_tables,
+from analysis.economics.consistency_rows import REPORT_COLUMNS, REPORT_VERDICTS
+from analysis.economics.consistency_report import consistency_report
+from analysis.economics.consistency_per_head import implied_deflators, per_head_check
+from analysis.economics.consistency_structure import structure_check
+from analysis.economics.consistency_ratios import (
     icor_check,
-    implied_deflators,
-    per_head_check,
     productivity_check,
     ratio_check,
     relative_productivity,
-    structure_check,
 )
 from analysis.economics.closures import equal_prices, given_growth, min_deviation
 from analysis.economics.sector_growth import (
@@ -92,11 +89,13 @@ from analysis.economics.montecarlo import (
 from analysis.economics.sector_draws import SectorSetup
 
 # --- economics: scorecard ----------------------------------------------------------------
-from analysis.economics.scorecard import assess, in_year_view, summary, ytd_growth
+from analysis.economics.scorecard import assess, summary
+from analysis.economics.scorecard_in_year import in_year_view, ytd_growth
 
 # --- orchestration -------------------------------------------------------------------------
 from analysis.outlook.scenario_outlook import outlook_rows, scenario_outlook
 from analysis.outlook.results import scenario_results
+from analysis.outlook.consistency_inputs import consistency_report_from_tables
 from analysis.run.runner import export_html, run_reports
 from analysis.data.scenarios import Scenario, check_scenarios, load_scenario, load_scenarios
 

@@ -24,9 +24,9 @@ import pandas as pd
 from analysis import load_baselines, load_series, load_targets
 from analysis.data.scenarios import load_scenario, scenario_path
 from analysis.economics.closures import equal_prices, given_growth, min_deviation
-from analysis.economics.consistency import structure_inputs_from_series
 from analysis.economics.sector_growth import fold_taxes_into_services, pattern_growth
 from analysis.economics.structure import contributions, project_shares
+from analysis.outlook.consistency_inputs import structure_inputs_from_series
 from analysis.outlook.inputs import projection_inputs, sector_bases
 from analysis.report.charts import contributions_chart, structure_shift_chart
 from analysis.report.display import pick, safe, say, show_figure, show_table

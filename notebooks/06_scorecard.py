@@ -63,7 +63,9 @@ from analysis import (
 )
 from analysis.data.paths import ACTUALS_DIR, ROOT
 from analysis.data.scenarios import load_scenario, scenario_path
-from analysis.economics.scorecard import AMBER, GREEN, group_results, reference_quarters
+from analysis.economics.scorecard import group_results
+from analysis.economics.scorecard_in_year import reference_quarters
+from analysis.economics.scorecard_measures import AMBER, GREEN
 from analysis.report.charts import in_year_chart
 from analysis.report.display import TABLE_CLASS, pick, safe, say, show_figure, show_table
 from analysis.report.labels import format_fraction_as_percent, format_number, format_percent

@@ -408,7 +408,7 @@ def test_min_deviation_is_stretched_when_relative_prices_move_far():
     # moves lie beyond 2 standard deviations (|ln(1 + ρ)| / 0.01 > 2 for some sector), so the
     # verdict must say 'stretched' even though every growth z is small.
     from analysis.data.tables import load_series
-    from analysis.economics.consistency import structure_inputs_from_series
+    from analysis.outlook.consistency_inputs import structure_inputs_from_series
 
     s = structure_inputs_from_series(load_series())
     targets = pd.Series({"industry_construction": 0.68, "services": 0.206, "agriculture": 0.114})

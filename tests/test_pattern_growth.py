@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.data.tables import load_series
-from analysis.economics.consistency import structure_inputs_from_series
 from analysis.economics.sector_growth import pattern_growth
+from analysis.outlook.consistency_inputs import structure_inputs_from_series
 
 
 def test_two_sector_hand_case():

@@ -51,7 +51,7 @@ from analysis.data.tables import (
     validate_frame,
 )
 from analysis.economics.periods import plan_periods
-from analysis.economics.scorecard import COUNT_UNITS, GROWTH_UNIT
+from analysis.economics.scorecard_measures import COUNT_UNITS, GROWTH_UNIT
 from analysis.errors import InputError, InputErrors
 
 TARGET_YEAR = 2024

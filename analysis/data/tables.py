@@ -471,7 +471,7 @@ def load_targets(path: Path | str | None = None) -> pd.DataFrame:
     from where the programme stood (money collected, arrivals, members admitted, houses
     replaced); false for levels and rates observed at a date (shares, coverage, poverty rate,
     forest cover, per head, growth). The scorecard scales only accumulating figures by the
-    share of the year elapsed (:mod:`analysis.economics.scorecard`).
+    share of the year elapsed (:mod:`analysis.economics.scorecard_measures`).
     """
     return _load(Path(path) if path else paths.TARGETS_FILE, TARGETS_SCHEMA, _require_fixed_ids)
 

@@ -229,3 +229,12 @@ def check_growth_by_year(values: Any, name: str) -> pd.Series | None:
         return None
     arr = check_growth(values.to_numpy(dtype=float), name)
     return pd.Series(arr, index=check_years(values.index, name)).sort_index()
+
+
+def check_columns(frame: Any, name: str, columns: Sequence[str]) -> None:
+    """Refuse anything but a DataFrame holding ``columns``; the message lists the missing ones."""
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"{name}: must be a pandas DataFrame, got {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame]
+    if missing:
+        raise ValueError(f"{name}: must have the columns {list(columns)}; missing {missing}")

@@ -207,7 +207,7 @@ CHECK_UNITS: dict[str, dict[str, str]] = {
 def check_label(check: str, lang: str = "vi") -> str:
     """The report wording of a consistency-report check id (e.g. ``structure.equal_prices``).
 
-    Ids follow :mod:`analysis.economics.consistency`: ``per_head.*``,
+    Ids follow :mod:`analysis.economics.consistency_report`: ``per_head.*``,
     ``structure.<closure>[.<sector>]``,
     ``structure.<closure>.relative_price.<sector>``, ``icor.*``, ``productivity.<sector>``,
     ``ratio.*``. An id not described here is returned unchanged.

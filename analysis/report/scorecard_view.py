@@ -12,7 +12,8 @@ import math
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from analysis.economics.scorecard import STATUSES, group_results, summary
+from analysis.economics.scorecard import group_results, summary
+from analysis.economics.scorecard_measures import STATUSES
 from analysis.report.labels import check_lang, format_number, label, period_label
 
 #: The word shown for each status (the light in words).
