@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis.run.runner import is_comparison, is_once_per_run
+from analysis.run.plan import is_comparison, is_once_per_run
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
