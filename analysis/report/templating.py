@@ -16,32 +16,28 @@ from __future__ import annotations
 
 import html
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    import jinja2
+import jinja2
+from markupsafe import Markup
 
 TEMPLATES = ("analysis.report", "templates")
 """Package and folder of the templates."""
 
 
-def escape_text(value: Any) -> Any:
+def escape_text(value: Any) -> Markup:
     """``value`` escaped as :func:`html.escape` does, as :class:`markupsafe.Markup`.
 
-    Markup (already safe) is returned as it is; None renders as an empty string.
+    Markup (already safe) is returned as it is; anything else is escaped as its ``str``.
     """
-    from markupsafe import Markup
-
     if isinstance(value, Markup):
         return value
-    return Markup(html.escape("" if value is None else str(value)))
+    return Markup(html.escape(str(value)))
 
 
 @cache
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the package's templates (autoescaping, strict undefined)."""
-    import jinja2
-
     return jinja2.Environment(
         loader=jinja2.PackageLoader(*TEMPLATES),
         autoescape=jinja2.select_autoescape(
