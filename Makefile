@@ -39,7 +39,7 @@ test-fast: $(STAMP) ## Tests without notebook execution
 lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-bench: $(STAMP) ## Time the default report and the planning arithmetic (benchmarks/)
+bench: $(STAMP) ## Time the start-up (import, --help), the default report and the arithmetic (benchmarks/)
 	$(BIN)/python benchmarks/run.py
 
 lint: $(STAMP) ## ruff check and format check

@@ -1,5 +1,8 @@
-"""``make bench``: time the default report, the same work done by hand, and the Monte Carlo.
+"""``make bench``: time the start-up, the default report, the same work by hand, the Monte Carlo.
 
+0. Start-up: ``import pandas``, ``import analysis`` and ``python -m analysis --help`` in fresh
+   interpreters, median of several runs, with the ratio import analysis / import pandas
+   (``benchmarks/bench_imports.py``; ``python benchmarks/run.py --start-up`` times this alone).
 1. The full default report: ``python -m analysis run`` (every scenario, every notebook, HTML,
    results, manifest) into a temporary folder.
 2. The same notebooks run one at a time with the ``papermill`` and ``jupyter nbconvert``
@@ -12,6 +15,7 @@ are also written to ``benchmarks/results/latest.json``.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -21,7 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis.run.runner import is_comparison, is_once_per_run
+import bench_imports  # beside this script, so on the path when it runs
+
+from analysis.run.plan import is_comparison, is_once_per_run
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -107,7 +113,20 @@ def time_monte_carlo() -> str:
     return proc.stdout.strip()
 
 
-def main() -> int:
+def time_start_up(repeat: int = 7) -> tuple[dict[str, float], str]:
+    """Start-up medians (``bench_imports``) and their printed table."""
+    times = bench_imports.median_times(repeat)
+    return times, bench_imports.report(times, repeat)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--start-up", action="store_true", help="time the start-up only")
+    args = parser.parse_args(argv)
+    start_up, start_up_text = time_start_up()
+    print(start_up_text)
+    if args.start_up:
+        return 0
     # The runner writes only inside the project (analysis.run.safeguards): time it in reports/.
     (ROOT / "reports").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".bench-", dir=ROOT / "reports") as tmp:
@@ -118,6 +137,10 @@ def main() -> int:
     machine = f"{platform.machine()}, {os.cpu_count()} cores"
     result = {
         "machine": f"{machine}, Python {platform.python_version()}",
+        "start_up_seconds": {name: round(t, 3) for name, t in start_up.items()},
+        "import_ratio_analysis_to_pandas": round(
+            start_up["import analysis"] / start_up["import pandas"], 2
+        ),
         "notebook_runs": count,
         "runner_seconds": round(runner, 1),
         "by_hand_seconds": round(by_hand, 1),

@@ -15,7 +15,7 @@ from pathlib import Path
 import papermill as pm
 import pytest
 
-from analysis.run.runner import export_html
+from analysis.run.export import export_html
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -54,3 +54,19 @@ def test_figure_html_carries_alt_text_and_escapes_it():
     assert html.startswith(
         '<img alt="&lt;b&gt;&quot;GRDP&quot;&lt;/b&gt;" src="data:image/png;base64,'
     )
+
+
+def test_table_markup_is_that_of_earlier_reports():
+    # The markup before the table moved to a Jinja2 template, byte for byte: alignment rules
+    # (words left, numbers right), then the caption after the opening tag, escaped with &quot;.
+    frame = pd.DataFrame({"Kịch bản": ["<b>x</b>"], "GRDP": ["14,5"]})
+    html = table_html(frame, caption='"Bảng" <1>')
+    table_id = html.split('id="', 1)[1].split('"', 1)[0]
+    assert html.startswith(
+        f"<style>#{table_id} td, #{table_id} th {{text-align: right; padding: 3px 8px;}} "
+        f"#{table_id} td:nth-child(1), #{table_id} th:nth-child(1) {{text-align: left;}}</style>"
+        f'<table class="dataframe report-table" id="{table_id}">'
+        "<caption>&quot;Bảng&quot; &lt;1&gt;</caption>\n  <thead>"
+    )
+    assert html.endswith("</tbody>\n</table>")
+    assert "<caption>" not in table_html(frame)

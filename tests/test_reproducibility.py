@@ -24,7 +24,8 @@ import openpyxl
 import pytest
 from project_copies import make_copy
 
-from analysis.run.runner import DEFAULT_SEED, run_reports
+from analysis.run.conventions import DEFAULT_SEED
+from analysis.run.runner import run_reports
 
 pytestmark = pytest.mark.notebook
 
@@ -142,7 +143,7 @@ def test_html_pages_are_byte_identical(runs):
 
 
 def test_index_differs_only_by_the_run_name(runs):
-    from analysis.run.runner import readable_stamp
+    from analysis.run.index_page import readable_stamp
 
     def normalised(run: Path) -> str:
         # the heading shows the run as a date (readable_stamp), the links name its folder

@@ -22,22 +22,11 @@ import openpyxl
 import pandas as pd
 import pytest
 import yaml
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from analysis.data import paths
 from analysis.errors import InputError, LockedError
 from analysis.run.cli import main
-from analysis.run.runner import (
-    check_run_arguments,
-    export_html,
-    find_notebooks,
-    headline_figures,
-    new_stamp,
-    point_latest,
-    remove_leftovers,
-    run_reports,
-    write_workbook,
-)
+from analysis.run.runner import run_reports
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
@@ -339,128 +328,7 @@ def test_latest_that_is_not_a_link_refused(tmp_path):
         run_reports(root=root)
 
 
-@pytest.mark.parametrize(
-    ("jobs", "lang", "timeout", "where"),
-    [
-        (0, "vi", 10, "--jobs"),
-        (True, "vi", 10, "--jobs"),
-        (1, "fr", 10, "--lang"),
-        (1, "en", 0, "--timeout"),
-    ],
-)
-def test_bad_arguments_refused(jobs, lang, timeout, where):
-    with pytest.raises(InputError) as info:
-        check_run_arguments(jobs, lang, timeout)
-    assert info.value.where == where
-
-
-# --- small parts ---------------------------------------------------------------------------------
-
-
-def test_find_notebooks_takes_numbered_notebooks_in_order(tmp_path):
-    for name in ("02_b.ipynb", "01_a.ipynb", "scratch.ipynb", "1_x.ipynb", "01_a.py"):
-        (tmp_path / name).write_text("{}")
-    assert [p.name for p in find_notebooks(tmp_path)] == ["01_a.ipynb", "02_b.ipynb"]
-    assert [p.name for p in find_notebooks(tmp_path, ["02"])] == ["02_b.ipynb"]
-    assert [p.name for p in find_notebooks(tmp_path, ["01_a"])] == ["01_a.ipynb"]
-
-
-def test_find_notebooks_in_an_empty_folder_refused(tmp_path):
-    with pytest.raises(InputError, match="holds no notebooks"):
-        find_notebooks(tmp_path)
-
-
-def test_new_stamp_never_reuses_a_folder(tmp_path):
-    from datetime import datetime
-
-    now = datetime(2024, 7, 1, 9, 30, 5)
-    assert new_stamp(tmp_path, now) == "2024-07-01_093005"
-    (tmp_path / "2024-07-01_093005").mkdir()
-    assert new_stamp(tmp_path, now) == "2024-07-01_093005-2"
-    (tmp_path / "failed-2024-07-01_093005-2").mkdir()
-    assert new_stamp(tmp_path, now) == "2024-07-01_093005-3"
-
-
-def test_point_latest_replaces_the_link(tmp_path):
-    for name in ("a", "b"):
-        (tmp_path / name).mkdir()
-    point_latest(tmp_path, "a")
-    point_latest(tmp_path, "b")
-    assert os.readlink(tmp_path / "latest") == "b"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "latest"]
-
-
-def test_remove_leftovers_spares_published_runs(tmp_path):
-    (tmp_path / ".staging-2024-01-01_000000").mkdir()
-    (tmp_path / ".staging-2024-01-01_000000" / "x.ipynb").write_text("{}")
-    os.symlink("nowhere", tmp_path / ".latest-123")
-    (tmp_path / "2024-01-01_000000").mkdir()
-    (tmp_path / "failed-2024-01-02_000000").mkdir()
-    remove_leftovers(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "2024-01-01_000000",
-        "failed-2024-01-02_000000",
-    ]
-
-
-def test_workbook_sheet_names_fit_excel(tmp_path):
-    frame = pd.DataFrame({"value": [1.0]})
-    long = "a" * 40
-    write_workbook({long: frame, long + "b": frame}, tmp_path / "x.xlsx")
-    names = openpyxl.load_workbook(tmp_path / "x.xlsx", read_only=True).sheetnames
-    assert len(set(names)) == 2 and all(len(n) <= 31 for n in names)
-
-
-def test_export_html_hides_code_stderr_warnings_and_tracebacks(tmp_path):
-    cell = new_code_cell(f"{CODE_MARKER} = 1\nprint('shown to planners')")
-    cell.outputs = [
-        new_output("stream", name="stdout", text="shown to planners\n"),
-        new_output("stream", name="stderr", text=f"UserWarning: {HIDDEN}\n"),
-    ]
-    quiet = new_code_cell("import warnings  # only stderr output")
-    quiet.outputs = [new_output("stream", name="stderr", text=f"{HIDDEN}\n")]
-    allowed_to_fail = new_code_cell("1 / 0")
-    allowed_to_fail.metadata["tags"] = ["raises-exception"]
-    allowed_to_fail.outputs = [
-        new_output("error", ename="ZeroDivisionError", evalue=HIDDEN, traceback=[HIDDEN])
-    ]
-    removed = new_code_cell("x = 1")
-    removed.metadata["tags"] = ["remove-cell"]
-    removed.outputs = [new_output("stream", name="stdout", text=f"{HIDDEN} (removed cell)\n")]
-    cells = [new_markdown_cell("# Heading kept"), cell, quiet, allowed_to_fail, removed]
-    nb = new_notebook(cells=cells)
-    source = tmp_path / "n.ipynb"
-    nbformat.write(nb, source)
-    html_text = export_html(
-        source, tmp_path / "n.html", "en", '<script>"title"</script>'
-    ).read_text()
-    assert "shown to planners" in html_text
-    assert "Heading kept" in html_text
-    assert CODE_MARKER not in html_text
-    assert HIDDEN not in html_text
-    title = re.search(r"<title>(.*)</title>", html_text).group(1)
-    assert title.startswith("&lt;script&gt;") and "<" not in title
-    assert '<html lang="en">' in html_text
-
-
-def test_headline_figures_in_both_languages():
-    table = pd.DataFrame(
-        {
-            "scenario": "x",
-            "variable": ["grdp_growth", "grdp_current_prices", "grdp_per_capita_usd"],
-            "unit": ["%", "trillion VND", "USD"],
-            "period": "2024",
-            "value": [14.5, 214.295, 4500.07],
-        }
-    )
-    vi = dict(headline_figures(table, "vi"))
-    en = dict(headline_figures(table, "en"))
-    assert vi["GRDP bình quân đầu người"] == "4.500 USD"
-    assert vi["GRDP giá hiện hành"] == "214,3 nghìn tỷ đồng"
-    assert en["GRDP per head"] == "4,500 USD"
-    assert en["GRDP at current prices"] == "214.3 trillion VND"
-    assert en["GRDP growth (2010 prices)"] == "14.50 %"
-    assert len(vi) == 3  # the deflator row is absent, so it is not shown
+# --- once per run -------------------------------------------------------------------------------
 
 
 @pytest.mark.notebook
@@ -483,11 +351,3 @@ def test_scorecard_runs_once_per_run_with_the_reference_scenario(tmp_path):
     assert "scenario label: Resolution target" in (run / "08_scorecard.html").read_text()
     assert (run / "low" / "01_ok.html").is_file()
     assert 'href="08_scorecard.html"' in (run / "index.html").read_text()
-
-
-def test_run_stamp_reads_as_a_date():
-    from analysis.run.runner import readable_stamp
-
-    assert readable_stamp("2026-11-26_192715", "vi") == "26/11/2026 19:27"
-    assert readable_stamp("2026-11-26_192715-2", "en") == "2026-11-26 19:27"
-    assert readable_stamp("not-a-stamp", "vi") == "not-a-stamp"

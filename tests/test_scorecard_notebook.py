@@ -42,7 +42,7 @@ import pytest
 
 from analysis.economics.scorecard import assess
 from analysis.report.scorecard_view import style_scorecard
-from analysis.run.runner import export_html
+from analysis.run.export import export_html
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "06_scorecard.ipynb"

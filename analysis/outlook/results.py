@@ -12,9 +12,10 @@ import pandas as pd
 from analysis.data.scenarios import Scenario
 from analysis.data.tables import load_baselines
 from analysis.economics.projection import project_year, required_path, ytd_path
+from analysis.outlook.defaults import DEFAULT_SEED
 from analysis.outlook.inputs import projection_inputs
 from analysis.outlook.result_table import RESULT_COLUMNS, check_results
-from analysis.outlook.scenario_outlook import DEFAULT_SEED, outlook_rows, scenario_outlook
+from analysis.outlook.scenario_outlook import outlook_rows, scenario_outlook
 
 __all__ = ["PUBLISHED_NAMES", "RESULT_COLUMNS", "check_results", "scenario_results"]
 

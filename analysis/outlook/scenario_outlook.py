@@ -39,11 +39,9 @@ from analysis.economics.montecarlo import (
 )
 from analysis.economics.sector_draws import SectorSetup
 from analysis.economics.sector_growth import historical_baseline
+from analysis.outlook.defaults import DEFAULT_SEED
 from analysis.outlook.inputs import projection_inputs, sector_bases
 from analysis.outlook.result_table import check_results
-
-DEFAULT_SEED = 2024
-"""Seed of the Monte Carlo in reports and results (the runner hands it to every notebook)."""
 
 OUTLOOK_YEAR = 2024
 """The year the outlook is for (the scenarios project 2023 to 2024)."""

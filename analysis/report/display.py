@@ -2,7 +2,9 @@
 
 Notebooks call these instead of printing, so the executed report holds clean Markdown, HTML
 tables (every string escaped) and PNG figures, and nothing else. Figures are rendered once to
-PNG with fixed metadata and closed, so two runs on the same inputs give the same bytes.
+PNG with fixed metadata and closed, so two runs on the same inputs give the same bytes. The
+HTML comes from the templates ``figure.html.j2`` and ``report_table.html.j2``
+(:mod:`analysis.report.templating`).
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from html import escape
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Markdown, display
+from markupsafe import Markup
 from matplotlib.figure import Figure
 
 from analysis.report.labels import check_lang
+from analysis.report.templating import render
 
 FIGURE_DPI = 110
 TABLE_CLASS = "report-table"
@@ -61,10 +65,11 @@ def figure_alt_text(fig: Figure) -> str:
 
 def figure_html(fig: Figure, alt: str | None = None) -> str:
     """The figure as an ``<img>`` with an embedded PNG and alt text (escaped)."""
-    png = figure_png(fig)
-    data = base64.b64encode(png).decode("ascii")
-    alt_text = escape(alt if alt is not None else figure_alt_text(fig), quote=True)
-    return f'<img alt="{alt_text}" src="data:image/png;base64,{data}" style="max-width: 100%;"/>'
+    return render(
+        "figure.html.j2",
+        alt=alt if alt is not None else figure_alt_text(fig),
+        png_base64=base64.b64encode(figure_png(fig)).decode("ascii"),
+    )
 
 
 def show_figure(fig: Figure, alt: str | None = None) -> None:
@@ -87,15 +92,6 @@ def _text_columns(frame: pd.DataFrame) -> list[int]:
     return out
 
 
-def _alignment_style(frame: pd.DataFrame, table_id: str) -> str:
-    rules = [f"#{table_id} td, #{table_id} th {{text-align: right; padding: 3px 8px;}}"]
-    rules += [
-        f"#{table_id} td:nth-child({i}), #{table_id} th:nth-child({i}) {{text-align: left;}}"
-        for i in _text_columns(frame)
-    ]
-    return "<style>" + " ".join(rules) + "</style>"
-
-
 def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
     """An HTML table of already-formatted cells, every string escaped, no index.
 
@@ -103,16 +99,18 @@ def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
     """
     digest = hashlib.sha256(frame.to_json().encode("utf-8")).hexdigest()[:10]
     table_id = f"t{digest}"
-    html = frame.to_html(
+    table = frame.to_html(
         index=False, escape=True, border=0, classes=TABLE_CLASS, na_rep="–", table_id=table_id
     )
-    if caption:
-        html = html.replace(
-            f'id="{table_id}">',
-            f'id="{table_id}"><caption>{escape(caption)}</caption>',
-            1,
-        )
-    return _alignment_style(frame, table_id) + html
+    start, opening, rest = table.partition(f'id="{table_id}">')
+    return render(
+        "report_table.html.j2",
+        table_id=table_id,
+        text_columns=_text_columns(frame),
+        table_start=Markup(start + opening),  # pandas escaped every cell
+        table_rest=Markup(rest),
+        caption=caption,
+    )
 
 
 def show_table(frame: pd.DataFrame, caption: str | None = None) -> None:

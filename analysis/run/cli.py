@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from analysis.errors import InputError, InputErrors
+from analysis.run.conventions import DEFAULT_CELL_TIMEOUT, DEFAULT_SEED, LANGUAGES
 
 EXIT_OK = 0
 EXIT_RUN_FAILED = 1
@@ -76,8 +77,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _add_run_command(sub: argparse._SubParsersAction) -> None:
-    from analysis.run.runner import DEFAULT_CELL_TIMEOUT, DEFAULT_SEED, LANGUAGES
-
     run = sub.add_parser(
         "run",
         help="run every notebook for each scenario; publish reports/<run>/ and reports/latest",

@@ -1,0 +1,83 @@
+"""Exporting an executed notebook as HTML for leadership: no code, nothing from the internet.
+
+The page comes from nbconvert's lab template, narrowed by the package's own template
+``analysis/report/templates/nbconvert/leadership.html.j2`` (no require.js, MathJax or mermaid
+scripts), with input cells, prompts, stderr, tracebacks of cells allowed to fail and removed
+cells left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+LEADERSHIP_TEMPLATE = "leadership.html.j2"
+"""The nbconvert template of the reports, in :data:`NBCONVERT_TEMPLATES`."""
+
+NBCONVERT_TEMPLATES = ("analysis.report", "templates/nbconvert")
+"""Package and folder of the templates nbconvert may load (kept apart from the package's own
+pages, so that no name there can shadow one of nbconvert's)."""
+
+REMOVED_CELL_TAGS = frozenset({"remove-cell", "remove_cell", "parameters", "injected-parameters"})
+"""Cells with one of these tags are left out of the HTML entirely."""
+
+
+def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "") -> Path:
+    """Write ``notebook`` as HTML for leadership: no code, no prompts, no stderr or warnings,
+    nothing loaded from the internet (:data:`LEADERSHIP_TEMPLATE`).
+
+    Parameters
+    ----------
+    notebook : Path
+        An executed notebook.
+    target : Path
+        The HTML file to write.
+    lang : {"vi", "en"}
+        The page's language attribute.
+    title : str
+        The page title (nbconvert's template escapes it).
+
+    Returns
+    -------
+    Path
+        ``target``.
+    """
+    import jinja2
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = strip_for_leadership(nbformat.read(notebook, as_version=4))
+    exporter = HTMLExporter(
+        template_name="lab",
+        extra_loaders=[jinja2.PackageLoader(*NBCONVERT_TEMPLATES)],
+        template_file=LEADERSHIP_TEMPLATE,
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        language_code=lang,
+    )
+    resources = {"metadata": {"name": title or notebook.stem}}  # the template escapes it
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def strip_for_leadership(nb: Any) -> Any:
+    """Drop stderr streams (warnings included), tracebacks of cells allowed to fail, removed
+    cells and code cells left empty."""
+    kept = []
+    for cell in nb.cells:
+        if REMOVED_CELL_TAGS & set(cell.get("metadata", {}).get("tags", [])):
+            continue
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not _is_stderr(o)]
+            if not cell.outputs:
+                continue
+        kept.append(cell)
+    nb.cells = kept
+    return nb
+
+
+def _is_stderr(output: Any) -> bool:
+    kind = output.get("output_type")
+    return kind == "error" or (kind == "stream" and output.get("name") == "stderr")

@@ -1,0 +1,132 @@
+"""The run's ``index.html``: every report, each scenario's label and headline figures, the data.
+
+The page is rendered from ``analysis/report/templates/run_index.html.j2`` (every value
+escaped); this module gathers what it shows from the run: the once-per-run reports, then one
+row per scenario (the resolution's own first), with links to PDF copies when they were printed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.data.scenarios import Scenario
+from analysis.report.labels import format_quantity, label
+from analysis.report.templating import render
+from analysis.run.conventions import INDEX_FILE, MANIFEST_FILE, RESULTS_FILE, WORKBOOK_FILE
+from analysis.run.plan import REFERENCE_SCENARIO, RunPlan, is_once_per_run, notebook_title
+
+TEMPLATE = "run_index.html.j2"
+"""The page's template in ``analysis/report/templates/``."""
+
+HEADLINES: tuple[tuple[str, str, str, int], ...] = (
+    ("grdp_growth", "2024", "real_growth", 2),
+    ("grdp_deflator_growth", "2024", "deflator", 2),
+    ("grdp_current_prices", "2024", "grdp_nominal", 1),
+    ("grdp_per_capita_usd", "2024", "per_capita", 0),
+)
+"""Figures shown beside each scenario in ``index.html``: (variable, period, label key of
+:mod:`analysis.report.labels`, decimals), read from the scenario's results table."""
+
+TEXTS = {
+    "title": {"vi": "Báo cáo kịch bản năm 2024", "en": "2024 scenario reports"},
+    "run": {"vi": "Lần chạy", "en": "Run"},
+    "comparison": {
+        "vi": "So sánh các kịch bản và đánh giá thực hiện",
+        "en": "Scenario comparison and scorecard",
+    },
+    "scenario": {"vi": "Kịch bản", "en": "Scenario"},
+    "reports": {"vi": "Báo cáo", "en": "Reports"},
+    "figures": {"vi": "Số liệu chính", "en": "Headline figures"},
+    "data": {"vi": "Số liệu (CSV)", "en": "Data (CSV)"},
+    "workbook": {
+        "vi": "Bảng tính cho các sở, ngành (xlsx)",
+        "en": "Workbook for departments (xlsx)",
+    },
+    "manifest": {"vi": "Thông tin lần chạy (JSON)", "en": "Run manifest (JSON)"},
+}
+"""The page's words in each language."""
+
+
+def write_index(plan: RunPlan, tables: dict[str, pd.DataFrame]) -> Path:
+    """Write ``index.html``: every report, scenario labels and headline figures (all escaped).
+
+    Parameters
+    ----------
+    plan : RunPlan
+        The run, its staging folder holding the reports already made.
+    tables : dict
+        Scenario name -> its results table (for the headline figures).
+
+    Returns
+    -------
+    Path
+        The page written.
+    """
+    target = plan.staging / INDEX_FILE
+    target.write_text(render(TEMPLATE, **index_context(plan, tables)), encoding="utf-8")
+    return target
+
+
+def index_context(plan: RunPlan, tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
+    """What the index template shows, as plain data (text unescaped: the template escapes)."""
+    lang = plan.lang
+    texts = {key: words[lang] for key, words in TEXTS.items()}
+    once = [nb for nb in plan.notebooks if is_once_per_run(nb)]
+    # the resolution's own scenario first, then the others in name order
+    ordered = sorted(plan.scenarios, key=lambda s: s.name != REFERENCE_SCENARIO)
+    return {
+        "lang": lang,
+        "title": f"{texts['title']} · {texts['run']} {readable_stamp(plan.stamp, lang)}",
+        "texts": texts,
+        "once_per_run": [_report(plan, nb.stem, notebook_title(nb)) for nb in once],
+        "scenarios": [_scenario_row(plan, s, tables.get(s.name)) for s in ordered],
+        "files": [(WORKBOOK_FILE, texts["workbook"]), (MANIFEST_FILE, texts["manifest"])],
+    }
+
+
+def _report(plan: RunPlan, base: str, title: str) -> dict[str, Any]:
+    """A report's link (``base`` without suffix), and whether its PDF copy was printed."""
+    return {"base": base, "title": title, "pdf": (plan.staging / f"{base}.pdf").is_file()}
+
+
+def _scenario_row(plan: RunPlan, scenario: Scenario, table: pd.DataFrame | None) -> dict:
+    lang = plan.lang
+    reports = [
+        _report(plan, f"{scenario.name}/{nb.stem}", notebook_title(nb))
+        for nb in plan.notebooks
+        if not is_once_per_run(nb)
+    ]
+    return {
+        "label": scenario.label_in(lang),
+        "name": scenario.name,
+        "description": getattr(scenario.description, lang),
+        "figures": headline_figures(table, lang) if table is not None else [],
+        "reports": reports,
+        "data": (f"{scenario.name}/{RESULTS_FILE}", RESULTS_FILE),
+    }
+
+
+def headline_figures(table: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """(label, formatted value with unit) for each :data:`HEADLINES` figure in ``table``."""
+    out = []
+    for variable, period, key, decimals in HEADLINES:
+        rows = table[(table["variable"] == variable) & (table["period"].astype(str) == period)]
+        if rows.empty:
+            continue
+        value = float(rows["value"].iloc[0])
+        out.append((label(key, lang), format_quantity(value, rows["unit"].iloc[0], decimals, lang)))
+    return out
+
+
+def readable_stamp(stamp: str, lang: str) -> str:
+    """A run stamp as people write dates: ``26/11/2026 19:27`` (vi), ``2026-11-26 19:27`` (en)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})_(\d{2})(\d{2})\d{2}(-\d+)?", stamp)
+    if not match:
+        return stamp
+    year, month, day, hour, minute, _ = match.groups()
+    date = f"{day}/{month}/{year}" if lang == "vi" else f"{year}-{month}-{day}"
+    return f"{date} {hour}:{minute}"

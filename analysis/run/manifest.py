@@ -1,0 +1,129 @@
+"""The run's ``manifest.json``: parameters, input hashes, package versions, git state, outcomes.
+
+Enough to tell, months later, what a report was made from and with: every input file's SHA-256,
+the versions of Python and the packages a report depends on, the commit checked out and
+whether the tree had uncommitted changes, and each notebook's status and time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import subprocess
+import time
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from analysis.run.conventions import KERNEL_HASH_SEED, KERNEL_NAME, MANIFEST_FILE
+from analysis.run.execution import Outcome
+from analysis.run.plan import RunPlan
+
+PACKAGES = (
+    "pandas", "numpy", "scipy", "statsmodels", "matplotlib", "seaborn", "papermill",
+    "nbconvert", "nbclient", "nbformat", "ipykernel", "jupytext", "pydantic", "pandera",
+    "PyYAML", "openpyxl",
+)  # fmt: skip
+"""Distributions whose versions the manifest records."""
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def input_hashes(plan: RunPlan) -> dict[str, str]:
+    """SHA-256 of every file in data/raw, the scenarios folder, the scenarios run, the notebooks."""
+    root = plan.folders.root
+    files = [p for p in (root / "data" / "raw").rglob("*") if p.is_file()]
+    files += [p for p in plan.folders.scenarios.glob("*.yaml") if p.is_file()]
+    files += [Path(s.path) for s in plan.scenarios] + list(plan.notebooks)
+    unique = {p.resolve(): p for p in files}
+    return {relative_name(p, root): sha256_of(p) for p in sorted(unique)}
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """``path`` as the manifest names it: relative to ``root`` if inside it, else absolute."""
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path.resolve())
+
+
+def package_versions() -> dict[str, str | None]:
+    """Versions of Python and the packages a report depends on."""
+    versions: dict[str, str | None] = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def git_state(root: Path) -> dict[str, Any]:
+    """The commit checked out at ``root`` and whether the tree has uncommitted changes."""
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), *args], capture_output=True, text=True, timeout=20
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    commit = git("rev-parse", "HEAD")
+    status = git("status", "--porcelain") if commit else None
+    return {"commit": commit, "dirty": bool(status) if status is not None else None}
+
+
+def write_manifest(plan: RunPlan, outcomes: Sequence[Outcome]) -> Path:
+    """Write ``manifest.json``: parameters, input hashes, versions, commit, timings, statuses."""
+    status = "ok" if all(o.status == "ok" for o in outcomes) else "failed"
+    manifest = {
+        "run": plan.stamp,
+        "status": status,
+        "started": datetime.fromtimestamp(plan.started).isoformat(timespec="seconds"),
+        "seconds": round(time.time() - plan.started, 3),
+        "seed": plan.seed,
+        "parameters": _parameters(plan),
+        "inputs_sha256": input_hashes(plan),
+        "packages": package_versions(),
+        "git": git_state(plan.folders.root),
+        "notebooks": [_manifest_entry(o, plan.staging) for o in outcomes],
+        "pdf": plan.pdf_status,
+    }
+    target = plan.staging / MANIFEST_FILE
+    target.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return target
+
+
+def _parameters(plan: RunPlan) -> dict[str, Any]:
+    return {
+        "scenarios": {
+            s.name: relative_name(Path(s.path), plan.folders.root) for s in plan.scenarios
+        },
+        "notebooks": [nb.name for nb in plan.notebooks],
+        "lang": plan.lang,
+        "jobs": plan.jobs,
+        "kernel_name": KERNEL_NAME,
+        "cell_timeout": plan.cell_timeout,
+        "seed": plan.seed,
+        "python_hash_seed": KERNEL_HASH_SEED,
+    }
+
+
+def _manifest_entry(outcome: Outcome, staging: Path) -> dict[str, Any]:
+    entry = asdict(outcome)
+    entry["seconds"] = round(outcome.seconds, 3)
+    entry["output"] = relative_name(Path(outcome.output), staging)
+    return entry

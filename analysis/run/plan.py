@@ -1,0 +1,257 @@
+"""Planning a run: its folders, its checked arguments, the notebooks, and one job per report.
+
+A notebook is ``notebooks/NN_name.ipynb``; the notebooks run in name order. One whose name ends
+in ``scenario_comparison`` runs once per run with the parameter ``scenarios`` (the list of
+scenario files); one ending in ``scorecard`` runs once per run with ``scenario`` set to the
+reference scenario (``target`` when the run has it); every other notebook runs once per
+scenario with ``scenario`` (its file). All receive ``lang``, ``results_dir`` (the folder of
+their outputs) and ``seed``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from analysis.data import paths
+from analysis.data.scenarios import Scenario, scenario_files, scenario_path
+from analysis.errors import InputError
+from analysis.run.conventions import DEFAULT_SEED, LANGUAGES, MAX_SEED, STAGING_PREFIX
+from analysis.run.safeguards import SignalGuard
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+COMPARISON_SUFFIX = "scenario_comparison"
+"""A notebook whose name ends in this runs once over all scenarios (parameter ``scenarios``)."""
+
+ONCE_PER_RUN_SUFFIXES = (COMPARISON_SUFFIX, "scorecard")
+"""Notebooks whose name ends in one of these run once per run, not once per scenario: the
+comparison, and the scorecard (actual results do not depend on the scenario; it receives the
+run's reference scenario, ``target`` when the run has it, for labels and quarterly weights)."""
+
+REFERENCE_SCENARIO = "target"
+"""The resolution's own scenario: first in the index, given to the once-per-run scorecard."""
+
+NOTEBOOK_PATTERN = re.compile(r"\d{2}_[A-Za-z0-9_-]+\.ipynb")
+"""Notebook file names the runner picks up: two digits, an underscore, a name."""
+
+ResultsFunction = Callable[[Scenario], "pd.DataFrame"]
+"""Scenario -> its tidy results table (``analysis.outlook.results.scenario_results``)."""
+
+
+@dataclass(frozen=True)
+class Folders:
+    """The folders a run reads from and writes to."""
+
+    root: Path
+    scenarios: Path
+    notebooks: Path
+    reports: Path
+    raw: Path
+
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook execution: input, output, parameters (plain data, sent to a worker)."""
+
+    scenario: str
+    notebook: Path
+    output: Path
+    parameters: dict[str, Any]
+    cwd: Path
+    lang: str
+    title: str
+    cell_timeout: float | None
+
+
+@dataclass
+class RunPlan:
+    """Everything a run needs once its inputs are validated."""
+
+    scenarios: list[Scenario]
+    notebooks: list[Path]
+    folders: Folders
+    lang: str
+    jobs: int
+    seed: int
+    cell_timeout: float | None
+    results: ResultsFunction
+    stream: TextIO
+    pdf: bool = False
+    stamp: str = ""
+    started: float = field(default_factory=time.time)
+    guard: SignalGuard = field(default_factory=SignalGuard)
+    pdf_status: dict[str, Any] = field(default_factory=lambda: {"requested": False})
+
+    @property
+    def staging(self) -> Path:
+        """The folder the run is built in."""
+        return self.folders.reports / f"{STAGING_PREFIX}{self.stamp}"
+
+
+# --- checking the inputs ------------------------------------------------------------------
+
+
+def resolve_folders(
+    root: str | Path | None,
+    scenarios_dir: str | Path | None,
+    notebooks_dir: str | Path | None,
+    out_dir: str | Path | None,
+) -> Folders:
+    """The run's folders: explicit arguments first, then ``root``, then
+    :mod:`analysis.data.paths`."""
+    base = Path(root).resolve() if root else paths.ROOT
+    default = paths if root is None else None
+    return Folders(
+        root=base,
+        scenarios=Path(scenarios_dir or (default.SCENARIOS_DIR if default else base / "scenarios")),
+        notebooks=Path(notebooks_dir or (default.NOTEBOOKS_DIR if default else base / "notebooks")),
+        reports=Path(out_dir or (default.REPORTS_DIR if default else base / "reports")).absolute(),
+        raw=base / "data" / "raw",
+    )
+
+
+def scenario_files_named(scenarios: Sequence[str | Path] | None, folders: Folders) -> list[Path]:
+    """The scenario files a run would read: those named (names or paths), else every
+    ``*.yaml`` of the scenarios folder (as :func:`analysis.data.scenarios.load_scenarios`)."""
+    named = [scenario_path(s, folders.scenarios) for s in scenarios or []]
+    return named or scenario_files(folders.scenarios)
+
+
+def check_run_arguments(
+    jobs: int | None, lang: str, cell_timeout: float | None, seed: int = DEFAULT_SEED
+) -> None:
+    """Refuse a bad job count, language, timeout or seed with an :class:`InputError`."""
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise InputError("command line", "--jobs", f"must be a whole number >= 1, got {jobs!r}")
+    if lang not in LANGUAGES:
+        raise InputError("command line", "--lang", f"must be one of {LANGUAGES}, got {lang!r}")
+    if cell_timeout is not None and not (math.isfinite(cell_timeout) and cell_timeout > 0):
+        raise InputError(
+            "command line", "--timeout", f"must be a finite number > 0 seconds, got {cell_timeout}"
+        )
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise InputError(
+            "command line", "--seed", f"must be a whole number from 0 to {MAX_SEED}, got {seed!r}"
+        )
+
+
+# --- the notebooks --------------------------------------------------------------------------
+
+
+def find_notebooks(notebooks_dir: Path, selected: Sequence[str] | None = None) -> list[Path]:
+    """The notebooks to run (``NN_name.ipynb`` in ``notebooks_dir``), in name order.
+
+    ``selected`` narrows them down by file name, stem or two-digit number.
+    """
+    found = sorted(
+        p for p in Path(notebooks_dir).glob("*.ipynb") if NOTEBOOK_PATTERN.fullmatch(p.name)
+    )
+    if not found:
+        raise InputError(str(notebooks_dir), "(folder)", "holds no notebooks named NN_name.ipynb")
+    if not selected:
+        return found
+    unknown = [s for s in selected if not any(_names_notebook(s, p) for p in found)]
+    if unknown:
+        names = ", ".join(p.stem for p in found)
+        raise InputError("command line", "--notebooks", f"unknown {unknown}; available: {names}")
+    return [p for p in found if any(_names_notebook(s, p) for s in selected)]
+
+
+def _names_notebook(word: str, notebook: Path) -> bool:
+    return word in (notebook.name, notebook.stem, notebook.stem[:2])
+
+
+def notebook_title(notebook: Path) -> str:
+    """The first Markdown heading of ``notebook`` (without ``#``), else its file stem."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except Exception:  # an unreadable notebook fails later, with its own message
+        return notebook.stem
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("#"):
+                return line.lstrip("#").strip() or notebook.stem
+    return notebook.stem
+
+
+def is_comparison(notebook: Path) -> bool:
+    """True for the notebook that compares all scenarios."""
+    return notebook.stem.endswith(COMPARISON_SUFFIX)
+
+
+def is_once_per_run(notebook: Path) -> bool:
+    """True for notebooks that run once per run (:data:`ONCE_PER_RUN_SUFFIXES`)."""
+    return notebook.stem.endswith(ONCE_PER_RUN_SUFFIXES)
+
+
+# --- jobs -----------------------------------------------------------------------------------
+
+
+def plan_jobs(plan: RunPlan) -> list[Job]:
+    """One job per (scenario, notebook), one per once-per-run notebook; those first."""
+    once = [_run_level_job(plan, nb) for nb in plan.notebooks if is_once_per_run(nb)]
+    singles = [
+        _scenario_job(plan, s, nb)
+        for s in plan.scenarios
+        for nb in plan.notebooks
+        if not is_once_per_run(nb)
+    ]
+    return once + singles
+
+
+def reference_scenario(plan: RunPlan) -> Scenario:
+    """The scenario a once-per-run notebook other than the comparison is given."""
+    named = [s for s in plan.scenarios if s.name == REFERENCE_SCENARIO]
+    return named[0] if named else plan.scenarios[0]
+
+
+def _common_parameters(plan: RunPlan, results_dir: Path) -> dict[str, Any]:
+    return {"lang": plan.lang, "results_dir": str(results_dir), "seed": plan.seed}
+
+
+def _scenario_job(plan: RunPlan, scenario: Scenario, notebook: Path) -> Job:
+    folder = plan.staging / scenario.name
+    parameters = {
+        "scenario": str(Path(scenario.path).resolve()),
+        **_common_parameters(plan, folder),
+    }
+    return Job(
+        scenario=scenario.name,
+        notebook=notebook.resolve(),
+        output=folder / notebook.name,
+        parameters=parameters,
+        cwd=notebook.parent.resolve(),
+        lang=plan.lang,
+        title=f"{notebook_title(notebook)} · {scenario.label_in(plan.lang)}",
+        cell_timeout=plan.cell_timeout,
+    )
+
+
+def _run_level_job(plan: RunPlan, notebook: Path) -> Job:
+    if is_comparison(notebook):
+        chosen: dict[str, Any] = {
+            "scenarios": [str(Path(s.path).resolve()) for s in plan.scenarios]
+        }
+    else:
+        chosen = {"scenario": str(Path(reference_scenario(plan).path).resolve())}
+    return Job(
+        scenario="(all)",
+        notebook=notebook.resolve(),
+        output=plan.staging / notebook.name,
+        parameters={**chosen, **_common_parameters(plan, plan.staging)},
+        cwd=notebook.parent.resolve(),
+        lang=plan.lang,
+        title=notebook_title(notebook),
+        cell_timeout=plan.cell_timeout,
+    )
