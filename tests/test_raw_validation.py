@@ -186,6 +186,7 @@ def test_check_command_writes_processed_tables(tmp_path):
         "assumptions.csv",
         "baselines_2023.csv",
         "published_series.csv",
+        "target_groups.csv",
         "targets_2024.csv",
     ]
 

@@ -26,6 +26,7 @@ NOTEBOOKS_DIR = ROOT / "notebooks"
 REPORTS_DIR = ROOT / "reports"
 
 TARGETS_FILE = DATA_RAW / "targets_2024.csv"
+TARGET_GROUPS_FILE = DATA_RAW / "target_groups.csv"
 BASELINES_FILE = DATA_RAW / "baselines_2023.csv"
 SERIES_FILE = DATA_RAW / "published_series.csv"
 ASSUMPTIONS_FILE = DATA_RAW / "assumptions.csv"

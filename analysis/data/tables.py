@@ -183,6 +183,23 @@ TARGETS_SCHEMA = pa.DataFrameSchema(
     name="targets",
 )
 
+TARGET_GROUPS_SCHEMA = pa.DataFrameSchema(
+    {
+        "group": pa.Column(
+            int,
+            pa.Check.in_range(1, 15, error="must be a group of the resolution, 1 to 15"),
+            coerce=True,
+            unique=True,
+        ),
+        "title_vi": _text(_NOT_BLANK),
+        "title_en": _text(_NOT_BLANK),
+        "source": _SOURCE,
+    },
+    strict=True,
+    name="target groups",
+)
+"""The short titles of the resolution's groups of targets (section I.2, items (1)-(15))."""
+
 BASELINES_SCHEMA = pa.DataFrameSchema(
     {
         "indicator_id": _text(_SNAKE_ID, unique=True),
@@ -476,6 +493,34 @@ def load_targets(path: Path | str | None = None) -> pd.DataFrame:
     return _load(Path(path) if path else paths.TARGETS_FILE, TARGETS_SCHEMA, _require_fixed_ids)
 
 
+def load_target_groups(path: Path | str | None = None) -> pd.DataFrame:
+    """The short titles of the resolution's groups of targets, one row per group, validated.
+
+    Columns: ``group`` (1-15, the item number of section I.2), ``title_vi``, ``title_en``,
+    ``source``. Reports head each group with its title (``(5) Du lịch``).
+
+    Notes
+    -----
+    A table of its own rather than two more columns of the targets table: a title belongs to
+    the group, not to each of its figures (group 8 has six), so one row per group states it
+    once and it cannot disagree with itself; :func:`load_all_raw` checks that every group of
+    the targets table has a title.
+    """
+    return _load(Path(path) if path else paths.TARGET_GROUPS_FILE, TARGET_GROUPS_SCHEMA)
+
+
+def untitled_groups(
+    targets: pd.DataFrame, groups: pd.DataFrame, path: Path | str | None = None
+) -> list[InputError]:
+    """One problem per group of ``targets`` that has no title in ``groups`` (the titles' file)."""
+    missing = sorted(set(targets["group"].astype(int)) - set(groups["group"].astype(int)))
+    where = str(path or paths.TARGET_GROUPS_FILE)
+    return [
+        InputError(where, "column 'group'", f"group {g} of the targets table has no title")
+        for g in missing
+    ]
+
+
 def load_baselines(path: Path | str | None = None) -> pd.DataFrame:
     """The 2023 results stated in the resolution's opening, validated, one row per figure."""
     return _load(Path(path) if path else paths.BASELINES_FILE, BASELINES_SCHEMA)
@@ -519,6 +564,7 @@ def series_values(
 
 RAW_TABLES: dict[str, tuple[Callable[..., pd.DataFrame], str]] = {
     "targets_2024": (load_targets, "TARGETS_FILE"),
+    "target_groups": (load_target_groups, "TARGET_GROUPS_FILE"),
     "baselines_2023": (load_baselines, "BASELINES_FILE"),
     "published_series": (load_series, "SERIES_FILE"),
     "assumptions": (load_assumptions, "ASSUMPTIONS_FILE"),
@@ -529,14 +575,20 @@ def load_all_raw(raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """Load and validate every raw table; collect every problem before raising."""
     tables: dict[str, pd.DataFrame] = {}
     problems: list[InputError] = []
+    where: dict[str, Path] = {}
     for name, (loader, attr) in RAW_TABLES.items():
         path = (raw_dir / Path(getattr(paths, attr)).name) if raw_dir else getattr(paths, attr)
+        where[name] = path
         try:
             tables[name] = loader(path)
         except InputErrors as exc:
             problems.extend(exc.errors)
         except InputError as exc:
             problems.append(exc)
+    if "targets_2024" in tables and "target_groups" in tables:
+        problems.extend(
+            untitled_groups(tables["targets_2024"], tables["target_groups"], where["target_groups"])
+        )
     if problems:
         raise InputErrors(problems)
     return tables
