@@ -16,6 +16,7 @@ from analysis.data.actuals import (
     DONE_WORDS,
     LOADED_COLUMNS,
     actuals_template,
+    load_actuals_given,
     write_actuals_template,
 )
 from analysis.errors import InputError, InputErrors
@@ -273,6 +274,25 @@ def test_folder_reads_every_csv_in_name_order(tmp_path, targets):
     table = load_actuals_dir(tmp_path, targets)
     assert table["indicator_id"].tolist() == ["budget_revenue", "poverty_rate"]
     assert table["file"].tolist() == [str(tmp_path / "a.csv"), str(tmp_path / "b.csv")]
+
+
+def test_the_reports_parameter_names_a_file_a_folder_or_nothing(tmp_path, targets, monkeypatch):
+    # The scorecard's `actuals` parameter: empty reads the default folder, a folder every CSV in
+    # it, anything else one file.
+    later = ["poverty_rate", "2024", "1.6", "%", "estimate", "2024-12-20", "s"]
+    _write(tmp_path / "b.csv", [HEADER, later])
+    _write(tmp_path / "a.csv", [HEADER, GOOD])
+    from_folder = load_actuals_given(str(tmp_path), targets)
+    assert from_folder["indicator_id"].tolist() == ["budget_revenue", "poverty_rate"]
+    from_file = load_actuals_given(tmp_path / "b.csv", targets)
+    assert from_file["indicator_id"].tolist() == ["poverty_rate"]
+    monkeypatch.setattr(paths, "ACTUALS_DIR", tmp_path)
+    assert load_actuals_given("", targets)["file"].tolist() == from_folder["file"].tolist()
+    assert load_actuals_given(None, targets)["value"].tolist() == [15200.0, 1.6]
+    monkeypatch.setattr(paths, "ACTUALS_DIR", tmp_path / "no_such_folder")
+    assert load_actuals_given("", targets).empty
+    with pytest.raises(InputError, match="does not exist"):
+        load_actuals_given(tmp_path / "nowhere.csv", targets)
 
 
 def test_same_figure_in_two_files_is_refused_naming_both(tmp_path, targets):

@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.report.display import figure_png, pick, safe, table_html
+from analysis.report.display import figure_png, pick, safe, show_html, table_html
 
 
 def test_pick_language():
@@ -70,3 +70,11 @@ def test_table_markup_is_that_of_earlier_reports():
     )
     assert html.endswith("</tbody>\n</table>")
     assert "<caption>" not in table_html(frame)
+
+
+def test_show_html_displays_the_html_as_given(monkeypatch):
+    shown = []
+    monkeypatch.setattr("analysis.report.display.display", shown.append)
+    show_html('<table class="report-table"><tr><td>1</td></tr></table>')
+    assert len(shown) == 1
+    assert shown[0].data == '<table class="report-table"><tr><td>1</td></tr></table>'

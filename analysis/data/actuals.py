@@ -394,6 +394,21 @@ def load_actuals_dir(
 TEMPLATE_COLUMNS: tuple[str, ...] = (*ACTUALS_COLUMNS, "name_vi")
 
 
+def load_actuals_given(
+    source: Path | str | None, targets: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The actual results a report is given: a CSV file, a folder of them, or the default folder.
+
+    ``source`` empty (``""`` or None) reads :data:`analysis.data.paths.ACTUALS_DIR` with
+    :func:`load_actuals_dir` (no folder or no file: an empty table); a folder is read with
+    :func:`load_actuals_dir`, anything else as one file with :func:`load_actuals`.
+    """
+    if not source:
+        return load_actuals_dir(None, targets)
+    path = Path(source)
+    return load_actuals_dir(path, targets) if path.is_dir() else load_actuals(path, targets)
+
+
 def actuals_template(targets: pd.DataFrame) -> pd.DataFrame:
     """An actuals table to fill in: one row per target, period 2024, value empty.
 

@@ -116,3 +116,8 @@ def table_html(frame: pd.DataFrame, caption: str | None = None) -> str:
 def show_table(frame: pd.DataFrame, caption: str | None = None) -> None:
     """Display a formatted table (strings escaped, no index)."""
     display(HTML(table_html(frame, caption)))
+
+
+def show_html(html: str) -> None:
+    """Display HTML the package built and escaped (a styled table): never text from a file."""
+    display(HTML(html))

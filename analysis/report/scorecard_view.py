@@ -84,7 +84,9 @@ def _decimals(value: float) -> int:
     return 2
 
 
-def _num(value: float, lang: str) -> str:
+def figure_text(value: float | None, lang: str = "vi") -> str:
+    """A figure with as many decimals as it carries, up to two (``16.000``, ``14,5``, ``99,32``);
+    an en dash where there is none."""
     if value is None or pd.isna(value) or not math.isfinite(float(value)):
         return "–"
     return format_number(float(value), _decimals(float(value)), lang)
@@ -101,20 +103,20 @@ def target_text(row: pd.Series, lang: str = "vi") -> str:
     if rule == "done":
         return _DONE_WORDS[1.0][lang]
     if rule == "range":
-        return f"{_num(row['target_low'], lang)}–{_num(row['target_high'], lang)}"
+        return f"{figure_text(row['target_low'], lang)}–{figure_text(row['target_high'], lang)}"
     if rule == "at_most":
-        return f"≤ {_num(row['target'], lang)}"
+        return f"≤ {figure_text(row['target'], lang)}"
     if rule == "equal":
         tol = row["tolerance"]
-        plus = f" ± {_num(tol, lang)}" if pd.notna(tol) and tol > 0 else ""
-        return f"{_num(row['target'], lang)}{plus}"
-    return f"≥ {_num(row['target'], lang)}"
+        plus = f" ± {figure_text(tol, lang)}" if pd.notna(tol) and tol > 0 else ""
+        return f"{figure_text(row['target'], lang)}{plus}"
+    return f"≥ {figure_text(row['target'], lang)}"
 
 
 def _actual_text(row: pd.Series, lang: str) -> str:
     if row["rule"] == "done" and pd.notna(row["actual"]):
         return _DONE_WORDS[float(row["actual"])][lang]
-    return _num(row["actual"], lang)
+    return figure_text(row["actual"], lang)
 
 
 def _source_text(row: pd.Series, lang: str) -> str:

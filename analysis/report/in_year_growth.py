@@ -1,0 +1,224 @@
+"""GRDP growth in the year, for the scorecard: its words, phrases, table and chart.
+
+Presentation layer: takes the rows of
+:func:`analysis.economics.scorecard_in_year.in_year_view` (what the remaining quarters need at
+each point of the year) and the record of
+:func:`analysis.economics.scorecard_in_year.reference_quarters` (the reference year's quarters
+and how each is known), and writes them in the report's language. Growth arrives as fractions
+(0.145) and is shown as percent (``14,50 %``). The reference year is read from the record's
+periods, never written here.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.data.actuals import FINAL_PERIOD
+from analysis.report.charts import in_year_chart
+from analysis.report.display import pick
+from analysis.report.labels import check_lang, format_percent
+from analysis.report.scorecard_page import fraction_text
+from analysis.report.scorecard_view import COLUMNS, STATUS_WORDS
+
+#: A year-to-date period in a sentence (``Sau 6 tháng`` / ``After the first half``).
+PERIOD_WORDS: dict[str, tuple[str, str]] = {
+    "Q1": ("quý I", "Q1"),
+    "6M": ("6 tháng", "the first half"),
+    "9M": ("9 tháng", "9 months"),
+}
+
+#: A year-to-date period in a table row.
+PERIOD_ROWS: dict[str, tuple[str, str]] = {
+    "Q1": ("Quý I", "Q1"),
+    "6M": ("6 tháng", "First half"),
+    "9M": ("9 tháng", "9 months"),
+}
+
+#: Quarter numbers as each language names them (``quý IV`` / ``Q4``).
+QUARTER_NAMES: dict[int, tuple[str, str]] = {
+    1: ("I", "Q1"),
+    2: ("II", "Q2"),
+    3: ("III", "Q3"),
+    4: ("IV", "Q4"),
+}
+
+#: How a reference quarter is known (``basis`` of ``reference_quarters``).
+BASIS_WORDS: dict[str, tuple[str, str]] = {
+    "published": ("đã công bố", "published"),
+    "published_cumulative": ("đã công bố, lũy kế quý I", "published, Q1 year to date"),
+    "implied_by_weights": (
+        "suy ra từ tăng trưởng cả năm và tỷ trọng quý giả định",
+        "implied by the year's growth and the assumed quarterly weights",
+    ),
+}
+
+#: The verdict on the required growth in the table; ``{year}`` is the reference year.
+VERDICT_WORDS: dict[str, tuple[str, str]] = {
+    "within_this_year": ("Khả thi: không vượt quý tốt nhất năm nay", "Plausible: within this year"),
+    "within_reference": (
+        "Khó: chỉ trong mức quý cao nhất {year}",
+        "Stretching: only within {year}'s best quarter",
+    ),
+    "beyond_reference": (
+        "Khó khả thi: vượt quý cao nhất {year}",
+        "Implausible: above {year}'s best",
+    ),
+}
+
+#: The verdict in a sentence: ``{best}`` the best quarter so far, ``{above}`` the clause of
+#: :data:`ABOVE_WORDS`, ``{ref}`` the reference year's best quarter, ``{year}`` that year.
+VERDICT_PHRASES: dict[str, tuple[str, str]] = {
+    "within_this_year": (
+        "không vượt quý tốt nhất năm nay ({best}): khả thi",
+        "no more than the best quarter so far ({best}): plausible",
+    ),
+    "within_reference": (
+        "{above}không vượt quý cao nhất năm {year} ({ref}): khó",
+        "{above}within {year}'s best quarter ({ref}): stretching",
+    ),
+    "beyond_reference": (
+        "{above}cao hơn mọi quý năm {year} (cao nhất {ref}): khó khả thi",
+        "{above}above every quarter of {year} (the best, {ref}): implausible",
+    ),
+}
+
+#: Said when the requirement also exceeds every quarter so far (one has been published).
+ABOVE_WORDS: tuple[str, str] = (
+    "cao hơn mọi quý năm nay ({best}) và ",
+    "above every quarter so far ({best}) and ",
+)
+
+
+def _in(words: tuple[str, str], lang: str) -> str:
+    return words[0 if check_lang(lang) == "vi" else 1]
+
+
+def _year(period: object) -> str:
+    """The year of a quarter (``2023-Q4`` → ``2023``); empty when there is none."""
+    return period.partition("-")[0] if isinstance(period, str) else ""
+
+
+def quarter_name(period: str, lang: str = "vi") -> str:
+    """``2023-Q4`` as ``quý IV/2023`` or ``2023 Q4``."""
+    year, quarter = period.split("-Q")
+    vi, en = QUARTER_NAMES[int(quarter)]
+    return f"quý {vi}/{year}" if check_lang(lang) == "vi" else f"{year} {en}"
+
+
+def period_words(period: str, lang: str = "vi") -> str:
+    """A year-to-date period (``2024-6M``) in a sentence: ``6 tháng``, ``the first half``."""
+    return _in(PERIOD_WORDS[period.partition("-")[2]], lang)
+
+
+def record_text(record: pd.DataFrame, lang: str = "vi") -> str:
+    """The reference quarters and how each is known: ``quý I/2023 8,40 % (đã công bố); ...``."""
+    return "; ".join(
+        f"{quarter_name(p, lang)} {fraction_text(row['growth'], 2, lang)} "
+        f"({_in(BASIS_WORDS[row['basis']], lang)})"
+        for p, row in record.iterrows()
+    )
+
+
+def year_result_text(grdp: pd.Series, growth_target: float, lang: str = "vi") -> str:
+    """The year's GRDP result, as a paragraph that ends in a blank line; empty before it is in.
+
+    ``grdp`` is the growth row of the assessment (``actual`` and ``growth_target`` in percent,
+    ``gap_closed`` a fraction).
+    """
+    if grdp["period"] != FINAL_PERIOD:
+        return ""
+    status = STATUS_WORDS[grdp["status"]][lang]
+    if check_lang(lang) == "vi":
+        return (
+            f"Kết quả cả năm {FINAL_PERIOD}: GRDP tăng "
+            f"**{format_percent(grdp['actual'], 2, 'vi')}**"
+            f" (mục tiêu {format_percent(growth_target, 1, 'vi')}): **{status}**, đã thu hẹp "
+            f"{fraction_text(grdp['gap_closed'], 1, 'vi')} khoảng cách. Bảng dưới cho biết, tại "
+            "mỗi kỳ trong năm, các quý còn lại đã cần tăng bao nhiêu.\n\n"
+        )
+    return (
+        f"The year's result: GRDP grew **{format_percent(grdp['actual'], 2, 'en')}** (target "
+        f"{format_percent(growth_target, 1, 'en')}): **{status}**, with "
+        f"{fraction_text(grdp['gap_closed'], 1, 'en')} of the gap closed. The table shows what "
+        "the remaining quarters needed at each point of the year.\n\n"
+    )
+
+
+def verdict_phrase(now: pd.Series, lang: str = "vi") -> str:
+    """How plausible the required growth is, against this year's and the reference year's best.
+
+    ``now`` is the last row of :func:`analysis.economics.scorecard_in_year.in_year_view`.
+    """
+    best = now["best_quarter_so_far"]
+    ref_period = now["reference_best_period"]
+    ref = f"{quarter_name(ref_period, lang)}: {fraction_text(now['reference_best'], 2, lang)}"
+    above = _in(ABOVE_WORDS, lang) if math.isfinite(best) else ""
+    return _in(VERDICT_PHRASES[now["verdict"]], lang).format(
+        best=fraction_text(best, 2, lang),
+        above=above.format(best=fraction_text(best, 2, lang)),
+        ref=ref,
+        year=_year(ref_period),
+    )
+
+
+def last_quarter_text(now: pd.Series, lang: str = "vi") -> str:
+    """`` (riêng quý vừa qua 15,47 %)``: the last single quarter, when it is known."""
+    single = now["quarter_growth"]
+    if not math.isfinite(single):
+        return ""
+    words = pick(lang, "riêng quý vừa qua", "the last quarter alone")
+    return f" ({words} {fraction_text(single, 2, lang)})"
+
+
+def _row_period(period: object, lang: str) -> str:
+    if not isinstance(period, str):
+        return pick(lang, "Đầu năm", "Start of year")
+    return _in(PERIOD_ROWS[period.partition("-")[2]], lang)
+
+
+def in_year_table(view: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """The in-year view as a display table: at each point, growth so far and what is needed."""
+    verdicts = [
+        _in(VERDICT_WORDS[v], lang).format(year=_year(p))
+        for v, p in zip(view["verdict"], view["reference_best_period"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            COLUMNS["period"][lang]: [_row_period(p, lang) for p in view["period"]],
+            pick(lang, "Lũy kế so cùng kỳ", "Year to date, y/y"): [
+                fraction_text(v, 2, lang) for v in view["ytd_growth"]
+            ],
+            pick(lang, "Quý vừa qua", "Last quarter"): [
+                fraction_text(v, 2, lang) for v in view["quarter_growth"]
+            ],
+            pick(lang, "Quý cao nhất năm nay", "Best quarter so far"): [
+                fraction_text(v, 2, lang) for v in view["best_quarter_so_far"]
+            ],
+            pick(lang, "Mỗi quý còn lại cần", "Each remaining quarter needs"): [
+                fraction_text(v, 2, lang) for v in view["required_growth"]
+            ],
+            pick(lang, "Đánh giá", "Assessment"): verdicts,
+        }
+    )
+
+
+def in_year_figure(view: pd.DataFrame, growth_target: float, lang: str = "vi") -> Figure:
+    """:func:`analysis.report.charts.in_year_chart` of the quarters published so far (percent).
+
+    ``growth_target`` in percent; the requirement and the reference year's best quarter are
+    those of the view's last row.
+    """
+    done = view[view["quarters_done"] > 0].set_index("quarters_done")
+    now = view.iloc[-1]
+    quarters = range(1, int(done.index.max()) + 1)
+    return in_year_chart(
+        [100 * done["quarter_growth"].get(q, math.nan) for q in quarters],
+        [100 * done["ytd_growth"].get(q, math.nan) for q in quarters],
+        100 * float(now["required_growth"]),
+        growth_target,
+        100 * float(now["reference_best"]),
+        lang,
+    )
