@@ -43,65 +43,40 @@ say(
 )
 
 # %%
-from dataclasses import replace
-
-import pandas as pd
-
 from analysis import load_baselines, load_series, load_targets
 from analysis.data.scenarios import load_scenario, scenario_path
 from analysis.economics.benchmark import random_walk_benchmark
-from analysis.economics.montecarlo import fan_quantiles, simulate_targets
+from analysis.economics.montecarlo import fan_quantiles
 from analysis.economics.projection import ytd_path
 from analysis.economics.sector_growth import BASELINE_YEARS
+from analysis.outlook import scenario_outlook as outlook
 from analysis.outlook.inputs import projection_inputs
-from analysis.outlook.scenario_outlook import (
-    macro_targets,
-    outlook_setup,
-    published_growth,
-    published_plan,
-    scenario_calibration,
-    scenario_outlook,
-)
-from analysis.report.charts import growth_outlook_chart, ytd_fan_chart
+from analysis.outlook.relative_prices import relative_price_effect
+from analysis.report import uncertainty_page as page
+from analysis.report.charts import ytd_fan_chart
 from analysis.report.display import pick, safe, say, show_figure, show_table
-from analysis.report.labels import format_number, format_percent, label
+from analysis.report.labels import format_fraction_as_percent as pct_in
+from analysis.report.labels import format_fraction_as_points as points_in
+from analysis.report.labels import format_number, format_percent
 
 sc = load_scenario(scenario_path(scenario))
 series = load_series()
 baselines = load_baselines()
 target_table = load_targets()
-targets = macro_targets(target_table, sc.structure_convention)
-calibration = scenario_calibration(sc, series)
-setup = outlook_setup(sc, baselines=baselines, series=series, calibration=calibration)
-result = scenario_outlook(
+targets = outlook.macro_targets(target_table, sc.structure_convention)
+calibration = outlook.scenario_calibration(sc, series)
+setup = outlook.outlook_setup(sc, baselines=baselines, series=series, calibration=calibration)
+result = outlook.scenario_outlook(
     sc, n_draws=n_draws, seed=seed, baselines=baselines, series=series, targets=targets
 )
-history = published_growth(series)
-plan = published_plan(series)
+history = outlook.published_growth(series)
+plan = outlook.published_plan(series)
 table = result.table
-
-
-def pct(fraction: float, decimals: int = 1) -> str:
-    """A fraction (0.145) as a percent figure in the report's language."""
-    return format_percent(100.0 * fraction, decimals, lang)
-
-
-def pct_in(fraction: float, decimals: int, language: str) -> str:
-    """A fraction as a percent figure in the given language."""
-    return format_percent(100.0 * fraction, decimals, language)
-
-
-def points_in(fraction: float, decimals: int, language: str) -> str:
-    """A fraction (0.035) as percentage points (3,5 / 3.5) in the given language."""
-    return format_number(100.0 * fraction, decimals, language)
-
-
 growth_dist = result.annual_distribution  # narrowed by any published quarters
 low90, high90 = growth_dist.interval(0.9)
-p_growth = float(table.loc["growth", "probability"])
-p_head = float(table.loc["per_capita", "probability"])
-p_structure = float(table.loc["structure", "probability"])
-p_joint = float(table.loc["joint", "probability"])
+p_growth, p_head, p_structure, p_joint = (
+    float(table.loc[e, "probability"]) for e in ("growth", "per_capita", "structure", "joint")
+)
 
 # %%
 say(
@@ -145,45 +120,8 @@ target) **{pct_in(p_structure, 1, "en")}**; meeting **all three together**
 )
 
 # %%
-share_targets = " / ".join(format_number(100.0 * v, 1, lang) for v in targets.shares.values())
-EVENTS = [
-    (
-        "growth",
-        label("real_growth", lang),
-        f"≥ {pct(targets.growth)}",
-    ),
-    (
-        "per_capita",
-        label("per_capita", lang),
-        f"≥ {format_number(targets.per_capita_usd, 0, lang)} USD",
-    ),
-    (
-        "structure",
-        pick(
-            lang, "Cơ cấu kinh tế (CN-XD / DV / NLTS)", "Economic structure (ind. / serv. / agr.)"
-        ),
-        f"{share_targets} % ± {format_number(100.0 * targets.share_tolerance, 1, lang)}",
-    ),
-    (
-        "joint",
-        pick(lang, "Đồng thời cả ba mục tiêu", "All three together"),
-        "",
-    ),
-]
 show_table(
-    pd.DataFrame(
-        [
-            {
-                pick(lang, "Mục tiêu", "Target"): name,
-                pick(lang, "Ngưỡng", "Threshold"): threshold,
-                pick(lang, "Khả năng đạt", "Probability"): pct(table.loc[event, "probability"]),
-                pick(lang, "Sai số chuẩn (điểm %)", "Standard error (points)"): format_number(
-                    100.0 * table.loc[event, "standard_error"], 2, lang
-                ),
-            }
-            for event, name, threshold in EVENTS
-        ]
-    ),
+    page.probability_table(table, targets, lang),
     pick(
         lang,
         f"Khả năng đạt các mục tiêu năm 2024 ({format_number(result.n_draws, 0, lang)} lần "
@@ -201,10 +139,7 @@ path = ytd_path(projection_inputs(sc, baselines, series))
 central_path = path[path["variable"] == "grdp_growth_ytd"].sort_values("quarter")["value"]
 published = sc.ytd_actuals.given()
 if published:
-    done = ", ".join(
-        f"{label(p, lang)} {format_percent(v, 2, lang)}"
-        for p, v in zip(("Q1", "6M", "9M"), published, strict=False)
-    )
+    done = page.published_ytd_text(published, lang)
     say(
         lang,
         f"""Số liệu lũy kế đã công bố: {done}. Phần đã biết được giữ cố định; độ bất định của cả
@@ -250,17 +185,7 @@ benchmarks = {
     m: random_walk_benchmark(history, model=m) for m in ("arima", "unobserved_components")
 }
 arima = benchmarks["arima"]
-annual_fan = fan_quantiles(result.annual_growth, labels=[str(arima.year)]) * 100.0
-show_figure(
-    growth_outlook_chart(
-        history * 100.0,
-        annual_fan.iloc[0],
-        (arima.to_series().drop("n_obs") * 100.0).to_dict(),
-        target=100.0 * targets.growth,
-        year=arima.year,
-        lang=lang,
-    )
-)
+show_figure(page.benchmark_figure(history, result.annual_growth, arima, targets.growth, lang))
 
 # %%
 plan_year = int(arima.year)
@@ -299,54 +224,10 @@ nothing of the plan or of projects under way: it is a yardstick, not a competing
 )
 
 # %%
-MODEL_NAMES = {
-    "arima": pick(lang, "ARIMA(0,1,0) có xu hướng", "ARIMA(0,1,0) with drift"),
-    "unobserved_components": pick(
-        lang,
-        "Thành phần không quan sát (bước ngẫu nhiên có xu hướng)",
-        "Unobserved components (random walk with drift)",
-    ),
-}
-rows = [
-    {
-        pick(lang, "Mô hình", "Model"): MODEL_NAMES[key],
-        pick(lang, "Dự báo điểm", "Point"): pct(fc.point, 2),
-        pick(
-            lang, "Khoảng 80 %", "80 % interval"
-        ): f"{pct(fc.interval_80[0])} – {pct(fc.interval_80[1])}",
-        pick(
-            lang, "Khoảng 95 %", "95 % interval"
-        ): f"{pct(fc.interval_95[0])} – {pct(fc.interval_95[1])}",
-        pick(lang, "Số năm", "Years"): format_number(fc.n_obs, 0, lang),
-    }
-    for key, fc in benchmarks.items()
-]
-rows.append(
-    {
-        pick(lang, "Mô hình", "Model"): pick(
-            lang, "Kịch bản (phân phối hai nửa)", "Scenario (two-piece normal)"
-        ),
-        pick(lang, "Dự báo điểm", "Point"): pct(growth_dist.mode, 2),
-        pick(lang, "Khoảng 80 %", "80 % interval"): " – ".join(
-            pct(v) for v in growth_dist.interval(0.8)
-        ),
-        pick(lang, "Khoảng 95 %", "95 % interval"): " – ".join(
-            pct(v) for v in growth_dist.interval(0.95)
-        ),
-        pick(lang, "Số năm", "Years"): format_number(len(calibration.years), 0, lang),
-    }
-)
-rows.append(
-    {
-        pick(lang, "Mô hình", "Model"): pick(lang, f"Kế hoạch {plan_year}", f"Plan {plan_year}"),
-        pick(lang, "Dự báo điểm", "Point"): pct(plan_growth, 1),
-        pick(lang, "Khoảng 80 %", "80 % interval"): "",
-        pick(lang, "Khoảng 95 %", "95 % interval"): "",
-        pick(lang, "Số năm", "Years"): "",
-    }
-)
 show_table(
-    pd.DataFrame(rows),
+    page.benchmark_table(
+        benchmarks, growth_dist, len(calibration.years), (plan_year, plan_growth), lang
+    ),
     pick(
         lang,
         f"Tăng trưởng GRDP {plan_year}: chuẩn so sánh và kế hoạch",
@@ -358,51 +239,20 @@ show_table(
 # ### Cơ cấu kinh tế · Economic structure
 
 # %%
-sectors = setup.sectors
-given = sc.sector_growth()
-median_shares = result.shares.median() if result.shares is not None else None
-sector_rows = [
-    {
-        label("sector", lang): label(key, lang),
-        pick(lang, "Tăng trưởng trong kịch bản", "Scenario growth"): (
-            pct(given[key], 2) if key in given else "–"
-        ),
-        pick(lang, "Tăng trưởng dùng để mô phỏng", "Central growth simulated"): pct(
-            sectors.growth[key], 2
-        ),
-        pick(lang, "Hệ số theo tổng (λ)", "Loading on the total (λ)"): format_number(
-            sectors.loadings[key], 2, lang
-        ),
-        pick(lang, "Dao động riêng (điểm %)", "Own spread (points)"): format_number(
-            100.0 * sectors.idiosyncratic_sigma[key], 2, lang
-        ),
-    }
-    for key in sectors.growth
-]
 show_table(
-    pd.DataFrame(sector_rows),
+    page.sector_table(setup.sectors, sc.sector_growth(), lang),
     pick(lang, "Tăng trưởng các khu vực trong mô phỏng", "Sector growth in the simulation"),
 )
 
 # %%
 # The same draws with relative sector prices held fixed: how much of the structure outlook
 # comes from prices rather than real growth.
-tau = float(setup.sectors.relative_price_sd)
-still_prices = replace(setup, sectors=replace(setup.sectors, relative_price_sd=0.0))
-fixed = simulate_targets(still_prices, targets, n_draws=n_draws, seed=result.seed)
-p_structure_fixed = float(fixed.table.loc["structure", "probability"])
-p_joint_fixed = float(fixed.table.loc["joint", "probability"])
-sd_moving, sd_fixed = (r.shares["industry_construction"].std() for r in (result, fixed))
-price_sd = max(sd_moving**2 - sd_fixed**2, 0.0) ** 0.5  # the part relative prices add
+prices = relative_price_effect(setup, targets, result)
+tau, price_sd = prices.tau, prices.share_sd  # price_sd: the share's spread prices add
+p_structure_fixed, p_joint_fixed = (prices.probability_fixed(e) for e in ("structure", "joint"))
 record_years = ", ".join(str(y) for y in BASELINE_YEARS)
-share_text = {
-    language: "; ".join(
-        f"{label(key, language)} {format_percent(100.0 * median_shares[key], 1, language)} "
-        f"({pick(language, 'mục tiêu', 'target')} {format_percent(100.0 * t, 1, language)})"
-        for key, t in targets.shares.items()
-    )
-    for language in ("vi", "en")
-}
+median_shares = result.shares.median()
+share_text = {x: page.median_shares_text(median_shares, targets.shares, x) for x in ("vi", "en")}
 say(
     lang,
     f"""Các khu vực không có trong kịch bản đi theo quan hệ lịch sử với tổng GRDP (số liệu công
@@ -442,43 +292,8 @@ meeting all three together is {pct_in(p_joint, 1, "en")} (relative prices held f
 # ### Giả định hiệu chỉnh · Calibration assumptions
 
 # %%
-SCALE_NAMES = {
-    "sigma_lower": pick(lang, "Tăng trưởng: độ lệch phía dưới", "Growth: scale below the mode"),
-    "sigma_upper": pick(lang, "Tăng trưởng: độ lệch phía trên", "Growth: scale above the mode"),
-    "deflator_sigma": pick(lang, "Chỉ số giảm phát GRDP", "GRDP deflator"),
-    "population_sigma": pick(lang, "Tăng dân số", "Population growth"),
-    "depreciation_sigma": pick(lang, "Tỷ giá VND/USD", "VND per USD"),
-    "relative_price_sd": pick(
-        lang, "Giá tương đối giữa các khu vực", "Relative prices between sectors"
-    ),
-}
-overridden = sc.uncertainty.given()
-
-
-def source(scale: str) -> str:
-    """Where a scale comes from, in the report's language."""
-    if scale in overridden:
-        return pick(lang, "Do kịch bản đặt", "Set by the scenario")
-    if scale in ("sigma_lower", "sigma_upper"):
-        return pick(lang, "Hiệu chỉnh từ số liệu công bố", "Calibrated on the published record")
-    return pick(lang, "Giả định", "Assumption")
-
-
-assumptions = calibration.to_frame()
 show_table(
-    pd.DataFrame(
-        [
-            {
-                pick(lang, "Thang đo", "Scale"): SCALE_NAMES[scale],
-                pick(lang, "Giá trị (điểm %)", "Value (points)"): format_number(
-                    100.0 * row["value"], 2, lang
-                ),
-                pick(lang, "Nguồn", "Source"): source(scale),
-                pick(lang, "Cơ sở (tiếng Anh)", "Basis"): row["assumption"],
-            }
-            for scale, row in assumptions.iterrows()
-        ]
-    ),
+    page.calibration_table(calibration.to_frame(), sc.uncertainty.given(), lang),
     pick(
         lang,
         "Các thang đo của mô phỏng và cơ sở của chúng",
@@ -487,18 +302,7 @@ show_table(
 )
 
 # %%
-stated = [k for k in ("sigma_lower", "sigma_upper") if k in overridden]
-note_vi = (
-    " Kịch bản tự đặt " + ", ".join(f"`{k}`" for k in stated) + ", thay cho giá trị hiệu chỉnh."
-    if stated
-    else ""
-)
-note_en = (
-    " The scenario sets " + ", ".join(f"`{k}`" for k in stated) + " itself, replacing the "
-    "calibrated value."
-    if stated
-    else ""
-)
+note_vi, note_en = (page.stated_scales_note(sc.uncertainty.given(), x) for x in ("vi", "en"))
 say(
     lang,
     f"""Tăng trưởng, chỉ số giảm phát, giá tương đối giữa các khu vực, dân số và tỷ giá được

@@ -6,6 +6,7 @@ import pytest
 
 from analysis.report.labels import (
     format_fraction_as_percent,
+    format_fraction_as_points,
     format_number,
     format_percent,
     format_quantity,
@@ -43,6 +44,14 @@ def test_percent_and_fraction_boundary():
     assert format_percent(13.45, 2, "vi") == "13,45 %"
     assert format_fraction_as_percent(0.145, 1, "vi") == "14,5 %"
     assert format_fraction_as_percent(0.145, 1, "en") == "14.5 %"
+
+
+def test_fraction_as_percentage_points():
+    # 0.0123 of GRDP growth is 1.23 points; a scale of 0.005 is half a point.
+    assert format_fraction_as_points(0.0123, 2, "vi") == "1,23"
+    assert format_fraction_as_points(0.005, 1, "en") == "0.5"
+    assert format_fraction_as_points(-0.0184, 1, "en") == "-1.8"
+    assert format_fraction_as_points(None) == "–"
 
 
 def test_quantity_with_unit_label():

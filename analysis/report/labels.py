@@ -142,6 +142,11 @@ def format_fraction_as_percent(value: float | None, decimals: int = 2, lang: str
     return format_percent(None if value is None else 100.0 * float(value), decimals, lang)
 
 
+def format_fraction_as_points(value: float | None, decimals: int = 2, lang: str = "vi") -> str:
+    """A difference of fractions (0.0123) as percentage points, without a unit: ``1,23``."""
+    return format_number(None if value is None else 100.0 * float(value), decimals, lang)
+
+
 def format_quantity(value: float | None, unit: str, decimals: int = 1, lang: str = "vi") -> str:
     """A figure with its unit label: ``181,9 nghìn tỷ đồng`` / ``181.9 trillion VND``."""
     if unit in ("%", "% growth"):
