@@ -36,15 +36,14 @@ say(
 )
 
 # %%
-import pandas as pd
-
 from analysis import load_baselines, load_targets
 from analysis.data.scenarios import load_scenario, scenario_path
 from analysis.economics.projection import project_year, required_path, ytd_path
 from analysis.outlook.inputs import projection_inputs
 from analysis.report.charts import level_comparison_chart, ytd_path_chart
 from analysis.report.display import pick, safe, say, show_figure, show_table
-from analysis.report.labels import format_number, format_percent, label
+from analysis.report.labels import format_number, format_percent
+from analysis.report.trajectory_page import headline_table, projection_value
 
 sc = load_scenario(scenario_path(scenario))
 baselines = load_baselines()
@@ -52,24 +51,16 @@ targets = load_targets().set_index("indicator_id")
 inputs = projection_inputs(sc, baselines)
 projection = project_year(inputs)
 path = ytd_path(inputs)
-
-
-def value(variable: str, period: str = "2024") -> float:
-    """One figure of the projection table."""
-    rows = projection[(projection["variable"] == variable) & (projection["period"] == period)]
-    return float(rows["value"].iloc[0])
-
-
 growth_target = float(targets.loc["grdp_growth", "target"])
 per_head_target = float(targets.loc["grdp_per_capita_usd", "target"])
 
 # %%
-g = value("grdp_growth")
-nominal = value("grdp_current_prices")
-usd = value("grdp_usd")
-per_head = value("grdp_per_capita_usd")
-per_head_2023 = value("grdp_per_capita_usd", "2023")
-deflator = value("grdp_deflator_growth")
+g = projection_value(projection, "grdp_growth", "2024")
+nominal = projection_value(projection, "grdp_current_prices", "2024")
+usd = projection_value(projection, "grdp_usd", "2024")
+per_head = projection_value(projection, "grdp_per_capita_usd", "2024")
+per_head_2023 = projection_value(projection, "grdp_per_capita_usd", "2023")
+deflator = projection_value(projection, "grdp_deflator_growth", "2024")
 say(
     lang,
     f"""## {safe(sc.label_in("vi"))}
@@ -97,58 +88,9 @@ target {format_number(per_head_target, 0, "en")} USD).""",
 )
 
 # %%
-ROWS = [
-    ("grdp_growth", "real_growth", 2, None),
-    ("grdp_deflator_growth", "deflator", 2, None),
-    ("grdp_current_prices", "grdp_nominal", 1, None),
-    ("grdp_usd", "grdp_usd", 2, None),
-    ("population", "population", 1, None),
-    ("exchange_rate", "exchange_rate", 0, None),
-    ("grdp_per_capita_usd", "per_capita", 0, per_head_target),
-]
-
-
 growth_2023 = float(baselines.set_index("indicator_id").loc["grdp_growth", "value"])
-
-
-def cell(variable: str, period: str, decimals: int) -> str:
-    rows = projection[(projection["variable"] == variable) & (projection["period"] == period)]
-    if variable == "grdp_growth" and period == "2023":
-        return format_percent(growth_2023, decimals, lang)  # the resolution's 2023 outturn
-    if rows.empty:
-        return "–"
-    unit = rows["unit"].iloc[0]
-    number = float(rows["value"].iloc[0])
-    if variable == "population":
-        number /= 1000  # thousand persons: the base is itself derived, not a count
-    return (
-        format_percent(number, decimals, lang)
-        if unit == "%"
-        else format_number(number, decimals, lang)
-    )
-
-
-units = projection.drop_duplicates("variable").set_index("variable")["unit"]
-table = [
-    {
-        pick(lang, "Chỉ tiêu", "Indicator"): label(key, lang),
-        pick(lang, "Đơn vị", "Unit"): (
-            pick(lang, "nghìn người", "thousand persons")
-            if var == "population"
-            else (label(units[var], lang) if units[var] != "%" else "%")
-        ),
-        label("baseline_2023", lang): cell(var, "2023", d),
-        label("projection_2024", lang): cell(var, "2024", d),
-        label("target", lang): (
-            format_number(t, d, lang)
-            if t is not None
-            else (format_percent(growth_target, 1, lang) if var == "grdp_growth" else "")
-        ),
-    }
-    for var, key, d, t in ROWS
-]
-
-show_table(pd.DataFrame(table), pick(lang, "Các chỉ tiêu chính", "Headline figures"))
+table = headline_table(projection, growth_2023, (growth_target, per_head_target), lang)
+show_table(table, pick(lang, "Các chỉ tiêu chính", "Headline figures"))
 
 # %% [markdown]
 # ### 2023 → 2024
@@ -191,7 +133,7 @@ Assumed 2023 quarterly weights {
 )
 
 # %%
-published = dict(zip(("Q1", "6M", "9M"), (v / 100 for v in sc.ytd_actuals.given()), strict=False))
+published = sc.ytd_fractions()  # Q1, 6M, 9M as published so far
 need = (
     required_path(growth_target / 100, published, inputs.quarterly_weights) if published else None
 )
