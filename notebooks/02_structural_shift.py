@@ -30,7 +30,13 @@ from analysis.outlook.consistency_inputs import structure_inputs_from_series
 from analysis.outlook.inputs import projection_inputs, sector_bases
 from analysis.report.charts import contributions_chart, structure_shift_chart
 from analysis.report.display import pick, safe, say, show_figure, show_table
-from analysis.report.labels import CLOSURE_LABELS, format_number, format_percent, label
+from analysis.report.labels import format_number, format_percent, label
+from analysis.report.structure_page import (
+    contributions_text,
+    points_text,
+    shares_text,
+    solutions_table,
+)
 
 sc = load_scenario(scenario_path(scenario))
 targets = load_targets().set_index("indicator_id")
@@ -40,12 +46,6 @@ shares_2023, weights = struct["shares_2023"], struct["weights_2023"]
 sectors = list(shares_2023.index)
 target_shares = pd.Series({s: targets.loc[f"share_{s}", "target"] / 100 for s in sectors})
 g, deflator = inputs.annual_real_growth, inputs.deflator
-
-
-def shares_text(values: pd.Series, language: str) -> str:
-    """Three shares (fractions) as '65,7 % / 21,3 % / 13,0 %'."""
-    return " / ".join(format_percent(100 * v, 1, language) for v in values)
-
 
 say(
     lang,
@@ -89,10 +89,10 @@ say(
     lang,
     f"""Nếu {path_note} và giá các ngành tăng như nhau, cơ cấu năm 2024 là
 **{shares_text(projected, "vi")}**; chênh lệch so với mục tiêu
-{" / ".join(format_number(v, 1, "vi") for v in gap)} điểm %.""",
+{points_text(gap, "vi")} điểm %.""",
     f"""If {path_note} with equal sector prices, the 2024 structure is
 **{shares_text(projected, "en")}**; the gap to the target is
-{" / ".join(format_number(v, 1, "en") for v in gap)} points.""",
+{points_text(gap, "en")} points.""",
 )
 
 # %%
@@ -101,9 +101,9 @@ show_figure(contributions_chart(contrib, lang))
 say(
     lang,
     f"""Đóng góp vào tăng trưởng {format_percent(100 * g, 2, "vi")} năm 2024 (điểm %):
-{"; ".join(f"{label(s, 'vi')} {format_number(v, 2, 'vi')}" for s, v in contrib.items())}.""",
+{contributions_text(contrib, "vi")}.""",
     f"""Contributions to 2024 growth of {format_percent(100 * g, 2, "en")} (points):
-{"; ".join(f"{label(s, 'en')} {format_number(v, 2, 'en')}" for s, v in contrib.items())}.""",
+{contributions_text(contrib, "en")}.""",
 )
 
 # %% [markdown]
@@ -128,35 +128,8 @@ if len(given) == 4:
         )
     )
 
-
-def solution_rows(sol) -> list[dict]:
-    """One display row per sector of a solver result."""
-    rows = []
-    for _, r in sol.to_frame().iterrows():
-        rows.append(
-            {
-                pick(lang, "Cách khép", "Closure"): CLOSURE_LABELS[sol.closure][lang],
-                label("sector", lang): label(r["sector"], lang),
-                pick(lang, "Tăng trưởng cần có", "Required growth"): format_percent(
-                    100 * r["growth"], 2, lang
-                ),
-                pick(lang, "Bình quân lịch sử", "Historical mean"): format_percent(
-                    100 * r["baseline_growth"], 2, lang
-                ),
-                pick(lang, "Số độ lệch chuẩn", "Standard deviations"): format_number(
-                    r["z"], 1, lang
-                ),
-                pick(lang, "Giá tương đối", "Relative price"): format_percent(
-                    100 * r["relative_price"], 2, lang
-                ),
-                pick(lang, "Đánh giá", "Verdict"): label(sol.verdict, lang),
-            }
-        )
-    return rows
-
-
 show_table(
-    pd.DataFrame([row for sol in solutions for row in solution_rows(sol)]),
+    solutions_table(solutions, lang),
     pick(
         lang,
         "Tăng trưởng và giá ngành mà cơ cấu mục tiêu cần",

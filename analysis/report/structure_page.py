@@ -1,0 +1,66 @@
+"""The structural-shift report's phrases and its table of solver results (notebook 02).
+
+Presentation layer: shares, growth and prices arrive as fractions (0.68) and are shown as
+percent (``68,0 %``) in the report's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from analysis.report.display import pick
+from analysis.report.labels import CLOSURE_LABELS, format_number, format_percent, label
+
+if TYPE_CHECKING:
+    from analysis.economics.solver import StructureSolution
+
+
+def shares_text(values: Iterable[float], lang: str = "vi") -> str:
+    """Shares (fractions) in order, as ``65,7 % / 21,3 % / 13,0 %``."""
+    return " / ".join(format_percent(100 * v, 1, lang) for v in values)
+
+
+def points_text(values: Iterable[float], lang: str = "vi") -> str:
+    """Differences already in points, one decimal, as ``-1,2 / 0,4 / 0,8``."""
+    return " / ".join(format_number(v, 1, lang) for v in values)
+
+
+def contributions_text(contributions: pd.Series, lang: str = "vi") -> str:
+    """Each sector's contribution in points: ``Dịch vụ 1,45; ...`` (values already in points)."""
+    return "; ".join(
+        f"{label(s, lang)} {format_number(v, 2, lang)}" for s, v in contributions.items()
+    )
+
+
+def solution_rows(solution: StructureSolution, lang: str = "vi") -> list[dict[str, str]]:
+    """One display row per sector of a solver result: growth, history, z, price, verdict."""
+    rows = []
+    for _, r in solution.to_frame().iterrows():
+        rows.append(
+            {
+                pick(lang, "Cách khép", "Closure"): CLOSURE_LABELS[solution.closure][lang],
+                label("sector", lang): label(r["sector"], lang),
+                pick(lang, "Tăng trưởng cần có", "Required growth"): format_percent(
+                    100 * r["growth"], 2, lang
+                ),
+                pick(lang, "Bình quân lịch sử", "Historical mean"): format_percent(
+                    100 * r["baseline_growth"], 2, lang
+                ),
+                pick(lang, "Số độ lệch chuẩn", "Standard deviations"): format_number(
+                    r["z"], 1, lang
+                ),
+                pick(lang, "Giá tương đối", "Relative price"): format_percent(
+                    100 * r["relative_price"], 2, lang
+                ),
+                pick(lang, "Đánh giá", "Verdict"): label(solution.verdict, lang),
+            }
+        )
+    return rows
+
+
+def solutions_table(solutions: Iterable[StructureSolution], lang: str = "vi") -> pd.DataFrame:
+    """Every closure's rows, one after the other (:func:`solution_rows`)."""
+    return pd.DataFrame([row for s in solutions for row in solution_rows(s, lang)])
