@@ -20,10 +20,6 @@ scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or pa
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 
 # %%
-import math
-
-import pandas as pd
-
 from analysis import (
     consistency_report_from_tables,
     load_assumptions,
@@ -32,8 +28,9 @@ from analysis import (
     load_targets,
 )
 from analysis.data.scenarios import load_scenario, scenario_path
+from analysis.report.consistency_page import checks_table, flagged_closures, notes_table
 from analysis.report.display import pick, safe, say, show_table
-from analysis.report.labels import check_label, format_number, format_percent, label, unit_label
+from analysis.report.labels import format_number, format_percent, label
 
 sc = load_scenario(scenario_path(scenario))
 assumptions = load_assumptions().set_index("assumption_id")["value"].to_dict()
@@ -45,33 +42,16 @@ report = consistency_report_from_tables(
     targets, load_baselines(), load_series(), assumptions
 ).set_index("check")
 target = targets.set_index("indicator_id")["target"]
-
-
-def figure(value: float, unit: str) -> str:
-    """A report figure with its unit, in the report's language."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if unit in ("%", "% growth", "% of GRDP", "% vs GRDP deflator"):
-        text = format_percent(value, 2, lang)
-        return text if unit in ("%", "% growth") else f"{text} ({unit_label(unit, lang)})"
-    decimals = 0 if abs(value) >= 1000 else (1 if unit == "trillion VND" else 2)
-    return f"{format_number(value, decimals, lang)} {unit_label(unit, lang)}".strip()
-
-
-def value_of(check: str) -> float:
-    return float(report.loc[check, "value"])
-
+values = report["value"].astype(float)
 
 # %%
-pi = value_of("per_head.implied_deflator")
-nominal = value_of("per_head.nominal_grdp_2024")
-at_national = value_of("per_head.per_capita_at_national_deflator")
-icor = value_of("icor.current_prices")
+pi = values["per_head.implied_deflator"]
+nominal = values["per_head.nominal_grdp_2024"]
+at_national = values["per_head.per_capita_at_national_deflator"]
+icor = values["icor.current_prices"]
 verdicts = report["verdict"]
-flagged = [c for c in report.index if verdicts[c] in ("stretched", "inconsistent")]
 # One verdict per closure of the structure solver (rows "structure.<closure>"), not per sector.
-closures = [c for c in report.index if c.startswith("structure.") and c.count(".") == 1]
-closures_flagged = [c for c in closures if c in flagged]
+closures, closures_flagged = flagged_closures(report)
 say(
     lang,
     f"""Kiểm tra với giả định của kịch bản **{safe(sc.label_in("vi"))}** (dân số tăng
@@ -109,17 +89,8 @@ growth {format_percent(sc.population_growth, 2, "en")}, depreciation
 )
 
 # %%
-rows = [
-    {
-        pick(lang, "Kiểm tra", "Check"): check_label(check, lang),
-        pick(lang, "Giá trị", "Value"): figure(r["value"], r["unit"]),
-        label("baseline_2023", lang): figure(r["value_2023"], r["unit"]),
-        pick(lang, "Đánh giá", "Verdict"): label(r["verdict"], lang),
-    }
-    for check, r in report.iterrows()
-]
 show_table(
-    pd.DataFrame(rows),
+    checks_table(report, lang),
     pick(
         lang,
         "Kiểm tra tính nhất quán của các chỉ tiêu 2024",
@@ -131,11 +102,4 @@ show_table(
 # ### Ghi chú kỹ thuật · Technical notes
 
 # %%
-show_table(
-    pd.DataFrame(
-        {
-            pick(lang, "Kiểm tra", "Check"): [check_label(c, lang) for c in report.index],
-            pick(lang, "Cách tính (tiếng Anh)", "How it is computed"): list(report["note"]),
-        }
-    )
-)
+show_table(notes_table(report, lang))
