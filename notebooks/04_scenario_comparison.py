@@ -42,8 +42,9 @@ from analysis import load_targets
 from analysis.data.scenarios import load_scenarios
 from analysis.outlook.results import scenario_results
 from analysis.report.charts import scenario_comparison_chart
+from analysis.report.comparison_page import probability_table, year_table
 from analysis.report.display import pick, safe, say, show_figure, show_table
-from analysis.report.labels import format_number, format_percent, label
+from analysis.report.labels import format_number, format_percent
 
 loaded = load_scenarios(scenarios)
 results = pd.concat([scenario_results(s) for s in loaded], ignore_index=True)
@@ -85,26 +86,10 @@ to **{format_number(annual.loc[best, "grdp_per_capita_usd"], 0, "en")} USD**
 )
 
 # %%
-COLUMNS = [
-    ("grdp_growth", "real_growth", 2, True),
-    ("grdp_deflator_growth", "deflator", 2, True),
-    ("grdp_current_prices", "grdp_nominal", 1, False),
-    ("grdp_usd", "grdp_usd", 2, False),
-    ("grdp_per_capita_usd", "per_capita", 0, False),
-]
-rows = []
-for s in annual.index:
-    row = {label("scenario", lang): labels[s]}
-    for var, key, d, pct in COLUMNS:
-        v = annual.loc[s, var]
-        row[label(key, lang)] = format_percent(v, d, lang) if pct else format_number(v, d, lang)
-    rows.append(row)
-target_row = {label("scenario", lang): label("target", lang)}
-target_row.update({label(k, lang): "" for _, k, _, _ in COLUMNS})
-target_row[label("real_growth", lang)] = format_percent(growth_target, 1, lang)
-target_row[label("per_capita", lang)] = format_number(per_head_target, 0, lang)
-rows.append(target_row)
-show_table(pd.DataFrame(rows), pick(lang, "Năm 2024 theo kịch bản", "2024 by scenario"))
+show_table(
+    year_table(annual, labels, (growth_target, per_head_target), lang),
+    pick(lang, "Năm 2024 theo kịch bản", "2024 by scenario"),
+)
 
 # %%
 show_figure(scenario_comparison_chart(results, labels, "grdp_growth", growth_target, lang))
@@ -121,21 +106,8 @@ show_figure(scenario_comparison_chart(results, labels, "grdp_current_prices", No
 # ### Khả năng đạt mục tiêu · Probability of meeting the targets
 
 # %%
-EVENTS = [
-    ("probability_grdp_growth_target", pick(lang, "Tăng trưởng", "Growth")),
-    ("probability_grdp_per_capita_target", pick(lang, "GRDP/người", "GRDP per head")),
-    ("probability_structure_target", pick(lang, "Cơ cấu", "Structure")),
-    ("probability_all_macro_targets", pick(lang, "Cả ba cùng đạt", "All three")),
-]
-prob_rows = []
-for s in annual.index:
-    row = {label("scenario", lang): labels[s]}
-    for var, name in EVENTS:
-        p, se = annual.loc[s, var], annual.loc[s, f"{var}_standard_error"]
-        row[name] = f"{format_percent(p, 1, lang)} (± {format_number(se, 1, lang)})"
-    prob_rows.append(row)
 show_table(
-    pd.DataFrame(prob_rows),
+    probability_table(annual, labels, lang),
     pick(
         lang,
         "Xác suất đạt mục tiêu năm 2024 (mô phỏng Monte Carlo; ± sai số chuẩn, điểm %)",
