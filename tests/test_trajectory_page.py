@@ -28,7 +28,7 @@ def test_projection_value(projection):
     assert projection_value(projection, "grdp_current_prices", "2024") == pytest.approx(
         181.9 * 1.145 * 1.0289
     )
-    with pytest.raises(KeyError, match="grdp_growth.*2023"):
+    with pytest.raises(KeyError, match=r"grdp_growth.*2023"):
         projection_value(projection, "grdp_growth", "2023")
 
 
