@@ -110,10 +110,11 @@ The resolution's {n_groups} main targets for 2024 ({total["targets"]} figures) a
 {notes.GROUP_RULE["en"]}""",
     )
 else:
-    no_results = (
-        notes.no_actuals_text(source, total["targets"], len(groups), x) for x in ("vi", "en")
+    say(
+        lang,
+        notes.no_actuals_text(source, total["targets"], len(groups), "vi"),
+        notes.no_actuals_text(source, total["targets"], len(groups), "en"),
     )
-    say(lang, *no_results)
 
 # %%
 if has_results:
