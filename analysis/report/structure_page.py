@@ -15,7 +15,7 @@ from analysis.report.display import pick
 from analysis.report.labels import CLOSURE_LABELS, format_number, format_percent, label
 
 if TYPE_CHECKING:
-    from analysis.economics.solver import StructureSolution
+    from analysis.economics.structure_solution import StructureSolution
 
 
 def shares_text(values: Iterable[float], lang: str = "vi") -> str:
