@@ -95,6 +95,12 @@ def _flag() -> pa.Column:
     )
 
 
+def _group(unique: bool = False) -> pa.Column:
+    """A group of the resolution's targets: the item number of section I.2, 1 to 15."""
+    check = pa.Check.in_range(1, 15, error="must be a group of the resolution, 1 to 15")
+    return pa.Column(int, check, coerce=True, unique=unique)
+
+
 _SNAKE_ID = pa.Check.str_matches(ID_PATTERN, error="must be snake_case: a-z, 0-9 and _")
 _NOT_BLANK = pa.Check(lambda s: s.str.strip().ne(""), error="must not be empty")
 _SOURCE = _text(_NOT_BLANK)
@@ -146,11 +152,7 @@ def _percent_in_0_100(d: pd.DataFrame) -> pd.Series:
 TARGETS_SCHEMA = pa.DataFrameSchema(
     {
         "indicator_id": _text(_SNAKE_ID, unique=True),
-        "group": pa.Column(
-            int,
-            pa.Check.in_range(1, 15, error="must be a group of the resolution, 1 to 15"),
-            coerce=True,
-        ),
+        "group": _group(),
         "item": _text(_NOT_BLANK),
         "name_vi": _text(_NOT_BLANK),
         "name_en": _text(_NOT_BLANK),
@@ -185,12 +187,7 @@ TARGETS_SCHEMA = pa.DataFrameSchema(
 
 TARGET_GROUPS_SCHEMA = pa.DataFrameSchema(
     {
-        "group": pa.Column(
-            int,
-            pa.Check.in_range(1, 15, error="must be a group of the resolution, 1 to 15"),
-            coerce=True,
-            unique=True,
-        ),
+        "group": _group(unique=True),
         "title_vi": _text(_NOT_BLANK),
         "title_en": _text(_NOT_BLANK),
         "source": _SOURCE,
@@ -198,7 +195,6 @@ TARGET_GROUPS_SCHEMA = pa.DataFrameSchema(
     strict=True,
     name="target groups",
 )
-"""The short titles of the resolution's groups of targets (section I.2, items (1)-(15))."""
 
 BASELINES_SCHEMA = pa.DataFrameSchema(
     {
@@ -494,17 +490,12 @@ def load_targets(path: Path | str | None = None) -> pd.DataFrame:
 
 
 def load_target_groups(path: Path | str | None = None) -> pd.DataFrame:
-    """The short titles of the resolution's groups of targets, one row per group, validated.
+    """The titles of the resolution's groups of targets (section I.2, items (1)-(15)), validated.
 
-    Columns: ``group`` (1-15, the item number of section I.2), ``title_vi``, ``title_en``,
-    ``source``. Reports head each group with its title (``(5) Du lịch``).
-
-    Notes
-    -----
-    A table of its own rather than two more columns of the targets table: a title belongs to
-    the group, not to each of its figures (group 8 has six), so one row per group states it
-    once and it cannot disagree with itself; :func:`load_all_raw` checks that every group of
-    the targets table has a title.
+    Columns ``group``, ``title_vi``, ``title_en``, ``source``. A table of its own rather than
+    columns of the targets table: a title belongs to the group, not to each of its figures
+    (group 8 has six), so it is stated once and cannot disagree with itself;
+    :func:`load_all_raw` checks that every group of the targets table has one.
     """
     return _load(Path(path) if path else paths.TARGET_GROUPS_FILE, TARGET_GROUPS_SCHEMA)
 
@@ -571,24 +562,24 @@ RAW_TABLES: dict[str, tuple[Callable[..., pd.DataFrame], str]] = {
 }
 
 
+def _raw_path(raw_dir: Path | None, attr: str) -> Path:
+    return (raw_dir / Path(getattr(paths, attr)).name) if raw_dir else getattr(paths, attr)
+
+
 def load_all_raw(raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """Load and validate every raw table; collect every problem before raising."""
     tables: dict[str, pd.DataFrame] = {}
     problems: list[InputError] = []
-    where: dict[str, Path] = {}
     for name, (loader, attr) in RAW_TABLES.items():
-        path = (raw_dir / Path(getattr(paths, attr)).name) if raw_dir else getattr(paths, attr)
-        where[name] = path
         try:
-            tables[name] = loader(path)
+            tables[name] = loader(_raw_path(raw_dir, attr))
         except InputErrors as exc:
             problems.extend(exc.errors)
         except InputError as exc:
             problems.append(exc)
-    if "targets_2024" in tables and "target_groups" in tables:
-        problems.extend(
-            untitled_groups(tables["targets_2024"], tables["target_groups"], where["target_groups"])
-        )
+    if {"targets_2024", "target_groups"} <= tables.keys():
+        titles = _raw_path(raw_dir, "TARGET_GROUPS_FILE")
+        problems += untitled_groups(tables["targets_2024"], tables["target_groups"], titles)
     if problems:
         raise InputErrors(problems)
     return tables
