@@ -38,13 +38,10 @@ from __future__ import annotations
 
 import math
 import re
-import reprlib
-import typing
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-import yaml
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -58,6 +55,14 @@ from pydantic import (
 )
 
 from analysis.data import paths
+from analysis.data.yaml_input import (
+    as_list,
+    collected,
+    input_errors,
+    raise_collected,
+    read_mapping,
+    show,
+)
 from analysis.errors import InputError, InputErrors
 
 SECTORS = ("industry_construction", "services", "agriculture", "product_taxes")
@@ -74,11 +79,6 @@ QUARTER_WEIGHT_TOLERANCE = 0.01
 
 QUARTER_GROWTH_TOLERANCE = 0.05
 """A quarterly path and an annual growth given together must agree within this many points."""
-
-MAX_FILE_BYTES = 256_000
-"""Scenario files are a few hundred bytes; anything this large is not a scenario."""
-
-_NO_VALUE = object()
 
 
 # --- plausibility rules -------------------------------------------------------------------
@@ -282,7 +282,7 @@ class Scenario(_Strict):
         if not NAME_PATTERN.fullmatch(value):
             raise ValueError(
                 "must use only lower-case letters, digits, '_' and '-' ([a-z0-9_-]+), "
-                f"got {_show(value)}"
+                f"got {show(value)}"
             )
         stem = (info.context or {}).get("stem")
         if stem is not None and value != stem:
@@ -338,174 +338,6 @@ class Scenario(_Strict):
         return {key: value / 100.0 for key, value in zip(("Q1", "6M", "9M"), given, strict=False)}
 
 
-# --- reading files ------------------------------------------------------------------------
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that also refuses a key given twice in one mapping."""
-
-
-def _construct_unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
-    loader.flatten_mapping(node)
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        try:
-            duplicate = key in seen
-        except TypeError:  # unhashable key: let construct_mapping report it
-            break
-        if duplicate:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"key {key!r} is given twice", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping
-)
-
-
-_SHORT_REPR = reprlib.Repr()
-_SHORT_REPR.maxlevel, _SHORT_REPR.maxlist, _SHORT_REPR.maxdict = 2, 4, 4
-_SHORT_REPR.maxstring, _SHORT_REPR.maxother = 80, 80
-"""repr that stops early: a value built from YAML aliases (nine lists of nine lists of nine...)
-would take exponential time and memory to print in full."""
-
-
-def _show(value: Any, limit: int = 60) -> str:
-    """A value quoted for an error message: repr (newlines escaped), shortened."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
-        return f"a {len(str(abs(value)))}-digit number"
-    text = _SHORT_REPR.repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _yaml_problem(file: str, exc: yaml.YAMLError) -> InputError:
-    mark = getattr(exc, "problem_mark", None)
-    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
-    problem = getattr(exc, "problem", None) or str(exc)
-    if isinstance(exc, yaml.constructor.ConstructorError) and "constructor for the tag" in problem:
-        rule = f"YAML tags are not allowed, write plain values ({problem})"
-    else:
-        rule = f"malformed YAML: {problem}"
-    return InputError(file, where, rule)
-
-
-def read_yaml(path: str | Path) -> Any:
-    """Read one YAML document safely (plain values only, no duplicate keys).
-
-    Raises
-    ------
-    InputError
-        Missing, unreadable, over-large or malformed file, or a YAML tag.
-    """
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), "(file)", f"cannot be read: {exc.strerror}") from exc
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError(str(path), "(file)", f"is larger than {MAX_FILE_BYTES:,} bytes")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), "(file)", "must be UTF-8 text") from exc
-    try:
-        # A SafeLoader subclass: plain values only, as yaml.safe_load.
-        return yaml.load(text, Loader=_UniqueKeyLoader)
-    except yaml.YAMLError as exc:
-        raise _yaml_problem(str(path), exc) from exc
-
-
-# --- turning pydantic errors into planner messages ------------------------------------------
-
-
-def _where(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The pydantic model inside ``annotation`` (unwrapping Optional/Annotated), if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _allowed_keys(loc: tuple[Any, ...]) -> list[str] | None:
-    """The keys the schema allows in the mapping holding ``loc``'s last key."""
-    model: type[BaseModel] | None = Scenario
-    for part in loc[:-1]:
-        fields = {f.alias or n: f for n, f in model.model_fields.items()}
-        if part not in fields:
-            return None
-        model = _model_in(fields[part].annotation)
-        if model is None:
-            return None
-    return [f.alias or n for n, f in model.model_fields.items()]
-
-
-def _rule(error: dict[str, Any]) -> str:
-    kind, value = error["type"], error.get("input", _NO_VALUE)
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(error["loc"])
-        return "unknown key" + (f" (allowed: {', '.join(allowed)})" if allowed else "")
-    if kind == "missing":
-        return "is required"
-    if kind == "value_error":
-        return str(error["ctx"]["error"])
-    texts = {
-        "float_type": "must be a number",
-        "string_type": "must be text",
-        "finite_number": "must be a finite number",
-        "list_type": "must be a list",
-        "model_type": "must be a mapping of keys to values",
-        "model_attributes_type": "must be a mapping of keys to values",
-        "dict_type": "must be a mapping of keys to values",
-    }
-    text = texts.get(kind, error["msg"][:1].lower() + error["msg"][1:])
-    if value is _NO_VALUE:
-        return text
-    return f"{text}, got {_show(value)}{_exponent_hint(value)}"
-
-
-def _exponent_hint(value: Any) -> str:
-    """YAML reads ``1e5`` or ``2.4e4`` (no sign in the exponent) as text: say how to write it."""
-    if not isinstance(value, str) or "e" not in value.lower():
-        return ""
-    try:
-        float(value)
-    except ValueError:
-        return ""
-    return " (YAML reads a number like 2.4e4 as text: write 24000, or 2.4e+4)"
-
-
-def _input_errors(file: str, exc: ValidationError) -> list[InputError]:
-    return [InputError(file, _where(e["loc"]), _rule(e)) for e in exc.errors()]
-
-
-def _raise_collected(errors: list[InputError]) -> None:
-    """Raise nothing, the one error, or all of them together."""
-    if errors:
-        raise _collected(errors)
-
-
-def _collected(errors: list[InputError]) -> InputError | InputErrors:
-    return errors[0] if len(errors) == 1 else InputErrors(errors)
-
-
-def _as_list(exc: InputError | InputErrors) -> list[InputError]:
-    return list(exc.errors) if isinstance(exc, InputErrors) else [exc]
-
-
 # --- public API -------------------------------------------------------------------------------
 
 
@@ -530,16 +362,11 @@ def load_scenario(path: str | Path) -> Scenario:
         Several problems, one line each.
     """
     path = Path(path)
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        kind = "an empty file" if data is None else type(data).__name__
-        raise InputError(
-            str(path), "(top level)", f"must be a mapping of keys to values, got {kind}"
-        )
+    data = read_mapping(path)
     try:
         scenario = Scenario.model_validate(data, context={"stem": path.stem})
     except ValidationError as exc:
-        raise _collected(_input_errors(str(path), exc)) from None
+        raise collected(input_errors(str(path), exc, Scenario)) from None
     scenario._path = path
     return scenario
 
@@ -592,7 +419,7 @@ def load_scenarios(
         raise InputError(where, "(folder)", "holds no scenario files (*.yaml)")
     scenarios, errors = _load_each(files)
     errors += _duplicate_names(scenarios)
-    _raise_collected(errors)
+    raise_collected(errors)
     return scenarios
 
 
@@ -603,7 +430,7 @@ def _load_each(files: Sequence[Path]) -> tuple[list[Scenario], list[InputError]]
         try:
             scenarios.append(load_scenario(file))
         except (InputError, InputErrors) as exc:
-            errors.extend(_as_list(exc))
+            errors.extend(as_list(exc))
     return scenarios, errors
 
 
@@ -634,6 +461,6 @@ def check_scenarios(scenarios_dir: str | Path | None = None) -> list[str]:
     try:
         scenarios = load_scenarios(None, folder)
     except (InputError, InputErrors) as exc:
-        raise _collected(stray + _as_list(exc)) from None
-    _raise_collected(stray)
+        raise collected(stray + as_list(exc)) from None
+    raise_collected(stray)
     return [f"ok  scenario {s.name}: {s.path}" for s in scenarios]
