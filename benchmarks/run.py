@@ -27,7 +27,7 @@ from pathlib import Path
 
 import bench_imports  # beside this script, so on the path when it runs
 
-from analysis.run.plan import is_comparison, is_once_per_run
+from analysis.run.jobs import is_comparison, is_once_per_run
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent

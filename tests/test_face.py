@@ -25,7 +25,7 @@ HEAVY = ("pydantic", "pandera", "scipy", "statsmodels", "matplotlib")
 
 RUNNER_MODULES = (
     "analysis.run.runner",
-    "analysis.run.plan",
+    "analysis.run.jobs",
     "analysis.run.execution",
     "analysis.run.export",
     "analysis.run.results_files",

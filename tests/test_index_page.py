@@ -13,7 +13,7 @@ from nbformat.v4 import new_markdown_cell, new_notebook
 
 from analysis.data.scenarios import load_scenario
 from analysis.run.index_page import headline_figures, readable_stamp, write_index
-from analysis.run.plan import Folders, RunPlan
+from analysis.run.jobs import Folders, Run
 
 
 def test_headline_figures_in_both_languages():
@@ -64,7 +64,7 @@ def _scenario(folder: Path, name: str, **changes) -> Path:
     return path
 
 
-def _plan(tmp_path: Path, lang: str, once_per_run: bool = True) -> RunPlan:
+def _plan(tmp_path: Path, lang: str, once_per_run: bool = True) -> Run:
     """A run of three scenarios (one hostile), two once-per-run reports, some PDF copies."""
     (tmp_path / "notebooks").mkdir()
     (tmp_path / "scenarios").mkdir()
@@ -88,7 +88,7 @@ def _plan(tmp_path: Path, lang: str, once_per_run: bool = True) -> RunPlan:
     ]
     reports = tmp_path / "reports"
     folders = Folders(tmp_path, tmp_path / "scenarios", tmp_path / "notebooks", reports, tmp_path)
-    plan = RunPlan(
+    plan = Run(
         scenarios=[load_scenario(f) for f in files],
         notebooks=notebooks,
         folders=folders,

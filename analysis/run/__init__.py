@@ -1,6 +1,6 @@
 """Orchestration: the report runner, safeguards, PDF copies and the command line.
 
-The runner, split by job: :mod:`~analysis.run.plan` (folders, arguments, notebooks, jobs),
+The runner, split by job: :mod:`~analysis.run.jobs` (folders, arguments, notebooks, jobs),
 :mod:`~analysis.run.execution` (worker processes, failures, progress),
 :mod:`~analysis.run.export` (leadership HTML), :mod:`~analysis.run.results_files` (results.csv,
 the workbook), :mod:`~analysis.run.manifest`, :mod:`~analysis.run.publishing` (lock, staging,

@@ -23,13 +23,13 @@ from typing import Any, TextIO
 from analysis.data import paths
 from analysis.run.conventions import KERNEL_HASH_SEED, KERNEL_LOG, KERNEL_NAME
 from analysis.run.export import export_html
-from analysis.run.plan import Job, RunPlan
+from analysis.run.jobs import Job, Run
 from analysis.run.safeguards import die_with_parent, stop_children
 
 
 @dataclass
 class Outcome:
-    """What became of a :class:`~analysis.run.plan.Job`: ``ok``, ``failed`` or ``not run``."""
+    """What became of a :class:`~analysis.run.jobs.Job`: ``ok``, ``failed`` or ``not run``."""
 
     scenario: str
     notebook: str
@@ -80,16 +80,16 @@ def prepare_worker(environment: dict[str, str], log: Path, parent: int | None = 
     warnings.simplefilter("ignore")
 
 
-def execute_jobs(jobs: Sequence[Job], plan: RunPlan) -> list[Outcome]:
+def execute_jobs(jobs: Sequence[Job], run: Run) -> list[Outcome]:
     """Execute ``jobs`` in separate processes; stop starting new ones after a failure."""
-    progress = Progress(len(jobs), plan.stream)
-    progress.start(plan)
-    workers = max(1, min(plan.jobs, len(jobs)))
+    progress = Progress(len(jobs), run.stream)
+    progress.start(run)
+    workers = max(1, min(run.jobs, len(jobs)))
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=prepare_worker,
-        initargs=(kernel_environment(plan.folders.root), plan.staging / KERNEL_LOG, os.getpid()),
+        initargs=(kernel_environment(run.folders.root), run.staging / KERNEL_LOG, os.getpid()),
     )
     try:
         return wait_for_jobs(pool, jobs, progress)
@@ -224,12 +224,12 @@ class Progress:
         self.finished = 0
         self.stream = stream
 
-    def start(self, plan: RunPlan) -> None:
+    def start(self, run: Run) -> None:
         """Announce the run."""
-        workers = max(1, min(plan.jobs, self.total))
+        workers = max(1, min(run.jobs, self.total))
         self._say(
-            f"running {self.total} notebook(s) for {len(plan.scenarios)} scenario(s) "
-            f"in {workers} process(es); building {plan.staging}"
+            f"running {self.total} notebook(s) for {len(run.scenarios)} scenario(s) "
+            f"in {workers} process(es); building {run.staging}"
         )
 
     def done(self, outcome: Outcome) -> None:

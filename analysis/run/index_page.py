@@ -17,7 +17,7 @@ from analysis.data.scenarios import Scenario
 from analysis.report.labels import format_quantity, label
 from analysis.report.templating import render
 from analysis.run.conventions import INDEX_FILE, MANIFEST_FILE, RESULTS_FILE, WORKBOOK_FILE
-from analysis.run.plan import REFERENCE_SCENARIO, RunPlan, is_once_per_run, notebook_title
+from analysis.run.jobs import REFERENCE_SCENARIO, Run, is_once_per_run, notebook_title
 
 TEMPLATE = "run_index.html.j2"
 """The page's template in ``analysis/report/templates/``."""
@@ -51,12 +51,12 @@ TEXTS = {
 """The page's words in each language."""
 
 
-def write_index(plan: RunPlan, tables: dict[str, pd.DataFrame]) -> Path:
+def write_index(run: Run, tables: dict[str, pd.DataFrame]) -> Path:
     """Write ``index.html``: every report, scenario labels and headline figures (all escaped).
 
     Parameters
     ----------
-    plan : RunPlan
+    run : Run
         The run, its staging folder holding the reports already made.
     tables : dict
         Scenario name -> its results table (for the headline figures).
@@ -66,38 +66,38 @@ def write_index(plan: RunPlan, tables: dict[str, pd.DataFrame]) -> Path:
     Path
         The page written.
     """
-    target = plan.staging / INDEX_FILE
-    target.write_text(render(TEMPLATE, **index_context(plan, tables)), encoding="utf-8")
+    target = run.staging / INDEX_FILE
+    target.write_text(render(TEMPLATE, **index_context(run, tables)), encoding="utf-8")
     return target
 
 
-def index_context(plan: RunPlan, tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
+def index_context(run: Run, tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
     """What the index template shows, as plain data (text unescaped: the template escapes)."""
-    lang = plan.lang
+    lang = run.lang
     texts = {key: words[lang] for key, words in TEXTS.items()}
-    once = [nb for nb in plan.notebooks if is_once_per_run(nb)]
+    once = [nb for nb in run.notebooks if is_once_per_run(nb)]
     # the resolution's own scenario first, then the others in name order
-    ordered = sorted(plan.scenarios, key=lambda s: s.name != REFERENCE_SCENARIO)
+    ordered = sorted(run.scenarios, key=lambda s: s.name != REFERENCE_SCENARIO)
     return {
         "lang": lang,
-        "title": f"{texts['title']} · {texts['run']} {readable_stamp(plan.stamp, lang)}",
+        "title": f"{texts['title']} · {texts['run']} {readable_stamp(run.stamp, lang)}",
         "texts": texts,
-        "once_per_run": [_report(plan, nb.stem, notebook_title(nb)) for nb in once],
-        "scenarios": [_scenario_row(plan, s, tables.get(s.name)) for s in ordered],
+        "once_per_run": [_report(run, nb.stem, notebook_title(nb)) for nb in once],
+        "scenarios": [_scenario_row(run, s, tables.get(s.name)) for s in ordered],
         "files": [(WORKBOOK_FILE, texts["workbook"]), (MANIFEST_FILE, texts["manifest"])],
     }
 
 
-def _report(plan: RunPlan, base: str, title: str) -> dict[str, Any]:
+def _report(run: Run, base: str, title: str) -> dict[str, Any]:
     """A report's link (``base`` without suffix), and whether its PDF copy was printed."""
-    return {"base": base, "title": title, "pdf": (plan.staging / f"{base}.pdf").is_file()}
+    return {"base": base, "title": title, "pdf": (run.staging / f"{base}.pdf").is_file()}
 
 
-def _scenario_row(plan: RunPlan, scenario: Scenario, table: pd.DataFrame | None) -> dict:
-    lang = plan.lang
+def _scenario_row(run: Run, scenario: Scenario, table: pd.DataFrame | None) -> dict:
+    lang = run.lang
     reports = [
-        _report(plan, f"{scenario.name}/{nb.stem}", notebook_title(nb))
-        for nb in plan.notebooks
+        _report(run, f"{scenario.name}/{nb.stem}", notebook_title(nb))
+        for nb in run.notebooks
         if not is_once_per_run(nb)
     ]
     return {

@@ -21,7 +21,7 @@ from typing import Any
 
 from analysis.run.conventions import KERNEL_HASH_SEED, KERNEL_NAME, MANIFEST_FILE
 from analysis.run.execution import Outcome
-from analysis.run.plan import RunPlan
+from analysis.run.jobs import Run
 
 PACKAGES = (
     "pandas", "numpy", "scipy", "statsmodels", "matplotlib", "seaborn", "papermill",
@@ -40,12 +40,12 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def input_hashes(plan: RunPlan) -> dict[str, str]:
+def input_hashes(run: Run) -> dict[str, str]:
     """SHA-256 of every file in data/raw, the scenarios folder, the scenarios run, the notebooks."""
-    root = plan.folders.root
+    root = run.folders.root
     files = [p for p in (root / "data" / "raw").rglob("*") if p.is_file()]
-    files += [p for p in plan.folders.scenarios.glob("*.yaml") if p.is_file()]
-    files += [Path(s.path) for s in plan.scenarios] + list(plan.notebooks)
+    files += [p for p in run.folders.scenarios.glob("*.yaml") if p.is_file()]
+    files += [Path(s.path) for s in run.scenarios] + list(run.notebooks)
     unique = {p.resolve(): p for p in files}
     return {relative_name(p, root): sha256_of(p) for p in sorted(unique)}
 
@@ -86,38 +86,36 @@ def git_state(root: Path) -> dict[str, Any]:
     return {"commit": commit, "dirty": bool(status) if status is not None else None}
 
 
-def write_manifest(plan: RunPlan, outcomes: Sequence[Outcome]) -> Path:
+def write_manifest(run: Run, outcomes: Sequence[Outcome]) -> Path:
     """Write ``manifest.json``: parameters, input hashes, versions, commit, timings, statuses."""
     status = "ok" if all(o.status == "ok" for o in outcomes) else "failed"
     manifest = {
-        "run": plan.stamp,
+        "run": run.stamp,
         "status": status,
-        "started": datetime.fromtimestamp(plan.started).isoformat(timespec="seconds"),
-        "seconds": round(time.time() - plan.started, 3),
-        "seed": plan.seed,
-        "parameters": _parameters(plan),
-        "inputs_sha256": input_hashes(plan),
+        "started": datetime.fromtimestamp(run.started).isoformat(timespec="seconds"),
+        "seconds": round(time.time() - run.started, 3),
+        "seed": run.seed,
+        "parameters": _parameters(run),
+        "inputs_sha256": input_hashes(run),
         "packages": package_versions(),
-        "git": git_state(plan.folders.root),
-        "notebooks": [_manifest_entry(o, plan.staging) for o in outcomes],
-        "pdf": plan.pdf_status,
+        "git": git_state(run.folders.root),
+        "notebooks": [_manifest_entry(o, run.staging) for o in outcomes],
+        "pdf": run.pdf_status,
     }
-    target = plan.staging / MANIFEST_FILE
+    target = run.staging / MANIFEST_FILE
     target.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return target
 
 
-def _parameters(plan: RunPlan) -> dict[str, Any]:
+def _parameters(run: Run) -> dict[str, Any]:
     return {
-        "scenarios": {
-            s.name: relative_name(Path(s.path), plan.folders.root) for s in plan.scenarios
-        },
-        "notebooks": [nb.name for nb in plan.notebooks],
-        "lang": plan.lang,
-        "jobs": plan.jobs,
+        "scenarios": {s.name: relative_name(Path(s.path), run.folders.root) for s in run.scenarios},
+        "notebooks": [nb.name for nb in run.notebooks],
+        "lang": run.lang,
+        "jobs": run.jobs,
         "kernel_name": KERNEL_NAME,
-        "cell_timeout": plan.cell_timeout,
-        "seed": plan.seed,
+        "cell_timeout": run.cell_timeout,
+        "seed": run.seed,
         "python_hash_seed": KERNEL_HASH_SEED,
     }
 

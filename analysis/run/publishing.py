@@ -28,7 +28,7 @@ from analysis.run.conventions import (
     STAGING_PREFIX,
 )
 from analysis.run.execution import Outcome
-from analysis.run.plan import RunPlan
+from analysis.run.jobs import Run
 
 TEMPORARY_LINK_PREFIX = ".latest-"
 """The link made beside ``latest`` and renamed over it (a killed run may leave one)."""
@@ -94,19 +94,19 @@ def new_stamp(reports: Path, now: datetime | None = None) -> str:
 # --- publishing and failures ----------------------------------------------------------------
 
 
-def publish(plan: RunPlan) -> Path:
+def publish(run: Run) -> Path:
     """Rename the staging folder to ``reports/<stamp>`` and point ``reports/latest`` at it.
 
     A signal arriving meanwhile waits until both are done: the run is published whole.
     """
-    final = plan.folders.reports / plan.stamp
-    with plan.guard.deferring():
-        os.rename(plan.staging, final)
-        point_latest(plan.folders.reports, final.name)
-    plan.stream.write(f"published {final}\n")
-    if plan.guard.received is not None:
-        name = signal.Signals(plan.guard.received).name
-        plan.stream.write(f"{name} arrived while publishing; the run was published whole\n")
+    final = run.folders.reports / run.stamp
+    with run.guard.deferring():
+        os.rename(run.staging, final)
+        point_latest(run.folders.reports, final.name)
+    run.stream.write(f"published {final}\n")
+    if run.guard.received is not None:
+        name = signal.Signals(run.guard.received).name
+        run.stream.write(f"{name} arrived while publishing; the run was published whole\n")
     return final
 
 
@@ -120,20 +120,20 @@ def point_latest(reports: Path, name: str) -> Path:
     return reports / LATEST
 
 
-def keep_failures(plan: RunPlan, failed: Sequence[Outcome]) -> Path:
+def keep_failures(run: Run, failed: Sequence[Outcome]) -> Path:
     """Move the failed executed notebooks and the manifest to ``reports/failed-<stamp>/``."""
-    kept = plan.folders.reports / f"{FAILED_PREFIX}{plan.stamp}"
+    kept = run.folders.reports / f"{FAILED_PREFIX}{run.stamp}"
     kept.mkdir()
     for outcome in failed:
         source = Path(outcome.output)
         if source.exists():
-            target = kept / source.relative_to(plan.staging)
+            target = kept / source.relative_to(run.staging)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(source, target)
             outcome.output = str(target)
     for name in (MANIFEST_FILE, KERNEL_LOG):
-        if (plan.staging / name).exists():
-            shutil.move(plan.staging / name, kept / name)
+        if (run.staging / name).exists():
+            shutil.move(run.staging / name, kept / name)
     return kept
 
 

@@ -9,13 +9,13 @@ import pandas as pd
 from analysis.errors import RunError
 from analysis.outlook.result_table import check_results
 from analysis.run.conventions import RESULTS_FILE, WORKBOOK_FILE
-from analysis.run.plan import RunPlan
+from analysis.run.jobs import Run
 
 EXCEL_SHEET_NAME_LIMIT = 31
 """The longest sheet name Excel accepts."""
 
 
-def write_results(plan: RunPlan) -> dict[str, pd.DataFrame]:
+def write_results(run: Run) -> dict[str, pd.DataFrame]:
     """Write ``<scenario>/results.csv`` and the workbook (one sheet per scenario).
 
     Returns
@@ -29,18 +29,18 @@ def write_results(plan: RunPlan) -> dict[str, pd.DataFrame]:
         The results table of a scenario could not be made or is malformed.
     """
     tables: dict[str, pd.DataFrame] = {}
-    for scenario in plan.scenarios:
+    for scenario in run.scenarios:
         try:
-            table = check_results(plan.results(scenario), scenario.name)
+            table = check_results(run.results(scenario), scenario.name)
         except Exception as exc:
             raise RunError(
                 scenario.name, "results table", None, f"{type(exc).__name__}: {exc}"
             ) from exc
-        folder = plan.staging / scenario.name
+        folder = run.staging / scenario.name
         folder.mkdir(exist_ok=True)
         table.to_csv(folder / RESULTS_FILE, index=False, lineterminator="\n")
         tables[scenario.name] = table
-    write_workbook(tables, plan.staging / WORKBOOK_FILE)
+    write_workbook(tables, run.staging / WORKBOOK_FILE)
     return tables
 
 

@@ -3,7 +3,7 @@
 :func:`run_reports` is what ``python -m analysis run`` calls. In order, it
 
 1. validates the arguments, every scenario, the raw data and the actuals files, and keeps
-   every path inside the project (:mod:`analysis.run.plan`, :mod:`analysis.run.safeguards`);
+   every path inside the project (:mod:`analysis.run.jobs`, :mod:`analysis.run.safeguards`);
    a refusal raises ``InputError`` and nothing is written;
 2. takes the lock ``reports/.lock`` (a second run raises :class:`~analysis.errors.LockedError`)
    and removes what a killed run left behind (``reports/.staging-*``)
@@ -26,7 +26,7 @@ stop the notebook processes, remove the staging folder, release the lock and rai
 :class:`~analysis.errors.Interrupted`; ``reports/latest`` is untouched.
 
 Which notebooks run, once per run or once per scenario, and with which parameters:
-:mod:`analysis.run.plan`.
+:mod:`analysis.run.jobs`.
 """
 
 from __future__ import annotations
@@ -44,16 +44,16 @@ from analysis.data.scenarios import load_scenarios
 from analysis.run.conventions import DEFAULT_CELL_TIMEOUT, DEFAULT_SEED, KERNEL_LOG
 from analysis.run.execution import Outcome, execute_jobs
 from analysis.run.index_page import write_index
-from analysis.run.manifest import relative_name, write_manifest
-from analysis.run.plan import (
+from analysis.run.jobs import (
     ResultsFunction,
-    RunPlan,
+    Run,
     check_run_arguments,
     find_notebooks,
     plan_jobs,
     resolve_folders,
     scenario_files_named,
 )
+from analysis.run.manifest import relative_name, write_manifest
 from analysis.run.publishing import (
     check_latest_is_link,
     hold_lock,
@@ -140,7 +140,7 @@ def run_reports(
     check_run_arguments(jobs, lang, cell_timeout, seed)
     folders = replace(folders, reports=check_reports_folder(folders.reports, folders.root, out_dir))
     check_files_inside(scenario_files_named(scenarios, folders), folders.root, "scenario file")
-    plan = RunPlan(
+    run = Run(
         scenarios=load_scenarios(scenarios, folders.scenarios),
         notebooks=find_notebooks(folders.notebooks, notebooks),
         folders=folders,
@@ -152,14 +152,14 @@ def run_reports(
         stream=stream or sys.stderr,
         pdf=pdf,
     )
-    check_files_inside(plan.notebooks, folders.root, "notebook")
+    check_files_inside(run.notebooks, folders.root, "notebook")
     check_data(folders.raw, folders.root)
     check_latest_is_link(folders.reports)
     folders.reports.mkdir(parents=True, exist_ok=True)
-    with handle_signals(plan.guard), hold_lock(folders.reports):
+    with handle_signals(run.guard), hold_lock(folders.reports):
         remove_leftovers(folders.reports)
-        plan.stamp = new_stamp(folders.reports)
-        return build_and_publish(plan)
+        run.stamp = new_stamp(folders.reports)
+        return build_and_publish(run)
 
 
 def _default_results(seed: int) -> ResultsFunction:
@@ -168,30 +168,30 @@ def _default_results(seed: int) -> ResultsFunction:
     return partial(scenario_results, seed=seed)
 
 
-def build_and_publish(plan: RunPlan) -> Path:
+def build_and_publish(run: Run) -> Path:
     """Build the run in its staging folder, then publish it (or keep the failures and raise)."""
-    plan.staging.mkdir()
+    run.staging.mkdir()
     try:
-        tables = write_results(plan)
-        outcomes = execute_jobs(plan_jobs(plan), plan)
+        tables = write_results(run)
+        outcomes = execute_jobs(plan_jobs(run), run)
         failed = [o for o in outcomes if o.status == "failed"]
         if failed:
-            write_manifest(plan, outcomes)
-            raise_for_failures(failed, keep_failures(plan, failed))
-        if plan.pdf:
-            print_report_pdfs(plan, outcomes)
-        write_manifest(plan, outcomes)
-        write_index(plan, tables)
-        (plan.staging / KERNEL_LOG).unlink(missing_ok=True)
-        return publish(plan)
+            write_manifest(run, outcomes)
+            raise_for_failures(failed, keep_failures(run, failed))
+        if run.pdf:
+            print_report_pdfs(run, outcomes)
+        write_manifest(run, outcomes)
+        write_index(run, tables)
+        (run.staging / KERNEL_LOG).unlink(missing_ok=True)
+        return publish(run)
     finally:
-        shutil.rmtree(plan.staging, ignore_errors=True)
+        shutil.rmtree(run.staging, ignore_errors=True)
 
 
-def print_report_pdfs(plan: RunPlan, outcomes: Sequence[Outcome]) -> dict[str, Any]:
+def print_report_pdfs(run: Run, outcomes: Sequence[Outcome]) -> dict[str, Any]:
     """Print each HTML report of the run to PDF beside it (:mod:`analysis.run.pdf`).
 
-    Records what happened in ``plan.pdf_status`` (for the manifest) and says it on the
+    Records what happened in ``run.pdf_status`` (for the manifest) and says it on the
     progress stream: the copies printed, those that failed and why, or that Chromium is not
     installed. A missing copy never fails the run.
     """
@@ -199,20 +199,20 @@ def print_report_pdfs(plan: RunPlan, outcomes: Sequence[Outcome]) -> dict[str, A
 
     chromium = pdf.find_chromium()
     status: dict[str, Any] = {"requested": True, "chromium": None, "printed": [], "failed": {}}
-    plan.pdf_status = status
+    run.pdf_status = status
     if chromium is None:
         status["note"] = pdf.not_installed_message()
-        plan.stream.write(f"warning: {status['note']}\n")
+        run.stream.write(f"warning: {status['note']}\n")
         return status
     status["chromium"] = pdf.chromium_version(chromium) or chromium
     pages = [Path(o.output).with_suffix(".html") for o in outcomes if o.status == "ok"]
-    for page, problem in pdf.print_pdfs(chromium, pages, workers=plan.jobs).items():
+    for page, problem in pdf.print_pdfs(chromium, pages, workers=run.jobs).items():
         if problem is None:
-            status["printed"].append(relative_name(page.with_suffix(".pdf"), plan.staging))
+            status["printed"].append(relative_name(page.with_suffix(".pdf"), run.staging))
         else:
-            status["failed"][relative_name(page, plan.staging)] = problem
-            plan.stream.write(f"warning: no PDF copy of {problem}\n")
+            status["failed"][relative_name(page, run.staging)] = problem
+            run.stream.write(f"warning: no PDF copy of {problem}\n")
     count = len(status["printed"])
     copies = "copy" if count == 1 else "copies"
-    plan.stream.write(f"printed {count} PDF {copies} with {status['chromium']}\n")
+    run.stream.write(f"printed {count} PDF {copies} with {status['chromium']}\n")
     return status

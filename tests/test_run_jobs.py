@@ -1,11 +1,11 @@
-"""Planning a run (analysis.run.plan): the notebooks picked up and the arguments checked."""
+"""Planning a run (analysis.run.jobs): the notebooks picked up and the arguments checked."""
 
 from __future__ import annotations
 
 import pytest
 
 from analysis.errors import InputError
-from analysis.run.plan import check_run_arguments, find_notebooks
+from analysis.run.jobs import check_run_arguments, find_notebooks
 
 
 @pytest.mark.parametrize(

@@ -71,7 +71,7 @@ class Job:
 
 
 @dataclass
-class RunPlan:
+class Run:
     """Everything a run needs once its inputs are validated."""
 
     scenarios: list[Scenario]
@@ -198,33 +198,33 @@ def is_once_per_run(notebook: Path) -> bool:
 # --- jobs -----------------------------------------------------------------------------------
 
 
-def plan_jobs(plan: RunPlan) -> list[Job]:
+def plan_jobs(run: Run) -> list[Job]:
     """One job per (scenario, notebook), one per once-per-run notebook; those first."""
-    once = [_run_level_job(plan, nb) for nb in plan.notebooks if is_once_per_run(nb)]
+    once = [_run_level_job(run, nb) for nb in run.notebooks if is_once_per_run(nb)]
     singles = [
-        _scenario_job(plan, s, nb)
-        for s in plan.scenarios
-        for nb in plan.notebooks
+        _scenario_job(run, s, nb)
+        for s in run.scenarios
+        for nb in run.notebooks
         if not is_once_per_run(nb)
     ]
     return once + singles
 
 
-def reference_scenario(plan: RunPlan) -> Scenario:
+def reference_scenario(run: Run) -> Scenario:
     """The scenario a once-per-run notebook other than the comparison is given."""
-    named = [s for s in plan.scenarios if s.name == REFERENCE_SCENARIO]
-    return named[0] if named else plan.scenarios[0]
+    named = [s for s in run.scenarios if s.name == REFERENCE_SCENARIO]
+    return named[0] if named else run.scenarios[0]
 
 
-def _common_parameters(plan: RunPlan, results_dir: Path) -> dict[str, Any]:
-    return {"lang": plan.lang, "results_dir": str(results_dir), "seed": plan.seed}
+def _common_parameters(run: Run, results_dir: Path) -> dict[str, Any]:
+    return {"lang": run.lang, "results_dir": str(results_dir), "seed": run.seed}
 
 
-def _scenario_job(plan: RunPlan, scenario: Scenario, notebook: Path) -> Job:
-    folder = plan.staging / scenario.name
+def _scenario_job(run: Run, scenario: Scenario, notebook: Path) -> Job:
+    folder = run.staging / scenario.name
     parameters = {
         "scenario": str(Path(scenario.path).resolve()),
-        **_common_parameters(plan, folder),
+        **_common_parameters(run, folder),
     }
     return Job(
         scenario=scenario.name,
@@ -232,26 +232,24 @@ def _scenario_job(plan: RunPlan, scenario: Scenario, notebook: Path) -> Job:
         output=folder / notebook.name,
         parameters=parameters,
         cwd=notebook.parent.resolve(),
-        lang=plan.lang,
-        title=f"{notebook_title(notebook)} · {scenario.label_in(plan.lang)}",
-        cell_timeout=plan.cell_timeout,
+        lang=run.lang,
+        title=f"{notebook_title(notebook)} · {scenario.label_in(run.lang)}",
+        cell_timeout=run.cell_timeout,
     )
 
 
-def _run_level_job(plan: RunPlan, notebook: Path) -> Job:
+def _run_level_job(run: Run, notebook: Path) -> Job:
     if is_comparison(notebook):
-        chosen: dict[str, Any] = {
-            "scenarios": [str(Path(s.path).resolve()) for s in plan.scenarios]
-        }
+        chosen: dict[str, Any] = {"scenarios": [str(Path(s.path).resolve()) for s in run.scenarios]}
     else:
-        chosen = {"scenario": str(Path(reference_scenario(plan).path).resolve())}
+        chosen = {"scenario": str(Path(reference_scenario(run).path).resolve())}
     return Job(
         scenario="(all)",
         notebook=notebook.resolve(),
-        output=plan.staging / notebook.name,
-        parameters={**chosen, **_common_parameters(plan, plan.staging)},
+        output=run.staging / notebook.name,
+        parameters={**chosen, **_common_parameters(run, run.staging)},
         cwd=notebook.parent.resolve(),
-        lang=plan.lang,
+        lang=run.lang,
         title=notebook_title(notebook),
-        cell_timeout=plan.cell_timeout,
+        cell_timeout=run.cell_timeout,
     )
