@@ -39,6 +39,8 @@ _PUBLIC: dict[str, str] = {
     "load_series": "analysis.data.tables",
     "load_targets": "analysis.data.tables",
     "load_actuals": "analysis.data.actuals",
+    "load_plan": "analysis.data.plans",
+    "Plan": "analysis.data.plans",
     "load_actuals_dir": "analysis.data.actuals",
     "Scenario": "analysis.data.scenarios",
     "check_scenarios": "analysis.data.scenarios",

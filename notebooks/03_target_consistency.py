@@ -35,8 +35,8 @@ from analysis.report.labels import format_number, format_percent, label
 sc = load_scenario(scenario_path(scenario))
 assumptions = load_assumptions().set_index("assumption_id")["value"].to_dict()
 # The scenario's own population growth and depreciation replace the shared defaults.
-assumptions["population_growth_2024"] = sc.population_growth
-assumptions["depreciation_2024"] = sc.exchange_rate.depreciation
+assumptions["population_growth"] = sc.population_growth
+assumptions["depreciation"] = sc.exchange_rate.depreciation
 targets = load_targets()
 report = consistency_report_from_tables(
     targets, load_baselines(), load_series(), assumptions

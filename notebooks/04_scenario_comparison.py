@@ -17,6 +17,7 @@
 # %% tags=["parameters"]
 scenarios: list = ["target", "continuation", "low", "high"]  # names in scenarios/ or YAML paths
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
+seed: int = 2024  # seed of the Monte Carlo (a run passes its plan pack's, plan.yaml)
 
 # %%
 from analysis.report.display import say
@@ -47,7 +48,7 @@ from analysis.report.display import pick, safe, say, show_figure, show_table
 from analysis.report.labels import format_number, format_percent
 
 loaded = load_scenarios(scenarios)
-results = pd.concat([scenario_results(s) for s in loaded], ignore_index=True)
+results = pd.concat([scenario_results(s, seed=seed) for s in loaded], ignore_index=True)
 labels = {s.name: s.label_in(lang) for s in loaded}
 targets = load_targets().set_index("indicator_id")
 growth_target = float(targets.loc["grdp_growth", "target"])

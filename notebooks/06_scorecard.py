@@ -49,9 +49,8 @@ from pathlib import Path
 
 from analysis import assess, in_year_view, load_series, load_targets, summary, ytd_growth
 from analysis.data.actuals import load_actuals_given
-from analysis.data.paths import ACTUALS_DIR
 from analysis.data.scenarios import load_scenario, scenario_path
-from analysis.data.tables import load_target_groups
+from analysis.data.tables import load_target_groups, pack_file
 from analysis.economics.scorecard_in_year import reference_quarters
 from analysis.report import in_year_growth as growth
 from analysis.report import scorecard_notes as notes
@@ -63,7 +62,7 @@ from analysis.report.scorecard_view import headline_text
 sc = load_scenario(scenario_path(scenario))
 targets = load_targets()
 titles = load_target_groups()
-source = Path(actuals) if actuals else ACTUALS_DIR
+source = Path(actuals) if actuals else pack_file(None, "actuals")
 figures = load_actuals_given(actuals, targets)
 assessment = assess(targets, figures)
 total = summary(assessment).loc["all"]

@@ -18,6 +18,10 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURE_NOTEBOOKS = PROJECT / "tests" / "fixtures" / "notebooks"
+PLAN = "bac-giang-2024"
+"""The default plan pack (data/raw/plans/default.yaml): its scenarios and reports folders."""
+PACK = Path("data") / "raw" / "plans" / PLAN
+"""The default pack's folder, relative to a project root."""
 OLD_RUN = "2000-01-01_000000"
 """The published run every copy starts with (``reports/latest`` points at it)."""
 OLD_INDEX = "the earlier run, still readable"
@@ -29,21 +33,21 @@ def make_copy(
     fixtures: Iterable[str] = (),
     scenarios: Iterable[str] | None = None,
 ) -> Path:
-    """A project root under ``base``: data/raw, scenarios and the chosen notebooks.
+    """A project root under ``base``: data/raw, the default pack's scenarios, chosen notebooks.
 
     Parameters
     ----------
     notebooks : names of the project's notebooks (``01_grdp_trajectory.ipynb``) to copy.
     fixtures : names of fixture notebooks to copy.
-    scenarios : scenario names to copy; default every ``scenarios/*.yaml``.
+    scenarios : scenario names of the default pack to copy; default every one.
     """
     root = base / "project"
     shutil.copytree(PROJECT / "data" / "raw", root / "data" / "raw")
-    (root / "scenarios").mkdir(parents=True)
+    (root / "scenarios" / PLAN).mkdir(parents=True)
     names = list(scenarios) if scenarios is not None else None
-    for path in sorted((PROJECT / "scenarios").glob("*.yaml")):
+    for path in sorted((PROJECT / "scenarios" / PLAN).glob("*.yaml")):
         if names is None or path.stem in names:
-            shutil.copy(path, root / "scenarios" / path.name)
+            shutil.copy(path, root / "scenarios" / PLAN / path.name)
     (root / "notebooks").mkdir()
     for name in notebooks:
         shutil.copy(PROJECT / "notebooks" / name, root / "notebooks" / name)
@@ -52,9 +56,14 @@ def make_copy(
     return root
 
 
+def reports_of(root: Path) -> Path:
+    """Where the default pack's runs are published: ``reports/<plan-id>/``."""
+    return root / "reports" / PLAN
+
+
 def add_previous_run(root: Path) -> Path:
-    """An earlier published run and ``reports/latest`` pointing at it; returns reports/."""
-    reports = root / "reports"
+    """An earlier published run and ``latest`` pointing at it; returns ``reports/<plan-id>``."""
+    reports = reports_of(root)
     (reports / OLD_RUN).mkdir(parents=True)
     (reports / OLD_RUN / "index.html").write_text(OLD_INDEX, encoding="utf-8")
     os.symlink(OLD_RUN, reports / "latest")

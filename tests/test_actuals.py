@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -115,7 +116,13 @@ def test_fixture_is_marked_illustrative_and_not_in_the_actuals_folder():
         ),
         (
             ["budget_revenue", "2024-Q4", "15200", "billion VND", "actual", "2025-01-10", "s"],
-            "line 2, column 'period': must be one of '2024-Q1', '2024-6M', '2024-9M', '2024'",
+            "line 2, column 'period': must be a period: '<year>-Q1', '<year>-6M', '<year>-9M' or "
+            "'<year>' (got '2024-Q4')",
+        ),
+        (
+            ["budget_revenue", "2025-Q1", "4800", "billion VND", "actual", "2025-04-10", "s"],
+            "line 2, column 'period': must be a period of the plan year 2024: '2024-Q1', "
+            "'2024-6M', '2024-9M', '2024' (got '2025-Q1')",
         ),
         (
             ["budget_revenue", "2024", "15200", "billion VND", "final", "2025-01-10", "s"],
@@ -257,8 +264,19 @@ def test_folder_without_files_gives_an_empty_table(tmp_path, targets):
     assert list(table.columns) == list(LOADED_COLUMNS)
 
 
+def _pack_actuals(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the project's data with ROOT pointed at it; returns the default pack's actuals
+    folder there (removed: each test makes the one it needs)."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    monkeypatch.setattr(paths, "ROOT", root)
+    folder = root / "data" / "raw" / "plans" / "bac-giang-2024" / "actuals"
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
+
+
 def test_default_folder_missing_gives_an_empty_table(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "ACTUALS_DIR", tmp_path / "no_such_folder")
+    _pack_actuals(tmp_path, monkeypatch)
     assert load_actuals_dir().empty
 
 
@@ -286,11 +304,12 @@ def test_the_reports_parameter_names_a_file_a_folder_or_nothing(tmp_path, target
     assert from_folder["indicator_id"].tolist() == ["budget_revenue", "poverty_rate"]
     from_file = load_actuals_given(tmp_path / "b.csv", targets)
     assert from_file["indicator_id"].tolist() == ["poverty_rate"]
-    monkeypatch.setattr(paths, "ACTUALS_DIR", tmp_path)
-    assert load_actuals_given("", targets)["file"].tolist() == from_folder["file"].tolist()
+    folder = _pack_actuals(tmp_path / "copy", monkeypatch)
+    assert load_actuals_given("", targets).empty  # the pack has no actuals folder
+    shutil.copytree(tmp_path, folder, ignore=shutil.ignore_patterns("copy"))
+    files = [str(folder / "a.csv"), str(folder / "b.csv")]
+    assert load_actuals_given("", targets)["file"].tolist() == files
     assert load_actuals_given(None, targets)["value"].tolist() == [15200.0, 1.6]
-    monkeypatch.setattr(paths, "ACTUALS_DIR", tmp_path / "no_such_folder")
-    assert load_actuals_given("", targets).empty
     with pytest.raises(InputError, match="does not exist"):
         load_actuals_given(tmp_path / "nowhere.csv", targets)
 
@@ -322,7 +341,7 @@ def test_problems_of_every_file_are_collected(tmp_path, targets):
 
 
 def test_template_lists_every_target_once(targets):
-    template = actuals_template(targets)
+    template = actuals_template(targets, 2024)
     assert template["indicator_id"].tolist() == targets["indicator_id"].tolist()
     assert (template["period"] == "2024").all()
     assert template["unit"].tolist() == targets["unit"].tolist()
@@ -366,9 +385,9 @@ def test_template_is_not_overwritten_unless_asked(tmp_path, targets):
 
 
 def test_template_default_path_is_the_actuals_folder(tmp_path, monkeypatch, targets):
-    monkeypatch.setattr(paths, "ACTUALS_DIR", tmp_path / "actuals")
+    folder = _pack_actuals(tmp_path, monkeypatch)
     path = write_actuals_template(targets=targets)
-    assert path == tmp_path / "actuals" / "actuals_2024.csv"
+    assert path == folder / "actuals_2024.csv"
     assert path.is_file()
 
 
@@ -376,7 +395,9 @@ def test_cli_writes_the_template_and_refuses_to_overwrite(tmp_path, capsys):
     out = tmp_path / "template.csv"
     assert main(["actuals-template", "--out", str(out)]) == 0
     assert str(out) in capsys.readouterr().out
-    assert len(actuals_template(load_targets())) == len(pd.read_csv(out, encoding="utf-8-sig"))
+    assert len(actuals_template(load_targets(), 2024)) == len(
+        pd.read_csv(out, encoding="utf-8-sig")
+    )
     assert main(["actuals-template", "--out", str(out)]) == 2
     assert "already exists" in capsys.readouterr().err
     assert main(["actuals-template", "--out", str(out), "--force"]) == 0

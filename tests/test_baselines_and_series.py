@@ -79,8 +79,8 @@ def test_national_quarters_are_the_published_ones(series):
 
 def test_assumptions_are_derived_as_stated():
     a = load_assumptions().set_index("assumption_id")["value"]
-    assert a["population_base_2023"] == pytest.approx(7.6e9 / 3950, abs=1)  # 1,924,051
-    assert a["exchange_rate_base_2023"] == pytest.approx(181.9e12 / 7.6e9, abs=1)  # 23,934
+    assert a["population_base"] == pytest.approx(7.6e9 / 3950, abs=1)  # 1,924,051
+    assert a["exchange_rate_base"] == pytest.approx(181.9e12 / 7.6e9, abs=1)  # 23,934
     weights = [a[f"quarter_weight_q{i}"] for i in range(1, 5)]
     assert sum(weights) == pytest.approx(100.0)
 

@@ -1,4 +1,4 @@
-"""``python -m analysis check`` validates the actuals files of ``data/raw/actuals/`` too."""
+"""``python -m analysis check`` validates the actuals files of the plan pack's ``actuals/`` too."""
 
 import shutil
 import subprocess
@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+PLAN = "bac-giang-2024"
 FIXTURE = ROOT / "tests" / "fixtures" / "actuals" / "illustrative_actuals_2024.csv"
 HEADER = "indicator_id,period,value,unit,kind,as_of,source\n"
 
@@ -20,7 +21,7 @@ def _project_copy(tmp_path: Path) -> Path:
 
 def _no_actuals(folder: str, names: list[str]) -> list[str]:
     """Leave out the project's own actuals folder: each test writes the one it needs."""
-    return ["actuals"] if Path(folder) == ROOT / "data" / "raw" else []
+    return ["actuals"] if Path(folder) == ROOT / "data" / "raw" / "plans" / PLAN else []
 
 
 def _check(root: Path) -> subprocess.CompletedProcess:
@@ -31,7 +32,7 @@ def _check(root: Path) -> subprocess.CompletedProcess:
 
 
 def _actuals_dir(root: Path) -> Path:
-    folder = root / "data" / "raw" / "actuals"
+    folder = root / "data" / "raw" / "plans" / PLAN / "actuals"
     folder.mkdir()
     return folder
 
@@ -58,7 +59,7 @@ def test_a_bad_actuals_file_is_refused_with_file_line_and_rule(tmp_path):
 def test_a_unit_other_than_the_targets_is_refused(tmp_path):
     root = _project_copy(tmp_path)
     bad = _actuals_dir(root) / "a.csv"
-    # poverty_rate's unit in targets_2024.csv is "%".
+    # poverty_rate's unit in targets.csv is "%".
     bad.write_text(
         HEADER + "poverty_rate,2024,1.6,persons,estimate,2024-12-20,Report\n", encoding="utf-8"
     )
@@ -74,7 +75,7 @@ def test_good_actuals_files_add_a_summary_line(tmp_path):
     assert proc.returncode == 0, proc.stderr
     # The fixture has 27 lines below its header; hospital_beds_per_10k's value is empty
     # ("no data"), so 26 figures are read.
-    assert "ok  actuals: 26 figures from 1 CSV file(s)" in proc.stdout
+    assert "ok  bac-giang-2024 actuals: 26 figures from 1 CSV file(s)" in proc.stdout
 
 
 def test_no_actuals_folder_is_no_problem(tmp_path):
@@ -82,4 +83,4 @@ def test_no_actuals_folder_is_no_problem(tmp_path):
     proc = _check(root)
     assert proc.returncode == 0, proc.stderr
     assert "ok  actuals" not in proc.stdout
-    assert "ok  targets_2024: 47 rows" in proc.stdout
+    assert "ok  bac-giang-2024 targets: 47 rows" in proc.stdout

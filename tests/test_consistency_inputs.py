@@ -38,7 +38,7 @@ def _tables():
             ("labour_share_services", 31.2, np.nan),
             ("labour_share_agriculture", 22.7, np.nan),
         ],
-        columns=["indicator_id", "target", "baseline_2023"],
+        columns=["indicator_id", "target", "baseline"],
     )
     baselines = pd.DataFrame(
         [("grdp_current_prices", 181.9), ("grdp_per_capita_usd", 3950.0)],
@@ -69,9 +69,9 @@ def _tables():
     )
     assumptions = pd.DataFrame(
         [
-            ("population_growth_2024", 1.5, "%"),
-            ("depreciation_2024", 1.7, "%"),
-            ("national_deflator_2023", 2.3, "%"),
+            ("population_growth", 1.5, "%"),
+            ("depreciation", 1.7, "%"),
+            ("national_deflator_base", 2.3, "%"),
         ],
         columns=["assumption_id", "value", "unit"],
     )
@@ -99,9 +99,9 @@ def test_from_small_tables():
 def test_from_tables_accepts_a_dict_of_assumptions_and_options():
     targets, baselines, series, _ = _tables()
     assumptions = {
-        "population_growth_2024": 1.5,
-        "depreciation_2024": 1.7,
-        "national_deflator_2023": 2.3,
+        "population_growth": 1.5,
+        "depreciation": 1.7,
+        "national_deflator_base": 2.3,
         "stretched_threshold_sd": 4.0,
     }
     report = consistency_report_from_tables(
@@ -114,7 +114,7 @@ def test_from_tables_accepts_a_dict_of_assumptions_and_options():
 
 def test_from_tables_refuses_missing_figures():
     targets, baselines, series, assumptions = _tables()
-    with pytest.raises(ValueError, match="assumptions: needs a value for 'population_growth_2024'"):
+    with pytest.raises(ValueError, match="assumptions: needs a value for 'population_growth'"):
         consistency_report_from_tables(targets, baselines, series, assumptions.iloc[1:])
     with pytest.raises(ValueError, match="targets: needs a value for 'share_services'"):
         consistency_report_from_tables(

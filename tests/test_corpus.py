@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 from project_copies import (
+    PACK,
+    PLAN,
     PROJECT,
     add_previous_run,
     latest_is_the_old_run,
@@ -53,11 +55,11 @@ def _outside(base: Path) -> Path:
     """Valid files out of the project's reach: a scenario, a targets table, a folder."""
     outside = base / "outside"
     (outside / "reports").mkdir(parents=True)
-    text = (PROJECT / "scenarios" / "target.yaml").read_text(encoding="utf-8")
+    text = (PROJECT / "scenarios" / PLAN / "target.yaml").read_text(encoding="utf-8")
     (outside / "escape.yaml").write_text(
         text.replace("name: target", "name: escape"), encoding="utf-8"
     )
-    shutil.copy(PROJECT / "data" / "raw" / "targets_2024.csv", outside / "targets_2024.csv")
+    shutil.copy(PROJECT / PACK / "targets.csv", outside / "targets.csv")
     return outside
 
 
@@ -92,5 +94,5 @@ def test_refused_with_a_clear_message_and_nothing_written(case, tmp_path):
         assert done.stdout == "", shown
         assert tree_state(tmp_path) == before, shown
     assert not (root / "PWNED").exists()
-    if not reports.is_symlink():
+    if not (root / "reports").is_symlink():
         assert latest_is_the_old_run(reports)

@@ -11,6 +11,8 @@ import pytest
 import yaml
 from nbformat.v4 import new_markdown_cell, new_notebook
 
+from analysis.data import paths
+from analysis.data.plan_spec import read_plan_spec
 from analysis.data.scenarios import load_scenario
 from analysis.run.index_page import headline_figures, readable_stamp, write_index
 from analysis.run.jobs import Folders, Run
@@ -26,8 +28,8 @@ def test_headline_figures_in_both_languages():
             "value": [14.5, 214.295, 4500.07],
         }
     )
-    vi = dict(headline_figures(table, "vi"))
-    en = dict(headline_figures(table, "en"))
+    vi = dict(headline_figures(table, "vi", 2024))
+    en = dict(headline_figures(table, "en", 2024))
     assert vi["GRDP bình quân đầu người"] == "4.500 USD"
     assert vi["GRDP giá hiện hành"] == "214,3 nghìn tỷ đồng"
     assert en["GRDP per head"] == "4,500 USD"
@@ -57,7 +59,9 @@ def _notebook(folder: Path, name: str, heading: str) -> Path:
 
 
 def _scenario(folder: Path, name: str, **changes) -> Path:
-    data = yaml.safe_load((PROJECT / "scenarios" / "target.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(
+        (PROJECT / "scenarios" / "bac-giang-2024" / "target.yaml").read_text(encoding="utf-8")
+    )
     data.update(name=name, **changes)
     path = folder / f"{name}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -87,8 +91,16 @@ def _plan(tmp_path: Path, lang: str, once_per_run: bool = True) -> Run:
         ),
     ]
     reports = tmp_path / "reports"
-    folders = Folders(tmp_path, tmp_path / "scenarios", tmp_path / "notebooks", reports, tmp_path)
+    folders = Folders(
+        root=tmp_path,
+        plan=paths.plan_paths("bac-giang-2024"),
+        scenarios=tmp_path / "scenarios",
+        notebooks=tmp_path / "notebooks",
+        reports=reports,
+        series=paths.series_file(),
+    )
     plan = Run(
+        plan=read_plan_spec("bac-giang-2024"),
         scenarios=[load_scenario(f) for f in files],
         notebooks=notebooks,
         folders=folders,

@@ -13,7 +13,9 @@ from analysis.errors import InputError, InputErrors
 from analysis.run.check import check_all
 
 ROOT = Path(__file__).resolve().parents[1]
+PLAN = "bac-giang-2024"
 RAW = ROOT / "data" / "raw"
+PACK = RAW / "plans" / PLAN
 
 
 def _project_copy(tmp_path: Path) -> Path:
@@ -25,7 +27,8 @@ def _project_copy(tmp_path: Path) -> Path:
 
 
 def _rows(name: str) -> list[list[str]]:
-    with open(RAW / name, encoding="utf-8", newline="") as f:
+    folder = RAW if name == "published_series.csv" else PACK
+    with open(folder / name, encoding="utf-8", newline="") as f:
         return [list(r) for r in csv.reader(f)]
 
 
@@ -55,37 +58,41 @@ def _refusal(loader, path) -> str:
         (6, "indicator_id", "share_services", "column 'indicator_id': duplicate value"),
         (7, "target", "nan", "line 7, column 'target': must be a number or left empty"),
         (7, "target", "1e400", "line 7, column 'target': must be a finite number"),
-        (7, "group", "16", "line 7, column 'group': must be a group of the resolution"),
+        (7, "group", "100", "line 7, column 'group': must be a group of the resolution"),
+        (7, "group", "0", "line 7, column 'group': must be a group of the resolution"),
         (2, "indicator_id", "GRDP Growth", "line 2, column 'indicator_id': must be snake_case"),
         (7, "target", "", "line 7: comparator at_least/at_most/equal needs a target value"),
     ],
 )
 def test_bad_target_cell_is_named(tmp_path, line, column, value, expected):
-    path = _write(
-        tmp_path / "targets_2024.csv", _set(_rows("targets_2024.csv"), line, column, value)
-    )
+    path = _write(tmp_path / "targets.csv", _set(_rows("targets.csv"), line, column, value))
     message = _refusal(load_targets, path)
     assert str(path) in message
     assert expected in message
 
 
 def test_missing_column_is_named(tmp_path):
-    rows = _rows("targets_2024.csv")
+    rows = _rows("targets.csv")
     k = rows[0].index("comparator")
     path = _write(tmp_path / "t.csv", [r[:k] + r[k + 1 :] for r in rows])
     assert "column 'comparator': required column is missing" in _refusal(load_targets, path)
 
 
 def test_unknown_column_is_named(tmp_path):
-    rows = _rows("baselines_2023.csv")
+    rows = _rows("baselines.csv")
     path = _write(tmp_path / "b.csv", [[*r, "x"] for r in rows[:1]] + [[*r, "1"] for r in rows[1:]])
     assert "column 'x': unknown column" in _refusal(load_baselines, path)
 
 
 def test_fixed_id_missing_is_named(tmp_path):
-    rows = [r for r in _rows("targets_2024.csv") if r[0] != "forest_cover"]
+    # every pack must hold the macro targets the reports read; others are optional
+    rows = [r for r in _rows("targets.csv") if r[0] != "grdp_per_capita_usd"]
     path = _write(tmp_path / "t.csv", rows)
-    assert "fixed id missing: 'forest_cover'" in _refusal(load_targets, path)
+    assert "fixed id missing: 'grdp_per_capita_usd'" in _refusal(load_targets, path)
+    without_forest = [r for r in _rows("targets.csv") if r[0] != "forest_cover"]
+    assert "forest_cover" not in set(
+        load_targets(_write(tmp_path / "f.csv", without_forest))["indicator_id"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -101,8 +108,8 @@ def test_fixed_id_missing_is_named(tmp_path):
     ],
 )
 def test_bad_accumulates_cell_is_refused(tmp_path, line, value, expected):
-    rows = _set(_rows("targets_2024.csv"), line, "accumulates", value)
-    path = _write(tmp_path / "targets_2024.csv", rows)
+    rows = _set(_rows("targets.csv"), line, "accumulates", value)
+    path = _write(tmp_path / "targets.csv", rows)
     message = _refusal(load_targets, path)
     assert str(path) in message
     assert expected in message
@@ -111,7 +118,7 @@ def test_bad_accumulates_cell_is_refused(tmp_path, line, value, expected):
 
 def test_accumulates_is_read_as_true_or_false_in_any_case(tmp_path):
     # A spreadsheet writes TRUE / FALSE; line 7 is budget_revenue, line 6 grdp_per_capita_usd.
-    rows = _set(_rows("targets_2024.csv"), 7, "accumulates", "TRUE")
+    rows = _set(_rows("targets.csv"), 7, "accumulates", "TRUE")
     _set(rows, 6, "accumulates", " False ")
     table = load_targets(_write(tmp_path / "t.csv", rows)).set_index("indicator_id")
     assert table["accumulates"].dtype == bool
@@ -120,7 +127,7 @@ def test_accumulates_is_read_as_true_or_false_in_any_case(tmp_path):
 
 
 def test_range_needs_ordered_bounds(tmp_path):
-    rows = _rows("targets_2024.csv")
+    rows = _rows("targets.csv")
     line = next(i for i, r in enumerate(rows, 1) if r[0] == "new_party_members_rate")
     path = _write(tmp_path / "t.csv", _set(rows, line, "target_low", "5"))
     assert f"line {line}: comparator range needs target_low < target_high" in _refusal(
@@ -135,8 +142,8 @@ def test_empty_file(tmp_path):
 
 
 def test_wrong_encoding(tmp_path):
-    path = tmp_path / "baselines_2023.csv"
-    path.write_bytes((RAW / "baselines_2023.csv").read_text(encoding="utf-8").encode("utf-16"))
+    path = tmp_path / "baselines.csv"
+    path.write_bytes((PACK / "baselines.csv").read_text(encoding="utf-8").encode("utf-16"))
     assert "must be UTF-8 text" in _refusal(load_baselines, path)
 
 
@@ -147,30 +154,34 @@ def test_duplicate_series_figure(tmp_path):
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
-    rows = _set(_rows("targets_2024.csv"), 3, "target", "abc")
+    rows = _set(_rows("targets.csv"), 3, "target", "abc")
     _set(rows, 5, "comparator", "bigger")
     message = _refusal(load_targets, _write(tmp_path / "t.csv", rows))
     assert "line 3" in message and "line 5" in message
 
 
 def test_check_all_names_the_file_across_tables(tmp_path):
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
-    _write(raw / "baselines_2023.csv", _set(_rows("baselines_2023.csv"), 4, "value", "x"))
-    with pytest.raises(InputErrors, match=r"baselines_2023.csv: line 4, column 'value'"):
-        check_all(write=False, raw_dir=raw)
+    root = tmp_path / "project"
+    shutil.copytree(RAW, root / "data" / "raw")
+    shutil.copytree(ROOT / "scenarios", root / "scenarios")
+    raw = root / "data" / "raw" / "plans" / PLAN
+    _write(raw / "baselines.csv", _set(_rows("baselines.csv"), 4, "value", "x"))
+    with pytest.raises(
+        InputErrors, match=r"plans/bac-giang-2024/baselines.csv: line 4, column 'value'"
+    ):
+        check_all(PLAN, write=False, root=root)
 
 
 def test_check_command_exits_2_on_a_corrupted_copy(tmp_path):
     root = _project_copy(tmp_path)
-    rows = _set(_rows("targets_2024.csv"), 9, "comparator", "roughly")
-    _write(root / "data" / "raw" / "targets_2024.csv", rows)
+    rows = _set(_rows("targets.csv"), 9, "comparator", "roughly")
+    _write(root / "data" / "raw" / "plans" / PLAN / "targets.csv", rows)
     env = {"BACGIANG_PLAN_ROOT": str(root), "PATH": "/usr/bin:/bin"}
     proc = subprocess.run(
         [sys.executable, "-m", "analysis", "check"], capture_output=True, text=True, env=env
     )
     assert proc.returncode == 2
-    assert "targets_2024.csv: line 9, column 'comparator'" in proc.stderr
+    assert "plans/bac-giang-2024/targets.csv: line 9, column 'comparator'" in proc.stderr
     assert not (root / "data" / "processed").exists()
 
 
@@ -181,20 +192,20 @@ def test_check_command_writes_processed_tables(tmp_path):
         [sys.executable, "-m", "analysis", "check"], capture_output=True, text=True, env=env
     )
     assert proc.returncode == 0, proc.stderr
-    written = sorted(p.name for p in (root / "data" / "processed").iterdir())
+    written = sorted(p.name for p in (root / "data" / "processed" / PLAN).iterdir())
     assert written == [
         "assumptions.csv",
-        "baselines_2023.csv",
+        "baselines.csv",
         "published_series.csv",
         "target_groups.csv",
-        "targets_2024.csv",
+        "targets.csv",
     ]
 
 
 def test_unknown_comparator_on_an_accumulating_target_is_reported_once(tmp_path):
     # budget_revenue accumulates; a misspelt comparator must be the only complaint, not also a
     # follow-on "accumulates needs comparator ..." on the same line.
-    rows = _rows("targets_2024.csv")
+    rows = _rows("targets.csv")
     line = next(i for i, r in enumerate(rows, 1) if r[0] == "budget_revenue")
     message = _refusal(
         load_targets, _write(tmp_path / "t.csv", _set(rows, line, "comparator", "more"))

@@ -22,7 +22,7 @@ def value(table: pd.DataFrame, variable: str, period: str) -> float:
 
 @pytest.fixture(scope="module")
 def target_results() -> pd.DataFrame:
-    return scenario_results(load_scenario(ROOT / "scenarios" / "target.yaml"))
+    return scenario_results(load_scenario(ROOT / "scenarios" / "bac-giang-2024" / "target.yaml"))
 
 
 def test_columns_and_one_row_per_figure(target_results):
@@ -46,7 +46,9 @@ def test_quarterly_path_is_in_the_table(target_results):
 
 
 def test_published_ytd_adds_the_required_path(tmp_path):
-    data = yaml.safe_load((ROOT / "scenarios" / "target.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(
+        (ROOT / "scenarios" / "bac-giang-2024" / "target.yaml").read_text(encoding="utf-8")
+    )
     data["ytd_actuals"] = {"Q1": 8.0}
     path = tmp_path / "target.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

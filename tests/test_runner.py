@@ -37,22 +37,32 @@ HOSTILE_VI = '<script>alert("vi")</script> "quotes" \'single\' ../../etc/passwd'
 HOSTILE_EN = "line one\n<script>alert('en')</script> ../x"
 HOSTILE_DESCRIPTION = "</div><img src=x onerror=alert(1)>"
 OLD_RUN = "2000-01-01_000000"
+PLAN = "bac-giang-2024"
 
 
 def make_project(root: Path, notebooks: list[str], scenarios: dict[str, dict]) -> Path:
-    """A project root with the chosen fixture notebooks and scenario files."""
+    """A project root with the data, the chosen fixture notebooks and the default pack's
+    scenario files."""
     (root / "notebooks").mkdir(parents=True)
-    (root / "scenarios").mkdir()
+    shutil.copytree(PROJECT / "data" / "raw", root / "data" / "raw")
+    (root / "scenarios" / PLAN).mkdir(parents=True)
     for name in notebooks:
         shutil.copy(FIXTURES / name, root / "notebooks" / name)
     for name, data in scenarios.items():
         text = yaml.safe_dump(data, allow_unicode=True)
-        (root / "scenarios" / f"{name}.yaml").write_text(text, encoding="utf-8")
+        (root / "scenarios" / PLAN / f"{name}.yaml").write_text(text, encoding="utf-8")
     return root
 
 
+def reports_of(root: Path) -> Path:
+    """Where the default pack's runs are published."""
+    return root / "reports" / PLAN
+
+
 def scenario_data(name: str, **changes) -> dict:
-    data = yaml.safe_load((PROJECT / "scenarios" / "target.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(
+        (PROJECT / "scenarios" / PLAN / "target.yaml").read_text(encoding="utf-8")
+    )
     data["name"] = name
     data.update(changes)
     return data
@@ -60,7 +70,7 @@ def scenario_data(name: str, **changes) -> dict:
 
 def with_previous_run(root: Path) -> Path:
     """A published earlier run and ``latest`` pointing at it."""
-    reports = root / "reports"
+    reports = reports_of(root)
     (reports / OLD_RUN).mkdir(parents=True)
     (reports / OLD_RUN / "index.html").write_text("earlier run", encoding="utf-8")
     os.symlink(OLD_RUN, reports / "latest")
@@ -70,7 +80,6 @@ def with_previous_run(root: Path) -> Path:
 def use_root(monkeypatch, root: Path) -> None:
     """Point analysis.data.paths at ``root`` for the command line (as BACGIANG_PLAN_ROOT would)."""
     monkeypatch.setattr(paths, "ROOT", root)
-    monkeypatch.setattr(paths, "SCENARIOS_DIR", root / "scenarios")
     monkeypatch.setattr(paths, "NOTEBOOKS_DIR", root / "notebooks")
     monkeypatch.setattr(paths, "REPORTS_DIR", root / "reports")
 
@@ -176,10 +185,12 @@ def test_hostile_strings_are_escaped(published):
     assert "&lt;script&gt;alert(" in (run / "hostile" / "01_ok.html").read_text(encoding="utf-8")
     # nothing was written outside the reports folder
     assert sorted(p.name for p in published["root"].iterdir()) == [
+        "data",
         "notebooks",
         "reports",
         "scenarios",
     ]
+    assert sorted(p.name for p in (published["root"] / "data").iterdir()) == ["raw"]
 
 
 @pytest.mark.notebook
@@ -216,12 +227,21 @@ def test_manifest_records_the_run(published):
     root, run = published["root"], published["run"]
     manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["status"] == "ok"
+    # the plan pack reported on, and its seed (plan.yaml: seed 2024)
+    assert manifest["plan"] == {
+        "id": PLAN,
+        "plan_year": 2024,
+        "base_year": 2023,
+        "title": "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về nhiệm vụ lãnh đạo năm 2024",
+        "folder": f"data/raw/plans/{PLAN}",
+    }
     assert manifest["seed"] == 2024
     assert manifest["parameters"]["lang"] == "vi"
     assert manifest["parameters"]["jobs"] == 2
     assert manifest["parameters"]["kernel_name"] == "python3"
     hashes = manifest["inputs_sha256"]
-    assert hashes["scenarios/target.yaml"] == sha256(root / "scenarios" / "target.yaml")
+    name = f"scenarios/{PLAN}/target.yaml"
+    assert hashes[name] == sha256(root / "scenarios" / PLAN / "target.yaml")
     assert hashes["notebooks/01_ok.ipynb"] == sha256(root / "notebooks" / "01_ok.ipynb")
     assert manifest["packages"]["papermill"]
     assert set(manifest["git"]) == {"commit", "dirty"}
@@ -278,7 +298,7 @@ def test_bad_scenario_exits_2_and_writes_nothing(tmp_path, monkeypatch, capsys):
     use_root(monkeypatch, root)
     assert main(["run", "--jobs", "1"]) == 2
     message = capsys.readouterr().err
-    assert str(root / "scenarios" / "target.yaml") in message
+    assert str(root / "scenarios" / PLAN / "target.yaml") in message
     assert "growth.aggregate" in message and "within -50..60 %" in message
     assert not (root / "reports").exists()
 
@@ -297,8 +317,8 @@ def test_bad_scenario_among_good_ones_writes_nothing(tmp_path):
 
 def test_held_lock_exits_3(tmp_path, monkeypatch, capsys):
     root = make_project(tmp_path, ["01_ok.ipynb"], {"target": scenario_data("target")})
-    reports = root / "reports"
-    reports.mkdir()
+    reports = reports_of(root)
+    reports.mkdir(parents=True)
     fd = os.open(reports / ".lock", os.O_RDWR | os.O_CREAT)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -323,7 +343,7 @@ def test_unknown_notebook_refused(tmp_path):
 
 def test_latest_that_is_not_a_link_refused(tmp_path):
     root = make_project(tmp_path, ["01_ok.ipynb"], {"target": scenario_data("target")})
-    (root / "reports" / "latest").mkdir(parents=True)
+    (reports_of(root) / "latest").mkdir(parents=True)
     with pytest.raises(InputError, match="symbolic link"):
         run_reports(root=root)
 

@@ -99,18 +99,20 @@ def test_scenario_is_frozen(tmp_path):
         s.population_growth = 3.0
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "scenarios").glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "scenarios" / "bac-giang-2024").glob("*.yaml")), ids=lambda p: p.stem
+)
 def test_project_scenarios_are_valid(path):
     assert load_scenario(path).name == path.stem
 
 
 def test_project_has_the_four_required_scenarios():
-    names = {s.name for s in load_scenarios(None, ROOT / "scenarios")}
+    names = {s.name for s in load_scenarios(None, ROOT / "scenarios" / "bac-giang-2024")}
     assert {"target", "continuation", "low", "high"} <= names
 
 
 def test_target_deflator_makes_the_per_head_target_consistent():
-    s = load_scenario(ROOT / "scenarios" / "target.yaml")
+    s = load_scenario(ROOT / "scenarios" / "bac-giang-2024" / "target.yaml")
     # pi* = (4500 / 3950)(1.0168)(1.017) / 1.145 - 1
     #     = 1.1392405 x 1.0168 x 1.017 / 1.145 - 1 = 1.1780722 / 1.145 - 1 = 0.028884 -> 2.89 %
     assert s.growth.aggregate == 14.5
@@ -120,7 +122,7 @@ def test_target_deflator_makes_the_per_head_target_consistent():
 
 
 def test_continuation_uses_2023_rates():
-    s = load_scenario(ROOT / "scenarios" / "continuation.yaml")
+    s = load_scenario(ROOT / "scenarios" / "bac-giang-2024" / "continuation.yaml")
     # 2023 sector growth, provincial statistics report (published_statistics.csv); the
     # aggregate is implied by them
     assert s.growth.aggregate is None
@@ -462,7 +464,7 @@ def test_deflator_implied_by_sector_prices(tmp_path):
 
 
 def test_continuation_aggregate_is_implied_by_the_2023_weights():
-    s = load_scenario(ROOT / "scenarios" / "continuation.yaml")
+    s = load_scenario(ROOT / "scenarios" / "bac-giang-2024" / "continuation.yaml")
     inputs = projection_inputs(s, load_baselines())
     # 2023 weights (2022 weights 0.6887 / 0.1677 / 0.1217 / 0.0210 rolled forward one year):
     # 0.7124 × 17.25 + 0.1576 × 6.56 + 0.1102 × 2.63 + 0.0199 × 7.14 = 13.755 %

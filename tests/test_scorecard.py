@@ -61,7 +61,7 @@ def _target(**given) -> pd.DataFrame:
         "target_high": NAN,
         "tolerance": NAN,
         "accumulates": False,
-        "baseline_2023": NAN,
+        "baseline": NAN,
     }
     row.update(given)
     return pd.DataFrame([row])
@@ -287,7 +287,7 @@ def test_the_same_figure_is_scaled_only_when_it_accumulates():
 def test_accumulating_figure_with_a_baseline_uses_the_gap_closed():
     # Programme at 60 % at the end of 2023, target 100 %, 80 % after 6 months:
     # gap (80 - 60)/(100 - 60) = 0.5; pace 0.5 / 0.5 = 1.0 -> on track.
-    t = _target(target=100.0, baseline_2023=60.0, accumulates=True)
+    t = _target(target=100.0, baseline=60.0, accumulates=True)
     row = _one(t, _actual(80.0, "2024-6M"))
     assert row["measure"] == "gap_closed"
     assert row["pace"] == pytest.approx(1.0)
@@ -373,7 +373,7 @@ def test_range_below_inside_above(targets, value, status, light, attainment, mis
     ],
 )
 def test_range_with_a_baseline(value, gap, light):
-    t = _target(comparator="range", target_low=3.0, target_high=4.0, baseline_2023=2.0)
+    t = _target(comparator="range", target_low=3.0, target_high=4.0, baseline=2.0)
     row = _one(t, _actual(value))
     assert row["gap_closed"] == pytest.approx(gap)
     assert row["progress"] == pytest.approx(0.5)
@@ -383,7 +383,7 @@ def test_range_with_a_baseline(value, gap, light):
 def test_at_most_with_a_baseline_uses_the_lower_is_better_gap():
     # baseline 2.4, target 1.8, actual 2.0: gap (b - a)/(b - T) = 0.4/0.6 = 0.6666667 -> amber;
     # attainment T/a = 1.8/2.0 = 0.9; miss 2.0 - 1.8 = +0.2.
-    row = _one(_target(comparator="at_most", target=1.8, baseline_2023=2.4), _actual(2.0))
+    row = _one(_target(comparator="at_most", target=1.8, baseline=2.4), _actual(2.0))
     assert row["gap_closed"] == pytest.approx(0.6666667, abs=1e-6)
     assert row["attainment"] == pytest.approx(0.9)
     assert row["miss"] == pytest.approx(0.2)
@@ -392,7 +392,7 @@ def test_at_most_with_a_baseline_uses_the_lower_is_better_gap():
 
 def test_baseline_already_meeting_the_target_leaves_no_gap():
     # "maintain above 99.32": baseline 99.5 already meets it; actual 99.4 also does.
-    row = _one(_target(target=99.32, baseline_2023=99.5), _actual(99.4))
+    row = _one(_target(target=99.32, baseline=99.5), _actual(99.4))
     assert math.isnan(row["gap_closed"])
     assert row["status"] == "met"
 
@@ -408,7 +408,7 @@ def test_equal_overshoot_counts_as_distance_again():
     # baseline 65.7, target 68 +/- 0.5, actual 70: gap (70 - 65.7)/(68 - 65.7) = 4.3/2.3
     # = 1.8695652 but the target is missed by 2 points of the 2.3 the baseline was away:
     # progress 1 - 2/2.3 = 0.1304348 -> red.
-    t = _target(comparator="equal", target=68.0, tolerance=0.5, baseline_2023=65.7)
+    t = _target(comparator="equal", target=68.0, tolerance=0.5, baseline=65.7)
     row = _one(t, _actual(70.0))
     assert row["gap_closed"] == pytest.approx(1.8695652, abs=1e-6)
     assert row["progress"] == pytest.approx(0.1304348, abs=1e-6)
@@ -429,7 +429,7 @@ def test_equal_overshoot_counts_as_distance_again():
     ],
 )
 def test_band_boundaries(value, period, status):
-    t = _target(unit="billion VND", target=100.0, baseline_2023=0.0, accumulates=True)
+    t = _target(unit="billion VND", target=100.0, baseline=0.0, accumulates=True)
     row = _one(t, _actual(value, period))
     assert row["status"] == status
     if period == "2024":
@@ -485,7 +485,7 @@ BAND = {"green": 0, "amber": 1, "red": 2, "dark_red": 3}
 @settings(max_examples=60, deadline=None)
 @given(a=values, target=st.floats(min_value=1.0, max_value=150.0), base=values)
 def test_at_least_final_verdict_is_consistent(a, target, base):
-    row = _one(_target(unit="USD", target=target, baseline_2023=base), _actual(a))
+    row = _one(_target(unit="USD", target=target, baseline=base), _actual(a))
     met = a >= target
     assert bool(row["achieved"]) is met
     assert bool(row["light"] == "green") == met
@@ -497,7 +497,7 @@ def test_at_least_final_verdict_is_consistent(a, target, base):
 @settings(max_examples=40, deadline=None)
 @given(a1=values, a2=values, period=st.sampled_from(["2024-Q1", "2024-6M", "2024-9M", "2024"]))
 def test_a_higher_actual_never_gets_a_worse_light(a1, a2, period):
-    t = _target(unit="%", target=80.0, baseline_2023=60.0)
+    t = _target(unit="%", target=80.0, baseline=60.0)
     low, high = sorted((a1, a2))
     low, high = min(low, 100.0), min(high, 100.0)
     light_low = _one(t, _actual(low, period))["light"]
@@ -508,7 +508,7 @@ def test_a_higher_actual_never_gets_a_worse_light(a1, a2, period):
 @settings(max_examples=40, deadline=None)
 @given(g=st.floats(min_value=-20.0, max_value=40.0), target=st.floats(min_value=0.5, max_value=30))
 def test_growth_on_levels_agrees_with_points(g, target):
-    t = _target(unit="% growth", target=target, baseline_2023=5.0)
+    t = _target(unit="% growth", target=target, baseline=5.0)
     row = _one(t, _actual(g))
     assert bool(row["attainment"] >= 1.0) == (g >= target)
     assert bool(row["achieved"]) == (g >= target)

@@ -4,6 +4,7 @@ Each text explains a rule of the package: the tests hold the text to the rule, s
 changes without its explanation fails here.
 """
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,8 @@ import pandas as pd
 import pytest
 
 from analysis.data import paths
-from analysis.data.actuals import ACTUAL_KINDS, ACTUALS_COLUMNS, PERIODS, write_actuals_template
+from analysis.data.actuals import ACTUAL_KINDS, ACTUALS_COLUMNS, write_actuals_template
+from analysis.data.plans import load_plan
 from analysis.economics.scorecard import group_results
 from analysis.economics.scorecard_measures import AMBER, GREEN
 from analysis.report import scorecard_notes as notes
@@ -59,7 +61,8 @@ def test_no_actuals_text_matches_the_actuals_format():
         assert column in ACTUALS_COLUMNS and f"`{column}`" in en
     assert set(ACTUAL_KINDS) == {"estimate", "actual"}
     assert "(`estimate` or `actual`)" in en
-    q1, h1, m9, year = PERIODS
+    q1, h1, m9, year = load_plan().periods  # the default pack's: 2024-Q1, ..., 2024
+    assert year == "2024"
     assert f"period `{q1}`, `{h1}`, `{m9}`" in en
     assert f"(period `{year}`, column `value` empty)" in en
     vi = notes.no_actuals_text("x", 1, 1, "vi")
@@ -67,10 +70,13 @@ def test_no_actuals_text_matches_the_actuals_format():
 
 
 def test_the_template_file_named_is_the_one_the_command_writes(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "ACTUALS_DIR", tmp_path)
+    shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
     written = write_actuals_template()
+    assert written.parent == tmp_path / "data" / "raw" / "plans" / "bac-giang-2024" / "actuals"
     assert written.name == notes.template_file_name() == "actuals_2024.csv"
-    assert f"`data/raw/actuals/{written.name}`" in notes.no_actuals_text("x", 1, 1, "en")
+    shown = f"`data/raw/plans/bac-giang-2024/actuals/{written.name}`"
+    assert shown in notes.no_actuals_text("x", 1, 1, "en")
 
 
 def test_the_commands_named_exist():

@@ -1,4 +1,4 @@
-"""The titles of the resolution's fifteen groups of targets (data/raw/target_groups.csv).
+"""The titles of the 2024 resolution's fifteen groups of targets (the pack's target_groups.csv).
 
 The expected titles were the scorecard notebook's own lookup table before they moved into the
 data; a few are written out here from it, as the reports print them.
@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from analysis import load_targets
-from analysis.data.tables import load_all_raw, load_target_groups, untitled_groups
+from analysis.data import paths
+from analysis.data.tables import load_pack_tables, load_target_groups, untitled_groups
 from analysis.errors import InputErrors
 
 ROOT = Path(__file__).resolve().parents[1]
-RAW = ROOT / "data" / "raw"
+PLAN = "bac-giang-2024"
+RAW = ROOT / "data" / "raw" / "plans" / PLAN
 
 
 def _rows() -> list[list[str]]:
@@ -59,11 +61,11 @@ def test_every_group_of_the_targets_has_a_title():
 
 
 def test_an_untitled_group_is_named_with_the_titles_file(tmp_path):
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
+    shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
+    raw = tmp_path / "data" / "raw" / "plans" / PLAN
     _write(raw / "target_groups.csv", [r for r in _rows() if r[0] != "13"])
     with pytest.raises(InputErrors) as info:
-        load_all_raw(raw)
+        load_pack_tables(paths.plan_paths(PLAN, tmp_path), paths.series_file(tmp_path))
     assert str(info.value) == (
         f"{raw / 'target_groups.csv'}: column 'group': group 13 of the targets table has no title"
     )
@@ -73,7 +75,7 @@ def test_an_untitled_group_is_named_with_the_titles_file(tmp_path):
     ("line", "column", "value", "expected"),
     [
         (4, "group", "2", "line 4, column 'group': duplicate value: ids must be unique (got 2)"),
-        (6, "group", "16", "line 6, column 'group': must be a group of the resolution, 1 to 15"),
+        (6, "group", "100", "line 6, column 'group': must be a group of the resolution, 1 to 99"),
         (6, "group", "five", "line 6, column 'group': must be a whole number (got 'five')"),
         (6, "title_vi", " ", "line 6, column 'title_vi': must not be empty"),
         (6, "source", "", "line 6, column 'source': must not be empty"),

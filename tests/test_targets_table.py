@@ -153,8 +153,8 @@ def test_structure_targets_sum_to_100(targets):
 
 def test_baselines_stated_by_the_resolution(targets):
     # "Tốc độ tăng trưởng GRDP ước đạt 13,45%"; "GRDP bình quân đầu người ước đạt 3.950 USD"
-    assert targets.loc["grdp_growth", "baseline_2023"] == 13.45
-    assert targets.loc["grdp_per_capita_usd", "baseline_2023"] == 3950
+    assert targets.loc["grdp_growth", "baseline"] == 13.45
+    assert targets.loc["grdp_per_capita_usd", "baseline"] == 3950
 
 
 def test_every_row_has_a_source_and_kind(targets):

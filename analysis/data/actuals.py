@@ -1,18 +1,20 @@
-"""Actual results against the 2024 targets: the actuals file format, its checks and loading.
+"""Actual results against a plan's targets: the actuals file format, its checks and loading.
 
 A planner records what the province has published (a December estimate, the final figure, a
-9-month figure) in a CSV file under ``data/raw/actuals/``; every ``*.csv`` there is read by
+9-month figure) in a CSV file under the plan pack's ``actuals/`` folder
+(``data/raw/plans/<plan-id>/actuals/``); every ``*.csv`` there is read by
 :func:`load_actuals_dir` and judged against the resolution by :mod:`analysis.economics.scorecard`.
 
-File format (UTF-8, one figure per line, header on line 1)::
+File format (UTF-8, one figure per line, header on line 1), in the 2024 pack::
 
     indicator_id,period,value,unit,kind,as_of,source[,name_vi][,note]
     budget_revenue,2024,15200,billion VND,actual,2025-03-15,"Provincial finance report 2024"
     grdp_growth,2024-6M,12.6,% growth,estimate,2024-06-28,"Provincial press conference"
     administrative_merger,2024,done,done,actual,2024-12-31,"Provincial resolution ..."
 
-- ``indicator_id``: an id of the targets table (``data/raw/targets_2024.csv``).
-- ``period``: ``2024`` (the year), or the year to date ``2024-Q1``, ``2024-6M``, ``2024-9M``.
+- ``indicator_id``: an id of the pack's targets table (``targets.csv``).
+- ``period``: the plan year (``2024``), or the year to date (``2024-Q1``, ``2024-6M``,
+  ``2024-9M``); a period of another year is refused.
   For targets that accumulate over the year (column ``accumulates`` of the targets table:
   budget revenue, investment, arrivals, housing and police-station programmes, new members) an
   in-year value is the year-to-date amount; in-year growth is cumulative year-on-year growth;
@@ -42,22 +44,20 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis.data import paths
+from analysis.data.plan_spec import plan_year_of
 from analysis.data.tables import (
     ID_PATTERN,
     MAX_ABS_VALUE,
+    PlanSource,
     load_targets,
+    pack_file,
     read_raw_csv,
     validate_frame,
 )
-from analysis.economics.periods import plan_periods
+from analysis.economics.periods import is_period, period_year, plan_periods
 from analysis.economics.scorecard_measures import COUNT_UNITS, GROWTH_UNIT
 from analysis.errors import InputError, InputErrors
 
-TARGET_YEAR = 2024
-#: Periods in time order: the year to date after one, two and three quarters, then the year.
-PERIODS: tuple[str, ...] = plan_periods(TARGET_YEAR)
-FINAL_PERIOD = PERIODS[-1]
 ACTUAL_KINDS: tuple[str, ...] = ("estimate", "actual")
 #: How done / not-done results are written in the file, and the value each loads as.
 DONE_WORDS: dict[str, float] = {"done": 1.0, "not_done": 0.0}
@@ -113,7 +113,11 @@ ACTUALS_SCHEMA = pa.DataFrameSchema(
             pa.Check.str_matches(ID_PATTERN, error="must be snake_case: a-z, 0-9 and _")
         ),
         "period": _text(
-            pa.Check.isin(list(PERIODS), error="must be one of " + ", ".join(map(repr, PERIODS)))
+            pa.Check(
+                lambda cell: is_period(cell.strip()),
+                element_wise=True,
+                error="must be a period: '<year>-Q1', '<year>-6M', '<year>-9M' or '<year>'",
+            )
         ),
         "value": _text(),
         "unit": _text(_NOT_BLANK),
@@ -182,17 +186,28 @@ def _filled_row_problems(row: pd.Series, line: str, path: Path) -> list[InputErr
     ]
 
 
+def _period_problem(text: str, plan_year: int) -> str | None:
+    """Why ``text`` is not a period of the plan year (None if it is, or is no period at all)."""
+    text = text.strip()
+    if not is_period(text) or period_year(text) == plan_year:
+        return None  # a malformed period is the schema's to report
+    shown = ", ".join(repr(p) for p in plan_periods(plan_year))
+    return f"must be a period of the plan year {plan_year}: {shown} (got {text!r})"
+
+
 def _row_problems(
-    row: pd.Series, index: int, units: dict[str, str], path: Path
+    row: pd.Series, index: int, units: dict[str, str], path: Path, plan_year: int
 ) -> list[InputError]:
     line = f"line {index + 2}"  # the header is line 1
+    period_rule = _period_problem(row["period"], plan_year)
+    period = [InputError(str(path), f"{line}, column 'period'", period_rule)] if period_rule else []
     ident = row["indicator_id"].strip()
     if ident not in units:
         if not re.match(ID_PATTERN, ident):
             return []  # the schema reports the malformed id
         rule = f"unknown indicator: not an id of the targets table (got {ident!r})"
-        return [InputError(str(path), f"{line}, column 'indicator_id'", rule)]
-    problems = []
+        return [*period, InputError(str(path), f"{line}, column 'indicator_id'", rule)]
+    problems = period
     unit = units[ident]
     if row["unit"].strip() != unit:
         rule = f"must be the target's unit {unit!r} for '{ident}' (got {row['unit']!r})"
@@ -223,13 +238,15 @@ def _duplicate_problems(frame: pd.DataFrame, path: Path) -> list[InputError]:
     return problems
 
 
-def _target_problems(frame: pd.DataFrame, targets: pd.DataFrame, path: Path) -> list[InputError]:
+def _target_problems(
+    frame: pd.DataFrame, targets: pd.DataFrame, path: Path, plan_year: int
+) -> list[InputError]:
     if any(col not in frame for col in ACTUALS_COLUMNS):
         return []  # the schema reports the missing column
     units = dict(zip(targets["indicator_id"], targets["unit"], strict=True))
     problems = []
     for index, row in frame.iterrows():
-        problems.extend(_row_problems(row, int(index), units, path))
+        problems.extend(_row_problems(row, int(index), units, path, plan_year))
     return problems + _duplicate_problems(frame, path)
 
 
@@ -277,7 +294,9 @@ def _typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
 # --- public loaders -------------------------------------------------------------------------
 
 
-def load_actuals(path: Path | str, targets: pd.DataFrame | None = None) -> pd.DataFrame:
+def load_actuals(
+    path: Path | str, targets: pd.DataFrame | None = None, *, plan: PlanSource = None
+) -> pd.DataFrame:
     """Read and check one actuals CSV file; return its figures.
 
     Parameters
@@ -285,8 +304,10 @@ def load_actuals(path: Path | str, targets: pd.DataFrame | None = None) -> pd.Da
     path : path-like
         The CSV file (format in the module docstring).
     targets : pandas.DataFrame, optional
-        The targets table the ids and units are checked against; default
-        :func:`analysis.data.tables.load_targets`.
+        The targets table the ids and units are checked against; default the targets of
+        ``plan`` (:func:`analysis.data.tables.load_targets`).
+    plan : plan id, Plan or None
+        The plan pack whose year the periods must belong to (default: the default pack).
 
     Returns
     -------
@@ -308,14 +329,14 @@ def load_actuals(path: Path | str, targets: pd.DataFrame | None = None) -> pd.Da
         source, the same indicator, period and date twice.
     """
     path = Path(path)
-    targets = load_targets() if targets is None else targets
+    targets = load_targets(plan) if targets is None else targets
     frame = read_raw_csv(path)
     problems: list[InputError] = []
     try:
         validate_frame(frame, ACTUALS_SCHEMA, path)
     except InputErrors as exc:
         problems.extend(exc.errors)
-    problems.extend(_target_problems(frame, targets, path))
+    problems.extend(_target_problems(frame, targets, path, plan_year_of(plan)))
     if problems:
         raise InputErrors(sorted(problems, key=_line_of))
     return _typed(frame, path)
@@ -339,16 +360,21 @@ def _cross_file_duplicates(tables: list[pd.DataFrame]) -> list[InputError]:
 
 
 def load_actuals_dir(
-    directory: Path | str | None = None, targets: pd.DataFrame | None = None
+    directory: Path | str | None = None,
+    targets: pd.DataFrame | None = None,
+    *,
+    plan: PlanSource = None,
 ) -> pd.DataFrame:
-    """Read every ``*.csv`` actuals file of a folder (default ``data/raw/actuals/``).
+    """Read every ``*.csv`` actuals file of a folder (default: the pack's ``actuals/``).
 
     Parameters
     ----------
     directory : path-like, optional
-        The folder; default :data:`analysis.data.paths.ACTUALS_DIR`. When the default folder does
+        The folder; default the ``actuals/`` folder of ``plan``. When the default folder does
         not exist or holds no CSV file the result is an empty table (no results yet).
     targets : pandas.DataFrame, optional
+        As in :func:`load_actuals`.
+    plan : plan id, Plan or None
         As in :func:`load_actuals`.
 
     Returns
@@ -365,7 +391,7 @@ def load_actuals_dir(
         period, date) in two files.
     """
     if directory is None:
-        directory = Path(paths.ACTUALS_DIR)
+        directory = pack_file(plan, "actuals")
         if not directory.is_dir():
             return empty_actuals()
     directory = Path(directory)
@@ -374,11 +400,11 @@ def load_actuals_dir(
     files = sorted(directory.glob("*.csv"))
     if not files:
         return empty_actuals()
-    targets = load_targets() if targets is None else targets
+    targets = load_targets(plan) if targets is None else targets
     tables, problems = [], []
     for file in files:
         try:
-            tables.append(load_actuals(file, targets))
+            tables.append(load_actuals(file, targets, plan=plan))
         except InputErrors as exc:
             problems.extend(exc.errors)
         except InputError as exc:
@@ -395,26 +421,28 @@ TEMPLATE_COLUMNS: tuple[str, ...] = (*ACTUALS_COLUMNS, "name_vi")
 
 
 def load_actuals_given(
-    source: Path | str | None, targets: pd.DataFrame | None = None
+    source: Path | str | None, targets: pd.DataFrame | None = None, *, plan: PlanSource = None
 ) -> pd.DataFrame:
-    """The actual results a report is given: a CSV file, a folder of them, or the default folder.
+    """The actual results a report is given: a CSV file, a folder of them, or the pack's folder.
 
-    ``source`` empty (``""`` or None) reads :data:`analysis.data.paths.ACTUALS_DIR` with
+    ``source`` empty (``""`` or None) reads the ``actuals/`` folder of ``plan`` with
     :func:`load_actuals_dir` (no folder or no file: an empty table); a folder is read with
     :func:`load_actuals_dir`, anything else as one file with :func:`load_actuals`.
     """
     if not source:
-        return load_actuals_dir(None, targets)
+        return load_actuals_dir(None, targets, plan=plan)
     path = Path(source)
-    return load_actuals_dir(path, targets) if path.is_dir() else load_actuals(path, targets)
+    if path.is_dir():
+        return load_actuals_dir(path, targets, plan=plan)
+    return load_actuals(path, targets, plan=plan)
 
 
-def actuals_template(targets: pd.DataFrame) -> pd.DataFrame:
-    """An actuals table to fill in: one row per target, period 2024, value empty.
+def actuals_template(targets: pd.DataFrame, plan_year: int) -> pd.DataFrame:
+    """An actuals table to fill in: one row per target, period the plan year, value empty.
 
     ``unit`` is the target's unit and ``name_vi`` its Vietnamese name (a reference column the
     loader does not read). Add lines for in-year periods (``2024-Q1``, ``2024-6M``,
-    ``2024-9M``) and for later vintages as figures are published.
+    ``2024-9M`` for the 2024 plan) and for later vintages as figures are published.
     """
     for col in ("indicator_id", "unit", "name_vi"):
         if col not in targets:
@@ -423,7 +451,7 @@ def actuals_template(targets: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "indicator_id": targets["indicator_id"].to_numpy(),
-            "period": [FINAL_PERIOD] * n,
+            "period": [str(int(plan_year))] * n,
             "value": [""] * n,
             "unit": targets["unit"].to_numpy(),
             "kind": [""] * n,
@@ -435,29 +463,38 @@ def actuals_template(targets: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def template_path(plan: PlanSource = None) -> Path:
+    """Where ``actuals-template`` writes by default: ``actuals/actuals_<plan year>.csv``."""
+    return pack_file(plan, "actuals") / f"actuals_{plan_year_of(plan)}.csv"
+
+
 def write_actuals_template(
     path: Path | str | None = None,
     targets: pd.DataFrame | None = None,
     *,
+    plan: PlanSource = None,
     overwrite: bool = False,
 ) -> Path:
     """Write :func:`actuals_template` as CSV; return the path written.
 
     The file is UTF-8 with a byte-order mark, so that spreadsheet programs show the
     Vietnamese names correctly; :func:`load_actuals` reads it as it is, before and after the
-    values are filled in. Default path ``data/raw/actuals/actuals_2024.csv``.
+    values are filled in. Default path :func:`template_path` (``actuals/actuals_2024.csv`` in the
+    2024 pack).
 
     Raises
     ------
     InputError
         The file exists and ``overwrite`` is false.
     """
-    path = Path(path) if path is not None else Path(paths.ACTUALS_DIR) / "actuals_2024.csv"
+    path = Path(path) if path is not None else template_path(plan)
     if path.exists() and not overwrite:
         raise InputError(str(path), "file", "already exists; choose another --out or add --force")
-    targets = load_targets() if targets is None else targets
+    targets = load_targets(plan) if targets is None else targets
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    actuals_template(targets).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
+    actuals_template(targets, plan_year_of(plan)).to_csv(
+        tmp, index=False, encoding="utf-8-sig", lineterminator="\n"
+    )
     tmp.replace(path)
     return path

@@ -44,7 +44,6 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -55,7 +54,11 @@ from pydantic import (
 )
 
 from analysis.data import paths
+from analysis.data.plan_spec import default_plan_id
 from analysis.data.yaml_input import (
+    Bilingual,
+    LongBilingual,
+    Strict,
     as_list,
     collected,
     input_errors,
@@ -105,27 +108,7 @@ ScalePercent = Annotated[float, _within(0, 100, "uncertainty scale")]
 GrowthScalePercent = Annotated[float, _within(0.01, 100, "growth scale")]
 
 
-class _Strict(BaseModel):
-    """Frozen, strict, closed: unknown keys, strings for numbers, NaN and inf are refused."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
-
-
-class Bilingual(_Strict):
-    """Text in Vietnamese and English (shown escaped in every HTML page)."""
-
-    vi: Annotated[str, Field(min_length=1, max_length=200)]
-    en: Annotated[str, Field(min_length=1, max_length=200)]
-
-
-class LongBilingual(_Strict):
-    """A longer description in Vietnamese and English."""
-
-    vi: Annotated[str, Field(max_length=4000)] = ""
-    en: Annotated[str, Field(max_length=4000)] = ""
-
-
-class SectorGrowth(_Strict):
+class SectorGrowth(Strict):
     """Real growth by sector, percent; a sector left out is not given."""
 
     industry_construction: GrowthPercent | None = None
@@ -138,7 +121,7 @@ class SectorGrowth(_Strict):
         return {s: getattr(self, s) for s in SECTORS if getattr(self, s) is not None}
 
 
-class SectorPrices(_Strict):
+class SectorPrices(Strict):
     """Price change by sector, percent; a sector left out is not given."""
 
     industry_construction: PricePercent | None = None
@@ -151,7 +134,7 @@ class SectorPrices(_Strict):
         return {s: getattr(self, s) for s in SECTORS if getattr(self, s) is not None}
 
 
-class Growth(_Strict):
+class Growth(Strict):
     """Real GRDP growth at constant 2010 prices: the aggregate, by sector, or both."""
 
     aggregate: GrowthPercent | None = None
@@ -167,7 +150,7 @@ class Growth(_Strict):
         return self
 
 
-class Prices(_Strict):
+class Prices(Strict):
     """Price changes: the GRDP deflator, by sector, or both."""
 
     deflator: PricePercent | None = None
@@ -183,14 +166,14 @@ class Prices(_Strict):
         return self
 
 
-class ExchangeRate(_Strict):
+class ExchangeRate(Strict):
     """The VND per USD annual average of the base year and its change to 2024."""
 
     base: VndPerUsd
     depreciation: DepreciationPercent
 
 
-class YtdActuals(_Strict):
+class YtdActuals(Strict):
     """Published cumulative year-on-year growth so far in 2024, percent."""
 
     model_config = ConfigDict(populate_by_name=False)
@@ -216,7 +199,7 @@ class YtdActuals(_Strict):
         return self
 
 
-class Uncertainty(_Strict):
+class Uncertainty(Strict):
     """Scales of the Monte Carlo set by the scenario, percent points; each overrides the one
     calibrated from the published record
     (:func:`analysis.outlook.scenario_outlook.scenario_calibration`)."""
@@ -253,7 +236,7 @@ def _check_weights(values: list[float]) -> list[float]:
     return values
 
 
-class Scenario(_Strict):
+class Scenario(Strict):
     """One validated scenario (percent units, as in the file).
 
     :func:`analysis.outlook.inputs.projection_inputs` hands its assumptions to the economics
@@ -371,21 +354,26 @@ def load_scenario(path: str | Path) -> Scenario:
     return scenario
 
 
+def default_scenarios_dir() -> Path:
+    """``scenarios/<plan-id>/`` of the default plan pack (``data/raw/plans/default.yaml``)."""
+    return paths.plan_paths(default_plan_id()).scenarios
+
+
 def scenario_path(name_or_path: str | Path, scenarios_dir: str | Path | None = None) -> Path:
     """The file for a scenario given by name (``target``) or by path (``x/target.yaml``).
 
     A bare word without a suffix or a slash is a name looked up in ``scenarios_dir``
-    (default :data:`analysis.data.paths.SCENARIOS_DIR`); anything else is a path.
+    (default: the default plan pack's folder ``scenarios/<plan-id>/``); anything else is a path.
     """
     text = str(name_or_path)
     if isinstance(name_or_path, Path) or "/" in text or text.endswith((".yaml", ".yml")):
         return Path(name_or_path)
-    return Path(scenarios_dir or paths.SCENARIOS_DIR) / f"{text}.yaml"
+    return Path(scenarios_dir or default_scenarios_dir()) / f"{text}.yaml"
 
 
 def scenario_files(scenarios_dir: str | Path | None = None) -> list[Path]:
     """Every ``*.yaml`` file in ``scenarios_dir``, sorted by name."""
-    return sorted(Path(scenarios_dir or paths.SCENARIOS_DIR).glob("*.yaml"))
+    return sorted(Path(scenarios_dir or default_scenarios_dir()).glob("*.yaml"))
 
 
 def load_scenarios(
@@ -400,7 +388,7 @@ def load_scenarios(
         Scenario names (looked up in ``scenarios_dir``) or file paths. None or empty: every
         ``*.yaml`` file of ``scenarios_dir``.
     scenarios_dir : str or Path, optional
-        Default :data:`analysis.data.paths.SCENARIOS_DIR`.
+        Default: the default plan pack's scenarios (:func:`default_scenarios_dir`).
 
     Returns
     -------
@@ -415,7 +403,7 @@ def load_scenarios(
     wanted = list(names_or_paths or [])
     files = [scenario_path(w, scenarios_dir) for w in wanted] or scenario_files(scenarios_dir)
     if not files:
-        where = str(scenarios_dir or paths.SCENARIOS_DIR)
+        where = str(scenarios_dir or default_scenarios_dir())
         raise InputError(where, "(folder)", "holds no scenario files (*.yaml)")
     scenarios, errors = _load_each(files)
     errors += _duplicate_names(scenarios)
@@ -456,7 +444,7 @@ def check_scenarios(scenarios_dir: str | Path | None = None) -> list[str]:
     InputError, InputErrors
         Any file refused (also a ``*.yml`` file, which the runner would silently skip).
     """
-    folder = Path(scenarios_dir or paths.SCENARIOS_DIR)
+    folder = Path(scenarios_dir or default_scenarios_dir())
     stray = [InputError(str(f), "(file)", "use the .yaml extension") for f in folder.glob("*.yml")]
     try:
         scenarios = load_scenarios(None, folder)

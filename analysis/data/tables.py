@@ -14,12 +14,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError, SchemaErrors
 
 from analysis.data import paths
+from analysis.data.plan_spec import check_plan_id, default_plan_id
 from analysis.errors import InputError, InputErrors
 
 COMPARATORS = ("at_least", "at_most", "equal", "range", "done")
@@ -30,21 +32,9 @@ PERCENT_UNITS = ("%",)
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 MAX_ABS_VALUE = 1e13  # larger than any figure the province publishes, in any unit used here
 
-#: The indicator ids other code and reports depend on.
-FIXED_TARGET_IDS = (
-    "grdp_growth",
-    "share_industry_construction",
-    "share_services",
-    "share_agriculture",
-    "grdp_per_capita_usd",
-    "budget_revenue",
-    "social_investment",
-    "tourist_arrivals",
-    "poverty_rate",
-    "urban_unemployment",
-    "forest_cover",
-    "urban_population_share",
-)
+#: The indicator ids every plan pack's targets table must hold: the macro targets every report
+#: reads. Others (the structure shares, budget, investment...) are read where a pack has them.
+FIXED_TARGET_IDS = ("grdp_growth", "grdp_per_capita_usd")
 
 
 def _text(*checks: pa.Check, nullable: bool = False, unique: bool = False) -> pa.Column:
@@ -96,8 +86,8 @@ def _flag() -> pa.Column:
 
 
 def _group(unique: bool = False) -> pa.Column:
-    """A group of the resolution's targets: the item number of section I.2, 1 to 15."""
-    check = pa.Check.in_range(1, 15, error="must be a group of the resolution, 1 to 15")
+    """A group of the resolution's targets: the item number of its list of targets, from 1."""
+    check = pa.Check.in_range(1, 99, error="must be a group of the resolution, 1 to 99")
     return pa.Column(int, check, coerce=True, unique=unique)
 
 
@@ -144,7 +134,7 @@ def _accumulates_builds_up(d: pd.DataFrame) -> pd.Series:
 def _percent_in_0_100(d: pd.DataFrame) -> pd.Series:
     pct = d["unit"].isin(PERCENT_UNITS)
     bad = pd.Series(False, index=d.index)
-    for col in ("target", "target_low", "target_high", "baseline_2023"):
+    for col in ("target", "target_low", "target_high", "baseline"):
         bad |= pct & d[col].notna() & ~d[col].between(0, 100)
     return _rows(d, bad)
 
@@ -163,7 +153,7 @@ TARGETS_SCHEMA = pa.DataFrameSchema(
         "target_high": _number(),
         "tolerance": _number(pa.Check.ge(0, error="must not be negative")),
         "accumulates": _flag(),
-        "baseline_2023": _number(),
+        "baseline": _number(),
         "baseline_source": _text(),
         "kind": _text(pa.Check.eq("target", error="must be 'target' in the targets table")),
         "source": _SOURCE,
@@ -472,32 +462,55 @@ def _require_fixed_ids(table: pd.DataFrame, path: Path) -> None:
 
 # --- public loaders ------------------------------------------------------------------------
 
+PlanSource = Any
+"""Where a pack's table comes from: None (the default plan pack), a plan id (``"bac-giang-2024"``),
+a :class:`~analysis.data.plans.Plan`, or the path of the file itself (a ``Path``, or text with
+a ``/`` or ending in ``.csv``)."""
 
-def load_targets(path: Path | str | None = None) -> pd.DataFrame:
-    """The resolution's 2024 targets, one row per figure, validated.
+
+def pack_file(source: PlanSource, name: str) -> Path:
+    """The file ``name`` (``"targets"``, ``"baselines"``, ...) of the pack ``source`` means.
+
+    See :data:`PlanSource`. A plan id is checked (:func:`analysis.data.plan_spec.check_plan_id`).
+    """
+    if source is None:
+        return getattr(paths.plan_paths(default_plan_id()), name)
+    if hasattr(source, "paths"):
+        return getattr(source.paths, name)
+    if isinstance(source, Path):
+        return source
+    text = str(source)
+    if "/" in text or text.endswith(".csv"):
+        return Path(text)
+    return getattr(paths.plan_paths(check_plan_id(text)), name)
+
+
+def load_targets(source: PlanSource = None) -> pd.DataFrame:
+    """A plan's targets, one row per figure, validated (``source``: :data:`PlanSource`).
 
     Columns: ``indicator_id, group, item, name_vi, name_en, unit, comparator, target,
-    target_low, target_high, tolerance, accumulates, baseline_2023, baseline_source, kind,
-    source, note``. Values in the units the resolution uses (percent as percent).
-    ``accumulates`` (bool; ``true`` / ``false`` in the file) says whether the figure is built
-    up during the year, so that an in-year value is a year-to-date amount that starts the year
-    from where the programme stood (money collected, arrivals, members admitted, houses
-    replaced); false for levels and rates observed at a date (shares, coverage, poverty rate,
-    forest cover, per head, growth). The scorecard scales only accumulating figures by the
-    share of the year elapsed (:mod:`analysis.economics.scorecard_measures`).
+    target_low, target_high, tolerance, accumulates, baseline, baseline_source, kind,
+    source, note``. Values in the units the resolution uses (percent as percent); ``baseline``
+    is the base year's figure where one is published. ``accumulates`` (bool; ``true`` /
+    ``false`` in the file) says whether the figure is built up during the year, so that an
+    in-year value is a year-to-date amount that starts the year from where the programme stood
+    (money collected, arrivals, members admitted, houses replaced); false for levels and rates
+    observed at a date (shares, coverage, poverty rate, forest cover, per head, growth). The
+    scorecard scales only accumulating figures by the share of the year elapsed
+    (:mod:`analysis.economics.scorecard_measures`).
     """
-    return _load(Path(path) if path else paths.TARGETS_FILE, TARGETS_SCHEMA, _require_fixed_ids)
+    return _load(pack_file(source, "targets"), TARGETS_SCHEMA, _require_fixed_ids)
 
 
-def load_target_groups(path: Path | str | None = None) -> pd.DataFrame:
-    """The titles of the resolution's groups of targets (section I.2, items (1)-(15)), validated.
+def load_target_groups(source: PlanSource = None) -> pd.DataFrame:
+    """The titles of the resolution's groups of targets, validated.
 
     Columns ``group``, ``title_vi``, ``title_en``, ``source``. A table of its own rather than
     columns of the targets table: a title belongs to the group, not to each of its figures
-    (group 8 has six), so it is stated once and cannot disagree with itself;
-    :func:`load_all_raw` checks that every group of the targets table has one.
+    (group 8 of the 2024 resolution has six), so it is stated once and cannot disagree with
+    itself; :func:`load_pack_tables` checks that every group of the targets table has one.
     """
-    return _load(Path(path) if path else paths.TARGET_GROUPS_FILE, TARGET_GROUPS_SCHEMA)
+    return _load(pack_file(source, "target_groups"), TARGET_GROUPS_SCHEMA)
 
 
 def untitled_groups(
@@ -505,30 +518,33 @@ def untitled_groups(
 ) -> list[InputError]:
     """One problem per group of ``targets`` that has no title in ``groups`` (the titles' file)."""
     missing = sorted(set(targets["group"].astype(int)) - set(groups["group"].astype(int)))
-    where = str(path or paths.TARGET_GROUPS_FILE)
+    where = str(path or pack_file(None, "target_groups"))
     return [
         InputError(where, "column 'group'", f"group {g} of the targets table has no title")
         for g in missing
     ]
 
 
-def load_baselines(path: Path | str | None = None) -> pd.DataFrame:
-    """The 2023 results stated in the resolution's opening, validated, one row per figure."""
-    return _load(Path(path) if path else paths.BASELINES_FILE, BASELINES_SCHEMA)
+def load_baselines(source: PlanSource = None) -> pd.DataFrame:
+    """The base year's results the resolution starts from, validated, one row per figure."""
+    return _load(pack_file(source, "baselines"), BASELINES_SCHEMA)
 
 
 def load_series(path: Path | str | None = None) -> pd.DataFrame:
-    """The published series the analyses use (long format, one figure per row, with sources)."""
-    return _load(Path(path) if path else paths.SERIES_FILE, SERIES_SCHEMA)
+    """The published series the analyses use (long format, one figure per row, with sources).
+
+    Shared by every plan pack: ``data/raw/published_series.csv``.
+    """
+    return _load(Path(path) if path else paths.series_file(), SERIES_SCHEMA)
 
 
-def load_assumptions(path: Path | str | None = None) -> pd.DataFrame:
-    """The project's documented assumptions (figures not published, each with its basis)."""
-    return _load(Path(path) if path else paths.ASSUMPTIONS_FILE, ASSUMPTIONS_SCHEMA)
+def load_assumptions(source: PlanSource = None) -> pd.DataFrame:
+    """A pack's documented assumptions (figures not published, each with its basis)."""
+    return _load(pack_file(source, "assumptions"), ASSUMPTIONS_SCHEMA)
 
 
 def baseline_value(baselines: pd.DataFrame, indicator_id: str) -> float:
-    """The value of one 2023 baseline figure; KeyError naming the id if it is absent."""
+    """The value of one baseline figure; KeyError naming the id if it is absent."""
     rows = baselines.loc[baselines["indicator_id"] == indicator_id, "value"]
     if rows.empty:
         raise KeyError(f"baselines: no figure with indicator_id '{indicator_id}'")
@@ -553,41 +569,43 @@ def series_values(
 
 # --- the check command ---------------------------------------------------------------------
 
-RAW_TABLES: dict[str, tuple[Callable[..., pd.DataFrame], str]] = {
-    "targets_2024": (load_targets, "TARGETS_FILE"),
-    "target_groups": (load_target_groups, "TARGET_GROUPS_FILE"),
-    "baselines_2023": (load_baselines, "BASELINES_FILE"),
-    "published_series": (load_series, "SERIES_FILE"),
-    "assumptions": (load_assumptions, "ASSUMPTIONS_FILE"),
+PACK_TABLES: dict[str, Callable[..., pd.DataFrame]] = {
+    "targets": load_targets,
+    "target_groups": load_target_groups,
+    "baselines": load_baselines,
+    "assumptions": load_assumptions,
 }
+"""A plan pack's tables, by the name of their processed file and of their :class:`PlanPaths`
+attribute."""
 
 
-def _raw_path(raw_dir: Path | None, attr: str) -> Path:
-    return (raw_dir / Path(getattr(paths, attr)).name) if raw_dir else getattr(paths, attr)
+def load_pack_tables(plan_paths: paths.PlanPaths, series_path: Path | None = None) -> dict:
+    """Load and validate every table of a pack, and the shared series; collect every problem.
 
-
-def load_all_raw(raw_dir: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Load and validate every raw table; collect every problem before raising."""
+    Returns the tables by name (:data:`PACK_TABLES` and ``published_series``).
+    """
     tables: dict[str, pd.DataFrame] = {}
     problems: list[InputError] = []
-    for name, (loader, attr) in RAW_TABLES.items():
+    loaders = {name: (loader, getattr(plan_paths, name)) for name, loader in PACK_TABLES.items()}
+    loaders["published_series"] = (load_series, series_path or paths.series_file())
+    for name, (loader, file) in loaders.items():
         try:
-            tables[name] = loader(_raw_path(raw_dir, attr))
+            tables[name] = loader(Path(file))
         except InputErrors as exc:
             problems.extend(exc.errors)
         except InputError as exc:
             problems.append(exc)
-    if {"targets_2024", "target_groups"} <= tables.keys():
-        titles = _raw_path(raw_dir, "TARGET_GROUPS_FILE")
-        problems += untitled_groups(tables["targets_2024"], tables["target_groups"], titles)
+    if {"targets", "target_groups"} <= tables.keys():
+        titles = plan_paths.target_groups
+        problems += untitled_groups(tables["targets"], tables["target_groups"], titles)
     if problems:
         raise InputErrors(problems)
     return tables
 
 
-def write_processed(tables: dict[str, pd.DataFrame], out_dir: Path | None = None) -> list[Path]:
-    """Write the validated tables as tidy CSV under ``data/processed`` (atomically, per file)."""
-    out_dir = Path(out_dir) if out_dir else paths.DATA_PROCESSED
+def write_processed(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+    """Write the validated tables as tidy CSV in ``out_dir`` (atomically, per file)."""
+    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, table in tables.items():

@@ -11,10 +11,10 @@ from __future__ import annotations
 import reprlib
 import typing
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from analysis.errors import InputError, InputErrors
 
@@ -22,6 +22,29 @@ MAX_FILE_BYTES = 256_000
 """Input YAML files are a few hundred bytes; anything this large is not one of them."""
 
 _NO_VALUE = object()
+
+
+# --- the models' common ground ------------------------------------------------------------
+
+
+class Strict(BaseModel):
+    """Frozen, strict, closed: unknown keys, strings for numbers, NaN and inf are refused."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
+
+
+class Bilingual(Strict):
+    """Text in Vietnamese and English (shown escaped in every HTML page)."""
+
+    vi: Annotated[str, Field(min_length=1, max_length=200)]
+    en: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class LongBilingual(Strict):
+    """A longer description in Vietnamese and English."""
+
+    vi: Annotated[str, Field(max_length=4000)] = ""
+    en: Annotated[str, Field(max_length=4000)] = ""
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

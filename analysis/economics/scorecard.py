@@ -62,7 +62,7 @@ _TARGET_COLUMNS = (
     "target_high",
     "tolerance",
     "accumulates",
-    "baseline_2023",
+    "baseline",
 )
 #: The columns every actuals table needs (``kind`` and ``source`` are carried when present).
 ACTUAL_COLUMNS: tuple[str, ...] = ("indicator_id", "period", "value", "as_of")
@@ -120,7 +120,7 @@ def _target_of(row: pd.Series) -> Target:
         low=float(row["target_low"]),
         high=float(row["target_high"]),
         tolerance=0.0 if pd.isna(row["tolerance"]) else float(row["tolerance"]),
-        baseline=float(row["baseline_2023"]),
+        baseline=float(row["baseline"]),
         unit=row["unit"],
         accumulates=bool(row["accumulates"]),
     )
@@ -223,7 +223,7 @@ def assess(targets: pd.DataFrame, actuals: pd.DataFrame) -> pd.DataFrame:
         ident = row["indicator_id"]
         t = _target_of(row)
         judged = _assessed_row(t, latest.loc[ident]) if ident in latest.index else _no_data_row()
-        head = {c: row[c] for c in _TARGET_COLUMNS if c != "baseline_2023"}
+        head = {c: row[c] for c in _TARGET_COLUMNS if c != "baseline"}
         rows.append({**head, "rule": t.rule, "baseline": t.baseline, **judged})
     return _typed_assessment(pd.DataFrame(rows))
 

@@ -7,7 +7,7 @@ are fractions.
 
 How each target is judged
 -------------------------
-With baseline b (``baseline_2023``), actual a and target T:
+With baseline b (``baseline``), actual a and target T:
 
 =============  ====================  ==========================  ==========================
 rule           met when              attainment                  gap closed

@@ -134,7 +134,7 @@ def _three_part_growth_2023(series: pd.DataFrame) -> pd.Series:
 
 def _target_inputs(targets: pd.DataFrame) -> dict[str, Any]:
     t = _by_id(targets, "indicator_id", "target", "targets")
-    b = _by_id(targets, "indicator_id", "baseline_2023", "targets")
+    b = _by_id(targets, "indicator_id", "baseline", "targets")
     labour_ids = [f"labour_share_{k}" for k in THREE_SECTORS]
     labour_2023 = pd.Series(
         {k: b.get(i, np.nan) for k, i in zip(THREE_SECTORS, labour_ids, strict=True)}
@@ -209,8 +209,8 @@ def consistency_report_from_tables(
         ``load_series`` (percent as percent).
     assumptions : DataFrame or dict
         The table of :func:`analysis.data.tables.load_assumptions`, or a dict of assumption id to
-        value in that table's units. Used: ``population_growth_2024`` and
-        ``depreciation_2024`` (%), ``national_deflator_2023`` (%; only when the series lack
+        value in that table's units. Used: ``population_growth`` and
+        ``depreciation`` (%), ``national_deflator_base`` (%; only when the series lack
         Viet Nam's nominal GDP and growth), ``stretched_threshold_sd`` (optional).
     record_from : int, default RECORD_FROM
         First year of the province's deflator record in the reference band.
@@ -250,9 +250,9 @@ def consistency_report_from_tables(
         **_series_inputs(series, record_from),
     }
     if inputs["national_deflator"] is None:
-        inputs["national_deflator"] = _need(values, "national_deflator_2023", "assumptions") / 100
-    inputs["population_growth"] = _need(values, "population_growth_2024", "assumptions") / 100
-    inputs["depreciation"] = _need(values, "depreciation_2024", "assumptions") / 100
+        inputs["national_deflator"] = _need(values, "national_deflator_base", "assumptions") / 100
+    inputs["population_growth"] = _need(values, "population_growth", "assumptions") / 100
+    inputs["depreciation"] = _need(values, "depreciation", "assumptions") / 100
     if "stretched_threshold_sd" in values:
         inputs["z_limit"] = values["stretched_threshold_sd"]
     return consistency_report(**{**inputs, **options})

@@ -1,8 +1,5 @@
-"""Defaults the outlook shares with the runner and the command line.
+"""Defaults of the composing layer, kept in a module that imports nothing heavy."""
 
-A module of constants only, so that ``python -m analysis --help`` can show them without
-loading the Monte Carlo and its libraries.
-"""
-
-DEFAULT_SEED = 2024
-"""Seed of the Monte Carlo in reports and results (the runner hands it to every notebook)."""
+DEFAULT_SEED = 1
+"""Seed of the Monte Carlo when a caller gives none. Reports never use it: a run hands every
+notebook its plan pack's seed (``plan.yaml``, key ``seed``), recorded in the manifest."""

@@ -16,7 +16,7 @@ import math
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.data.actuals import FINAL_PERIOD
+from analysis.economics.periods import is_full_year, is_period
 from analysis.report.charts import in_year_chart
 from analysis.report.display import pick
 from analysis.report.labels import check_lang, format_percent
@@ -128,12 +128,12 @@ def year_result_text(grdp: pd.Series, growth_target: float, lang: str = "vi") ->
     ``grdp`` is the growth row of the assessment (``actual`` and ``growth_target`` in percent,
     ``gap_closed`` a fraction).
     """
-    if grdp["period"] != FINAL_PERIOD:
+    if not (is_period(grdp["period"]) and is_full_year(grdp["period"])):
         return ""
     status = STATUS_WORDS[grdp["status"]][lang]
     if check_lang(lang) == "vi":
         return (
-            f"Kết quả cả năm {FINAL_PERIOD}: GRDP tăng "
+            f"Kết quả cả năm {grdp['period']}: GRDP tăng "
             f"**{format_percent(grdp['actual'], 2, 'vi')}**"
             f" (mục tiêu {format_percent(growth_target, 1, 'vi')}): **{status}**, đã thu hẹp "
             f"{fraction_text(grdp['gap_closed'], 1, 'vi')} khoảng cách. Bảng dưới cho biết, tại "

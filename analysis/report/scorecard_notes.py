@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.data.actuals import PERIODS
+from analysis.data.plan_spec import plan_year_of
+from analysis.data.tables import pack_file
+from analysis.economics.periods import plan_periods
 from analysis.economics.scorecard_measures import AMBER, GREEN
 from analysis.report.display import safe
 from analysis.report.labels import check_lang
@@ -82,14 +84,14 @@ Dưới đây chỉ liệt kê {n_targets} chỉ tiêu chủ yếu năm {year} c
 
 Để có bảng đánh giá:
 
-1. Chạy `python -m analysis actuals-template`: tạo tệp `data/raw/actuals/{file}`
+1. Chạy `python -m analysis actuals-template`: tạo tệp `{folder}/{file}`
    liệt kê mọi chỉ tiêu (kỳ `{year}`, cột `value` để trống).
 2. Điền số liệu đã công bố: `value` (đơn vị như của chỉ tiêu, dấu chấm thập phân), `kind`
    (`estimate`: ước tính, `actual`: chính thức), `as_of` (ngày công bố, YYYY-MM-DD) và
    `source` (văn bản, mục). Số liệu trong năm: thêm dòng với kỳ `{q1}`, `{h1}`,
    `{m9}`.
 3. Chạy `make check` để kiểm tra tệp, rồi `make report`: mọi tệp `*.csv` trong
-   `data/raw/actuals/` được đưa vào báo cáo này.""",
+   `{folder}/` được đưa vào báo cáo này.""",
     "en": """## No actual results yet
 
 No actual results were found ({where}: no file, or no value filled in).
@@ -98,19 +100,24 @@ groups; none is assessed.
 
 To get the scorecard:
 
-1. Run `python -m analysis actuals-template`: it writes `data/raw/actuals/{file}`
+1. Run `python -m analysis actuals-template`: it writes `{folder}/{file}`
    listing every target (period `{year}`, column `value` empty).
 2. Fill in the published figures: `value` (in the target's unit, decimal point), `kind`
    (`estimate` or `actual`), `as_of` (publication date, YYYY-MM-DD) and `source` (document
    and item). In-year figures: add lines with period `{q1}`, `{h1}`, `{m9}`.
 3. Run `make check` to check the file, then `make report`: every `*.csv` in
-   `data/raw/actuals/` is read into this report.""",
+   `{folder}/` is read into this report.""",
 }
 
 
-def template_file_name(periods: Sequence[str] = PERIODS) -> str:
+def _periods(periods: Sequence[str] | None) -> Sequence[str]:
+    """The periods given, or those of the default plan pack's year."""
+    return periods if periods is not None else plan_periods(plan_year_of(None))
+
+
+def template_file_name(periods: Sequence[str] | None = None) -> str:
     """The file ``python -m analysis actuals-template`` writes: ``actuals_<year>.csv``."""
-    return f"actuals_{periods[-1]}.csv"
+    return f"actuals_{_periods(periods)[-1]}.csv"
 
 
 def reading_guide(base_year: int, lang: str = "vi") -> str:
@@ -133,7 +140,8 @@ def no_actuals_text(
     n_targets: int,
     n_groups: int,
     lang: str = "vi",
-    periods: Sequence[str] = PERIODS,
+    periods: Sequence[str] | None = None,
+    plan: object = None,
 ) -> str:
     """The section shown before any result is in: where none was found, and how to add them.
 
@@ -144,11 +152,17 @@ def no_actuals_text(
     n_targets, n_groups : int
         The targets listed below the text, and their groups.
     periods : sequence of str
-        The actuals' periods, in-year first and the year last (:data:`PERIODS`).
+        The actuals' periods, in-year first and the year last (default: the default plan
+        pack's, :attr:`analysis.data.plans.Plan.periods`).
+    plan : plan id, Plan or None
+        The pack whose ``actuals/`` folder the text names (default: the default pack).
     """
     lang = check_lang(lang)
+    periods = _periods(periods)
     q1, h1, m9 = periods[:-1]
+    folder = shown_path(pack_file(plan, "actuals"))
     return _NO_ACTUALS[lang].format(
+        folder=safe(folder),
         where=safe(shown_path(source)),
         n_targets=n_targets,
         n_groups=n_groups,

@@ -1,41 +1,93 @@
-"""The check command: every input validated together, the processed tables written.
+"""The check command: every input of a plan pack validated together, the processed tables written.
 
-Raw tables, the actuals files and the scenario files are each validated by their own loader in
-:mod:`analysis.data`; this module runs them all and collects every problem before raising.
+A pack's ``plan.yaml``, its tables, its actuals files and its scenario files, and the shared
+published series, are each validated by their own loader in :mod:`analysis.data`; this module
+runs them all, collects every problem before raising, and refuses any file that leads outside
+the project. The runner calls :func:`check_plan` (without writing) before a run starts.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from analysis.data import paths
 from analysis.data.actuals import load_actuals_dir
-from analysis.data.scenarios import check_scenarios
-from analysis.data.tables import load_all_raw, write_processed
+from analysis.data.plan_spec import PlanSpec, plan_ids, read_plan_spec, resolve_plan_id
+from analysis.data.scenarios import check_scenarios, scenario_files
+from analysis.data.tables import load_pack_tables, write_processed
+from analysis.errors import InputError, InputErrors
+from analysis.run.safeguards import check_data_files_inside, check_files_inside
 
 
-def check_all(write: bool = True, raw_dir: Path | None = None) -> list[str]:
-    """Validate all raw data (the actuals files and the scenarios too); write the processed tables.
+def check_all(
+    plan: str | None = None, *, write: bool = True, root: str | Path | None = None
+) -> list[str]:
+    """Validate the pack ``plan`` (every pack when None); write the processed tables.
 
     Returns the summary lines; raises :class:`InputErrors` listing every problem found.
     """
-    tables = load_all_raw(raw_dir)
-    lines = [f"ok  {name}: {len(t)} rows" for name, t in tables.items()]
-    lines.extend(_check_actuals(tables["targets_2024"], raw_dir))
-    lines.extend(check_scenarios())
-    if write:
-        for path in write_processed(tables):
-            lines.append(f"wrote {path}")
+    base = Path(root).resolve() if root else paths.ROOT
+    ids = [resolve_plan_id(plan, root)] if plan else plan_ids(root)
+    if not ids:
+        raise InputError(str(paths.plans_dir(root)), "(folder)", "holds no plan pack")
+    lines: list[str] = []
+    problems: list[InputError] = []
+    for plan_id in ids:
+        try:
+            lines.extend(check_plan(plan_id, root=base if root else None, write=write))
+        except InputErrors as exc:
+            problems.extend(exc.errors)
+        except InputError as exc:
+            problems.append(exc)
+    if problems:
+        raise InputErrors(problems)
     return lines
 
 
-def _check_actuals(targets: pd.DataFrame, raw_dir: Path | None = None) -> list[str]:
-    """Check every ``*.csv`` of ``data/raw/actuals/`` against the targets (if the folder exists)."""
-    folder = Path(raw_dir) / "actuals" if raw_dir else Path(paths.ACTUALS_DIR)
+def check_plan(
+    plan_id: str, *, root: str | Path | None = None, write: bool = False
+) -> list[str]:
+    """Validate one pack: boundary, ``plan.yaml``, tables, series, actuals, scenarios.
+
+    Raises
+    ------
+    InputError, InputErrors
+        A file outside the project, or every problem found (file, line or field, rule).
+    """
+    base = Path(root).resolve() if root else paths.ROOT
+    files = paths.plan_paths(plan_id, root)
+    check_data_files_inside(files.folder, base)
+    check_data_files_inside(paths.series_file(root), base)
+    check_files_inside(scenario_files(files.scenarios), base, "scenario file")
+    spec = read_plan_spec(plan_id, root)
+    tables = load_pack_tables(files, paths.series_file(root))
+    lines = [f"ok  plan {plan_id}: {spec.title.en} (plan year {spec.plan_year})"]
+    lines += [f"ok  {plan_id} {name}: {len(t)} rows" for name, t in tables.items()]
+    lines += _check_actuals(files, tables, spec)
+    lines += _check_scenarios(files, spec)
+    if write:
+        lines += [f"wrote {path}" for path in write_processed(tables, files.processed)]
+    return lines
+
+
+def _check_actuals(files: paths.PlanPaths, tables: dict, spec: PlanSpec) -> list[str]:
+    """Check every ``*.csv`` of the pack's ``actuals/`` against its targets and its year."""
+    folder = files.actuals
     if not folder.is_dir():
         return []
-    figures = load_actuals_dir(folder, targets)
+    figures = load_actuals_dir(folder, tables["targets"], plan=spec)
     n_files = len(list(folder.glob("*.csv")))
-    return [f"ok  actuals: {len(figures)} figures from {n_files} CSV file(s) in {folder}"]
+    return [f"ok  {spec.id} actuals: {len(figures)} figures from {n_files} CSV file(s)"]
+
+
+def _check_scenarios(files: paths.PlanPaths, spec: PlanSpec) -> list[str]:
+    """Validate the pack's scenario files; the default scenario must be one of them."""
+    lines = check_scenarios(files.scenarios)
+    default = files.scenarios / f"{spec.default_scenario}.yaml"
+    if not default.is_file():
+        raise InputError(
+            str(files.plan_file),
+            "default_scenario",
+            f"names no scenario file: {default} does not exist",
+        )
+    return lines

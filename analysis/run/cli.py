@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from analysis.errors import InputError, InputErrors
-from analysis.run.conventions import DEFAULT_CELL_TIMEOUT, DEFAULT_SEED, LANGUAGES
+from analysis.run.conventions import DEFAULT_CELL_TIMEOUT, LANGUAGES
 
 EXIT_OK = 0
 EXIT_RUN_FAILED = 1
@@ -30,17 +30,34 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"command line: {message}\n")
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    from analysis.data import paths
-    from analysis.data.scenarios import scenario_files
-    from analysis.run.check import check_all
-    from analysis.run.safeguards import check_data_files_inside, check_files_inside
+def _add_plan_option(parser: argparse.ArgumentParser, default_help: str) -> None:
+    parser.add_argument(
+        "--plan",
+        default=None,
+        metavar="PLAN_ID",
+        help=f"plan pack in data/raw/plans/ ({default_help}; 'python -m analysis plans' "
+        "lists them)",
+    )
 
-    check_data_files_inside(paths.DATA_RAW, paths.ROOT)
-    check_files_inside(scenario_files(paths.SCENARIOS_DIR), paths.ROOT, "scenario file")
-    summary = check_all(write=True)
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from analysis.run.check import check_all
+
+    summary = check_all(args.plan, write=True)
     for line in summary:
         print(line)
+    return EXIT_OK
+
+
+def _cmd_plans(args: argparse.Namespace) -> int:
+    from analysis.data.plans import plan_summaries
+
+    for row in plan_summaries():
+        mark = "*" if row["default"] else " "
+        years = f"{row['base_year']} -> {row['plan_year']}"
+        title = row["title_en"] if args.lang == "en" else row["title_vi"]
+        print(f"{mark} {row['id']:<20} {years}  {title}")
+    print("* the default pack (data/raw/plans/default.yaml)")
     return EXIT_OK
 
 
@@ -51,6 +68,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     try:
         published = run_reports(
             args.scenarios or None,
+            plan=args.plan,
             jobs=args.jobs,
             lang=args.lang,
             notebooks=args.notebooks,
@@ -62,7 +80,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except Interrupted as exc:
         print(
             f"{exc}: the run was stopped and its unfinished folder removed; "
-            "reports/latest is unchanged",
+            "the plan's latest report is unchanged",
             file=sys.stderr,
         )
         return 128 + exc.signal_number
@@ -79,9 +97,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _add_run_command(sub: argparse._SubParsersAction) -> None:
     run = sub.add_parser(
         "run",
-        help="run every notebook for each scenario; publish reports/<run>/ and reports/latest",
-        description="Validate the scenarios, execute notebooks/NN_*.ipynb for each with papermill "
-        "(in parallel processes), export code-free HTML and publish reports/<YYYY-MM-DD_HHMMSS>/. "
+        help="run every notebook for each scenario of a plan; publish reports/<plan-id>/<run>/",
+        description="Validate the plan pack and its scenarios, execute notebooks/NN_*.ipynb for "
+        "each with papermill (in parallel processes), export code-free HTML and publish "
+        "reports/<plan-id>/<YYYY-MM-DD_HHMMSS>/ and reports/<plan-id>/latest. "
         "Exit 0 published, 1 a notebook failed, 2 refused input, 3 another run holds the lock, "
         "128+N stopped by signal N (143 SIGTERM, 130 SIGINT).",
     )
@@ -89,8 +108,9 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
         "scenarios",
         nargs="*",
         metavar="SCENARIO",
-        help="scenario names or YAML files (default: every scenarios/*.yaml)",
+        help="scenario names or YAML files (default: every scenarios/<plan-id>/*.yaml)",
     )
+    _add_plan_option(run, "default: the default pack")
     run.add_argument(
         "--jobs",
         "-j",
@@ -103,7 +123,8 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
         "--out",
         default=None,
         metavar="DIR",
-        help="reports folder inside the project, outside its input folders (default reports/)",
+        help="reports folder inside the project, outside its input folders "
+        "(default reports/<plan-id>/)",
     )
     run.add_argument(
         "--notebooks",
@@ -115,8 +136,8 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
     run.add_argument(
         "--seed",
         type=int,
-        default=DEFAULT_SEED,
-        help=f"seed handed to the notebooks (default {DEFAULT_SEED})",
+        default=None,
+        help="seed handed to the notebooks (default: the plan's seed, plan.yaml)",
     )
     run.add_argument(
         "--timeout",
@@ -136,9 +157,14 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
 
 def _cmd_actuals_template(args: argparse.Namespace) -> int:
     from analysis.data.actuals import write_actuals_template
+    from analysis.data.plans import load_plan
 
-    path = write_actuals_template(args.out, overwrite=args.force)
-    print(f"wrote {path}: one line per target, period 2024; fill value, kind, as_of and source")
+    plan = load_plan(args.plan)
+    path = write_actuals_template(args.out, plan.targets, plan=plan, overwrite=args.force)
+    print(
+        f"wrote {path}: one line per target, period {plan.final_period}; "
+        "fill value, kind, as_of and source"
+    )
     return EXIT_OK
 
 
@@ -146,16 +172,17 @@ def _add_actuals_template_command(sub: argparse._SubParsersAction) -> None:
     template = sub.add_parser(
         "actuals-template",
         help="write an empty actuals CSV listing every target, to fill in",
-        description="Write a CSV with one line per target of data/raw/targets_2024.csv "
-        "(period 2024, the target's unit, its Vietnamese name; value, kind, as_of and source "
-        "empty). Files in data/raw/actuals/ are read by the scorecard. Exit 0 written, "
-        "2 refused (the file exists without --force, or the targets table is invalid).",
+        description="Write a CSV with one line per target of the plan pack's targets.csv "
+        "(period the plan year, the target's unit, its Vietnamese name; value, kind, as_of and "
+        "source empty). Files in data/raw/plans/<plan-id>/actuals/ are read by the scorecard. "
+        "Exit 0 written, 2 refused (the file exists without --force, or the pack is invalid).",
     )
+    _add_plan_option(template, "default: the default pack")
     template.add_argument(
         "--out",
         default=None,
         metavar="PATH",
-        help="file to write (default data/raw/actuals/actuals_2024.csv)",
+        help="file to write (default data/raw/plans/<plan-id>/actuals/actuals_<year>.csv)",
     )
     template.add_argument("--force", action="store_true", help="overwrite an existing file")
     template.set_defaults(func=_cmd_actuals_template)
@@ -166,8 +193,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = sub.add_parser("check", help="validate data/raw and scenarios; write data/processed")
+    check = sub.add_parser(
+        "check",
+        help="validate plan packs and their scenarios; write data/processed/<plan-id>/",
+        description="Validate a plan pack (plan.yaml, targets, groups, baselines, assumptions, "
+        "actuals, scenarios) and the shared published series; write the processed tables. "
+        "Exit 0 valid, 2 refused with the file, the field or line and the rule.",
+    )
+    _add_plan_option(check, "default: every pack")
     check.set_defaults(func=_cmd_check)
+
+    plans = sub.add_parser("plans", help="list the plan packs with their years and titles")
+    plans.add_argument("--lang", choices=LANGUAGES, default="vi", help="title language")
+    plans.set_defaults(func=_cmd_plans)
 
     # --- run (report runner) ---
     _add_run_command(sub)

@@ -17,22 +17,22 @@ from analysis.data.scenarios import Scenario
 from analysis.report.labels import format_quantity, label
 from analysis.report.templating import render
 from analysis.run.conventions import INDEX_FILE, MANIFEST_FILE, RESULTS_FILE, WORKBOOK_FILE
-from analysis.run.jobs import REFERENCE_SCENARIO, Run, is_once_per_run, notebook_title
+from analysis.run.jobs import Run, is_once_per_run, notebook_title
 
 TEMPLATE = "run_index.html.j2"
 """The page's template in ``analysis/report/templates/``."""
 
-HEADLINES: tuple[tuple[str, str, str, int], ...] = (
-    ("grdp_growth", "2024", "real_growth", 2),
-    ("grdp_deflator_growth", "2024", "deflator", 2),
-    ("grdp_current_prices", "2024", "grdp_nominal", 1),
-    ("grdp_per_capita_usd", "2024", "per_capita", 0),
+HEADLINES: tuple[tuple[str, str, int], ...] = (
+    ("grdp_growth", "real_growth", 2),
+    ("grdp_deflator_growth", "deflator", 2),
+    ("grdp_current_prices", "grdp_nominal", 1),
+    ("grdp_per_capita_usd", "per_capita", 0),
 )
-"""Figures shown beside each scenario in ``index.html``: (variable, period, label key of
-:mod:`analysis.report.labels`, decimals), read from the scenario's results table."""
+"""Figures shown beside each scenario in ``index.html``: (variable, label key of
+:mod:`analysis.report.labels`, decimals), read for the plan year from the scenario's results."""
 
 TEXTS = {
-    "title": {"vi": "Báo cáo kịch bản năm 2024", "en": "2024 scenario reports"},
+    "title": {"vi": "Báo cáo kịch bản năm {year}", "en": "{year} scenario reports"},
     "run": {"vi": "Lần chạy", "en": "Run"},
     "comparison": {
         "vi": "So sánh các kịch bản và đánh giá thực hiện",
@@ -75,9 +75,10 @@ def index_context(run: Run, tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
     """What the index template shows, as plain data (text unescaped: the template escapes)."""
     lang = run.lang
     texts = {key: words[lang] for key, words in TEXTS.items()}
+    texts["title"] = texts["title"].format(year=run.plan.plan_year)
     once = [nb for nb in run.notebooks if is_once_per_run(nb)]
     # the resolution's own scenario first, then the others in name order
-    ordered = sorted(run.scenarios, key=lambda s: s.name != REFERENCE_SCENARIO)
+    ordered = sorted(run.scenarios, key=lambda s: s.name != run.plan.default_scenario)
     return {
         "lang": lang,
         "title": f"{texts['title']} · {texts['run']} {readable_stamp(run.stamp, lang)}",
@@ -104,16 +105,17 @@ def _scenario_row(run: Run, scenario: Scenario, table: pd.DataFrame | None) -> d
         "label": scenario.label_in(lang),
         "name": scenario.name,
         "description": getattr(scenario.description, lang),
-        "figures": headline_figures(table, lang) if table is not None else [],
+        "figures": headline_figures(table, lang, run.plan.plan_year) if table is not None else [],
         "reports": reports,
         "data": (f"{scenario.name}/{RESULTS_FILE}", RESULTS_FILE),
     }
 
 
-def headline_figures(table: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
-    """(label, formatted value with unit) for each :data:`HEADLINES` figure in ``table``."""
+def headline_figures(table: pd.DataFrame, lang: str, year: int) -> list[tuple[str, str]]:
+    """(label, formatted value with unit) for each :data:`HEADLINES` figure of ``year``."""
     out = []
-    for variable, period, key, decimals in HEADLINES:
+    period = str(year)
+    for variable, key, decimals in HEADLINES:
         rows = table[(table["variable"] == variable) & (table["period"].astype(str) == period)]
         if rows.empty:
             continue

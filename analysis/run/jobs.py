@@ -3,9 +3,9 @@
 A notebook is ``notebooks/NN_name.ipynb``; the notebooks run in name order. One whose name ends
 in ``scenario_comparison`` runs once per run with the parameter ``scenarios`` (the list of
 scenario files); one ending in ``scorecard`` runs once per run with ``scenario`` set to the
-reference scenario (``target`` when the run has it); every other notebook runs once per
-scenario with ``scenario`` (its file). All receive ``lang``, ``results_dir`` (the folder of
-their outputs) and ``seed``.
+reference scenario (the plan's default scenario when the run has it); every other notebook runs
+once per scenario with ``scenario`` (its file). All receive ``plan`` (the plan pack's id),
+``lang``, ``results_dir`` (the folder of their outputs) and ``seed``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from analysis.data import paths
+from analysis.data.plan_spec import PlanSpec
 from analysis.data.scenarios import Scenario, scenario_files, scenario_path
 from analysis.errors import InputError
 from analysis.run.conventions import DEFAULT_SEED, LANGUAGES, MAX_SEED, STAGING_PREFIX
@@ -33,10 +34,7 @@ COMPARISON_SUFFIX = "scenario_comparison"
 ONCE_PER_RUN_SUFFIXES = (COMPARISON_SUFFIX, "scorecard")
 """Notebooks whose name ends in one of these run once per run, not once per scenario: the
 comparison, and the scorecard (actual results do not depend on the scenario; it receives the
-run's reference scenario, ``target`` when the run has it, for labels and quarterly weights)."""
-
-REFERENCE_SCENARIO = "target"
-"""The resolution's own scenario: first in the index, given to the once-per-run scorecard."""
+run's reference scenario, the plan's default one when the run has it, for labels and weights)."""
 
 NOTEBOOK_PATTERN = re.compile(r"\d{2}_[A-Za-z0-9_-]+\.ipynb")
 """Notebook file names the runner picks up: two digits, an underscore, a name."""
@@ -50,10 +48,11 @@ class Folders:
     """The folders a run reads from and writes to."""
 
     root: Path
+    plan: paths.PlanPaths
     scenarios: Path
     notebooks: Path
     reports: Path
-    raw: Path
+    series: Path
 
 
 @dataclass(frozen=True)
@@ -74,6 +73,7 @@ class Job:
 class Run:
     """Everything a run needs once its inputs are validated."""
 
+    plan: PlanSpec
     scenarios: list[Scenario]
     notebooks: list[Path]
     folders: Folders
@@ -100,20 +100,25 @@ class Run:
 
 def resolve_folders(
     root: str | Path | None,
+    plan_id: str,
     scenarios_dir: str | Path | None,
     notebooks_dir: str | Path | None,
     out_dir: str | Path | None,
 ) -> Folders:
     """The run's folders: explicit arguments first, then ``root``, then
-    :mod:`analysis.data.paths`."""
+    :mod:`analysis.data.paths`. By default a plan's scenarios are ``scenarios/<plan-id>/`` and
+    its runs are published in ``reports/<plan-id>/``."""
     base = Path(root).resolve() if root else paths.ROOT
-    default = paths if root is None else None
+    pack = paths.plan_paths(plan_id, root)
+    notebooks = paths.NOTEBOOKS_DIR if root is None else base / "notebooks"
+    reports = (paths.REPORTS_DIR if root is None else base / "reports") / plan_id
     return Folders(
         root=base,
-        scenarios=Path(scenarios_dir or (default.SCENARIOS_DIR if default else base / "scenarios")),
-        notebooks=Path(notebooks_dir or (default.NOTEBOOKS_DIR if default else base / "notebooks")),
-        reports=Path(out_dir or (default.REPORTS_DIR if default else base / "reports")).absolute(),
-        raw=base / "data" / "raw",
+        plan=pack,
+        scenarios=Path(scenarios_dir or pack.scenarios),
+        notebooks=Path(notebooks_dir or notebooks),
+        reports=Path(out_dir or reports).absolute(),
+        series=paths.series_file(root),
     )
 
 
@@ -212,12 +217,17 @@ def plan_jobs(run: Run) -> list[Job]:
 
 def reference_scenario(run: Run) -> Scenario:
     """The scenario a once-per-run notebook other than the comparison is given."""
-    named = [s for s in run.scenarios if s.name == REFERENCE_SCENARIO]
+    named = [s for s in run.scenarios if s.name == run.plan.default_scenario]
     return named[0] if named else run.scenarios[0]
 
 
 def _common_parameters(run: Run, results_dir: Path) -> dict[str, Any]:
-    return {"lang": run.lang, "results_dir": str(results_dir), "seed": run.seed}
+    return {
+        "plan": run.plan.id,
+        "lang": run.lang,
+        "results_dir": str(results_dir),
+        "seed": run.seed,
+    }
 
 
 def _scenario_job(run: Run, scenario: Scenario, notebook: Path) -> Job:

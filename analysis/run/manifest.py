@@ -41,9 +41,11 @@ def sha256_of(path: Path) -> str:
 
 
 def input_hashes(run: Run) -> dict[str, str]:
-    """SHA-256 of every file in data/raw, the scenarios folder, the scenarios run, the notebooks."""
+    """SHA-256 of the plan pack's files, the shared series, the scenarios folder, the scenarios
+    run and the notebooks."""
     root = run.folders.root
-    files = [p for p in (root / "data" / "raw").rglob("*") if p.is_file()]
+    files = [p for p in run.folders.plan.folder.rglob("*") if p.is_file()]
+    files += [run.folders.series] if run.folders.series.is_file() else []
     files += [p for p in run.folders.scenarios.glob("*.yaml") if p.is_file()]
     files += [Path(s.path) for s in run.scenarios] + list(run.notebooks)
     unique = {p.resolve(): p for p in files}
@@ -94,6 +96,7 @@ def write_manifest(run: Run, outcomes: Sequence[Outcome]) -> Path:
         "status": status,
         "started": datetime.fromtimestamp(run.started).isoformat(timespec="seconds"),
         "seconds": round(time.time() - run.started, 3),
+        "plan": _plan(run),
         "seed": run.seed,
         "parameters": _parameters(run),
         "inputs_sha256": input_hashes(run),
@@ -105,6 +108,17 @@ def write_manifest(run: Run, outcomes: Sequence[Outcome]) -> Path:
     target = run.staging / MANIFEST_FILE
     target.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return target
+
+
+def _plan(run: Run) -> dict[str, Any]:
+    """The plan pack the run reports on: id, years, title, folder."""
+    return {
+        "id": run.plan.id,
+        "plan_year": run.plan.plan_year,
+        "base_year": run.plan.base_year,
+        "title": run.plan.title.vi,
+        "folder": relative_name(run.folders.plan.folder, run.folders.root),
+    }
 
 
 def _parameters(run: Run) -> dict[str, Any]:

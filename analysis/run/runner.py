@@ -40,11 +40,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
+from analysis.data.plan_spec import read_plan_spec, resolve_plan_id
 from analysis.data.scenarios import load_scenarios
-from analysis.run.conventions import DEFAULT_CELL_TIMEOUT, DEFAULT_SEED, KERNEL_LOG
+from analysis.run.check import check_plan
+from analysis.run.conventions import DEFAULT_CELL_TIMEOUT, KERNEL_LOG
 from analysis.run.execution import Outcome, execute_jobs
 from analysis.run.index_page import write_index
 from analysis.run.jobs import (
+    Folders,
     ResultsFunction,
     Run,
     check_run_arguments,
@@ -65,7 +68,6 @@ from analysis.run.publishing import (
 )
 from analysis.run.results_files import write_results
 from analysis.run.safeguards import (
-    check_data,
     check_files_inside,
     check_reports_folder,
     handle_signals,
@@ -78,36 +80,40 @@ def run_reports(
     jobs: int | None = None,
     lang: str = "vi",
     notebooks: Sequence[str] | None = None,
+    plan: str | None = None,
     root: str | Path | None = None,
     scenarios_dir: str | Path | None = None,
     notebooks_dir: str | Path | None = None,
     out_dir: str | Path | None = None,
-    seed: int = DEFAULT_SEED,
+    seed: int | None = None,
     cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
     results: ResultsFunction | None = None,
     stream: TextIO | None = None,
     pdf: bool = False,
 ) -> Path:
-    """Run every notebook for every scenario and publish ``reports/<stamp>/``.
+    """Run every notebook for every scenario of a plan and publish ``reports/<plan-id>/<stamp>/``.
 
     Parameters
     ----------
     scenarios : sequence of str or Path, optional
         Scenario names (looked up in ``scenarios_dir``) or files; default every
-        ``scenarios/*.yaml``.
+        ``scenarios/<plan-id>/*.yaml``.
     jobs : int, optional
         Notebooks executed at once, each in its own process; default ``os.cpu_count()``.
     lang : {"vi", "en"}
         Language of the reports.
     notebooks : sequence of str, optional
         Run only these notebooks (file name, stem or two-digit number); default all.
+    plan : str, optional
+        The plan pack (``data/raw/plans/<plan-id>/``); default the one named in
+        ``data/raw/plans/default.yaml``.
     root : str or Path, optional
         Project root; default :data:`analysis.data.paths.ROOT`. The folders below default to
-        ``root/scenarios``, ``root/notebooks`` and ``root/reports``.
+        ``root/scenarios/<plan-id>``, ``root/notebooks`` and ``root/reports/<plan-id>``.
     scenarios_dir, notebooks_dir, out_dir : str or Path, optional
         Override one folder.
-    seed : int
-        Seed handed to the notebooks and recorded in the manifest.
+    seed : int, optional
+        Seed handed to the notebooks and recorded in the manifest; default the plan's seed.
     cell_timeout : float, optional
         Seconds a cell may run; None for no limit.
     results : callable, optional
@@ -136,11 +142,15 @@ def run_reports(
         SIGTERM, SIGINT or SIGHUP arrived; the run was stopped and its staging folder removed;
         ``reports/latest`` is untouched.
     """
-    folders = resolve_folders(root, scenarios_dir, notebooks_dir, out_dir)
+    plan_id = resolve_plan_id(plan, root)
+    folders = resolve_folders(root, plan_id, scenarios_dir, notebooks_dir, out_dir)
+    spec = read_plan_spec(plan_id, root)
+    seed = spec.seed if seed is None else seed
     check_run_arguments(jobs, lang, cell_timeout, seed)
     folders = replace(folders, reports=check_reports_folder(folders.reports, folders.root, out_dir))
     check_files_inside(scenario_files_named(scenarios, folders), folders.root, "scenario file")
     run = Run(
+        plan=spec,
         scenarios=load_scenarios(scenarios, folders.scenarios),
         notebooks=find_notebooks(folders.notebooks, notebooks),
         folders=folders,
@@ -148,12 +158,12 @@ def run_reports(
         jobs=jobs or os.cpu_count() or 1,
         seed=seed,
         cell_timeout=cell_timeout,
-        results=results or _default_results(seed),
+        results=results or _default_results(seed, folders),
         stream=stream or sys.stderr,
         pdf=pdf,
     )
     check_files_inside(run.notebooks, folders.root, "notebook")
-    check_data(folders.raw, folders.root)
+    check_plan(plan_id, root=root)
     check_latest_is_link(folders.reports)
     folders.reports.mkdir(parents=True, exist_ok=True)
     with handle_signals(run.guard), hold_lock(folders.reports):
@@ -162,10 +172,14 @@ def run_reports(
         return build_and_publish(run)
 
 
-def _default_results(seed: int) -> ResultsFunction:
+def _default_results(seed: int, folders: Folders) -> ResultsFunction:
+    """The plan's results of a scenario: its baselines and the shared series, the run's seed."""
+    from analysis.data.tables import load_baselines, load_series
     from analysis.outlook.results import scenario_results
 
-    return partial(scenario_results, seed=seed)
+    baselines = load_baselines(folders.plan.baselines)
+    series = load_series(folders.series)
+    return partial(scenario_results, baselines=baselines, series=series, seed=seed)
 
 
 def build_and_publish(run: Run) -> Path:

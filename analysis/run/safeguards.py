@@ -130,30 +130,6 @@ def check_data_files_inside(raw: Path, root: Path) -> None:
     check_files_inside(files, root, "data file")
 
 
-def check_data(raw: Path, root: Path) -> None:
-    """Check the raw data before a run writes anything: boundary, tables, actuals.
-
-    Does nothing when ``raw`` does not exist (a project without data, as in the runner's
-    tests; the notebooks that need data then fail on their own).
-
-    Raises
-    ------
-    InputError, InputErrors
-        A file outside the project, or every problem of the raw tables and the actuals files
-        (as ``python -m analysis check`` reports them).
-    """
-    if not raw.exists() and not raw.is_symlink():
-        return
-    check_data_files_inside(raw, root)
-    from analysis.data.actuals import load_actuals_dir
-    from analysis.data.tables import load_all_raw
-
-    tables = load_all_raw(raw)
-    actuals = raw / "actuals"
-    if actuals.is_dir():
-        load_actuals_dir(actuals, tables["targets_2024"])
-
-
 # --- interruptions -------------------------------------------------------------------------
 
 
