@@ -157,7 +157,7 @@ def test_wrong_types_are_refused_together(copy):
 
 def test_a_pack_without_plan_yaml_is_refused(copy):
     _plan_yaml(copy).unlink()
-    with pytest.raises(InputError, match="a plan pack needs a plan.yaml"):
+    with pytest.raises(InputError, match=r"a plan pack needs a plan\.yaml"):
         check_plan_id(PLAN, copy)
 
 
