@@ -44,9 +44,7 @@ def check_all(
     return lines
 
 
-def check_plan(
-    plan_id: str, *, root: str | Path | None = None, write: bool = False
-) -> list[str]:
+def check_plan(plan_id: str, *, root: str | Path | None = None, write: bool = False) -> list[str]:
     """Validate one pack: boundary, ``plan.yaml``, tables, series, actuals, scenarios.
 
     Raises
