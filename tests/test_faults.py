@@ -153,7 +153,7 @@ def test_a_signal_stops_the_run_cleanly(tmp_path, signal_number, status, whole_g
     name = signal.Signals(signal_number).name
     assert runner.returncode == status, stderr
     assert f"interrupted by {name}: the run was stopped" in stderr
-    assert "reports/latest is unchanged" in stderr
+    assert "reports/bac-giang-2024/latest is unchanged" in stderr
     assert "Traceback" not in stderr
     assert latest_is_the_old_run(reports)
     assert not _staging(reports)

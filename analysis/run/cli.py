@@ -80,7 +80,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except Interrupted as exc:
         print(
             f"{exc}: the run was stopped and its unfinished folder removed; "
-            "the plan's latest report is unchanged",
+            f"{_latest_shown(args)} is unchanged",
             file=sys.stderr,
         )
         return 128 + exc.signal_number
@@ -92,6 +92,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return EXIT_LOCKED
     print(published)
     return EXIT_OK
+
+
+def _latest_shown(args: argparse.Namespace) -> str:
+    """The ``latest`` link of the run's reports folder, as the planner would type it."""
+    from analysis.data.plan_spec import resolve_plan_id
+
+    folder = args.out or f"reports/{resolve_plan_id(args.plan)}"
+    return f"{str(folder).rstrip('/')}/latest"
 
 
 def _add_run_command(sub: argparse._SubParsersAction) -> None:
