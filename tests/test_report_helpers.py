@@ -4,7 +4,15 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.report.display import figure_png, pick, safe, show_html, table_html
+from analysis.report.display import (
+    figure_png,
+    pick,
+    safe,
+    say,
+    show_html,
+    show_markdown,
+    table_html,
+)
 
 
 def test_pick_language():
@@ -78,3 +86,12 @@ def test_show_html_displays_the_html_as_given(monkeypatch):
     show_html('<table class="report-table"><tr><td>1</td></tr></table>')
     assert len(shown) == 1
     assert shown[0].data == '<table class="report-table"><tr><td>1</td></tr></table>'
+
+
+def test_show_markdown_displays_what_say_displays(monkeypatch):
+    shown = []
+    monkeypatch.setattr("analysis.report.display.display", shown.append)
+    say("en", "Tăng **14,5 %**.", "Growth **14.5 %**.")
+    show_markdown("Growth **14.5 %**.")
+    assert [type(s).__name__ for s in shown] == ["Markdown", "Markdown"]
+    assert shown[0].data == shown[1].data == "Growth **14.5 %**."

@@ -45,6 +45,11 @@ def say(lang: str, vi: str, en: str) -> None:
     display(Markdown(pick(lang, vi, en)))
 
 
+def show_markdown(text: str) -> None:
+    """Display narrative (Markdown) a page module has written in the report's language."""
+    display(Markdown(text))
+
+
 def figure_png(fig: Figure) -> bytes:
     """The figure as PNG bytes with no timestamp or version metadata."""
     buffer = io.BytesIO()
