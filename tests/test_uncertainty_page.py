@@ -15,9 +15,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis import load_baselines, load_series
+from analysis.data.scenarios import load_scenario, scenario_path
 from analysis.economics.benchmark import BenchmarkForecast
 from analysis.economics.distributions import TwoPieceNormal
 from analysis.economics.montecarlo import MacroTargets
+from analysis.outlook.inputs import projection_inputs
 from analysis.report import uncertainty_page as page
 
 TARGETS = MacroTargets(
@@ -170,3 +173,72 @@ def test_benchmark_figure_in_percent():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="lang"):
         page.probability_table(TABLE, TARGETS, "fr")
+
+
+def test_captions_name_the_year_and_the_draws():
+    assert page.probability_caption(200_000, 2024, "vi") == (
+        "Khả năng đạt các mục tiêu năm 2024 (200.000 lần mô phỏng)"
+    )
+    assert page.probability_caption(20_000, 2031, "en") == (
+        "Probability of meeting the 2031 targets (20,000 draws)"
+    )
+    assert page.benchmark_caption(2024, "vi") == "Tăng trưởng GRDP 2024: chuẩn so sánh và kế hoạch"
+    assert page.benchmark_caption(2024, "en") == "GRDP growth 2024: benchmarks and the plan"
+
+
+def test_benchmarks_one_per_model_for_the_year_after_the_record():
+    history = pd.Series(
+        [0.1073, 0.1333, 0.1596, 0.161, 0.13, 0.0782, 0.193, 0.1345], index=range(2016, 2024)
+    )
+    found = page.benchmarks(history)
+    assert list(found) == list(page.MODEL_NAMES)
+    assert [fc.year for fc in found.values()] == [2024, 2024]
+    assert [fc.n_obs for fc in found.values()] == [8, 8]
+    # The random walk with drift forecasts the geometric mean growth of the record:
+    # (1.1073 × 1.1333 × ... × 1.1345)^(1/8) − 1 = 13.66 %.
+    geometric = float(np.prod(1.0 + history) ** (1 / 8) - 1)
+    assert geometric == pytest.approx(0.1366, abs=5e-5)
+    assert found["arima"].point == pytest.approx(geometric, abs=1e-4)
+
+
+def test_planned_growth_from_the_published_plan_else_the_target():
+    plan = pd.Series({2023: 0.14, 2024: 0.145})
+    assert page.planned_growth(plan, np.int64(2024), 0.15) == (2024, 0.145)
+    assert page.planned_growth(plan, 2025, 0.15) == (2025, 0.15)
+    assert page.planned_growth({}, 2024, 0.145) == (2024, 0.145)
+
+
+def test_sector_record_years_from_the_published_series():
+    series = pd.DataFrame(
+        {
+            "variable": ["sector_growth"] * 4 + ["grdp_growth"],
+            "period": ["2019", "2016", "2019", "2023-6M", "2021"],
+        }
+    )
+    assert page.sector_record_years(series) == [2016, 2019]
+    # data/raw/published_series.csv: sector growth for 2016-2019 (Statistics Office, 10/2019)
+    # and 2023 (the province's 2023 report).
+    assert page.sector_record_years(load_series()) == [2016, 2017, 2018, 2019, 2023]
+
+
+def test_ytd_figure_draws_the_fan_the_scenarios_path_and_the_published_figures():
+    # The target scenario has no quarterly path: its year-to-date path is 14.5 % throughout.
+    inputs = projection_inputs(
+        load_scenario(scenario_path("target")), load_baselines(), load_series()
+    )
+    draws = np.linspace(0.10, 0.20, 101)
+    result = SimpleNamespace(ytd_path=pd.DataFrame({p: draws for p in ("Q1", "6M", "9M", "FY")}))
+    fig = page.ytd_figure(result, inputs, [12.0, 13.1], 0.145, "en")
+    ax = fig.axes[0]
+    ys = [list(line.get_ydata()) for line in ax.lines]
+    assert pytest.approx([14.5, 14.5, 14.5, 14.5]) in ys  # the scenario's path
+    assert pytest.approx([15.0, 15.0, 15.0, 15.0]) in ys  # the median of the draws
+    assert pytest.approx([14.5, 14.5]) in ys  # the target line
+    assert ax.collections[-1].get_offsets().tolist() == [[0.0, 12.0], [1.0, 13.1]]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "Q1",
+        "6 months",
+        "9 months",
+        "Full year",
+    ]
+    plt.close(fig)

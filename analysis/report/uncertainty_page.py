@@ -1,9 +1,11 @@
-"""The uncertainty report's tables and phrases: probabilities, benchmarks, sectors, scales.
+"""The uncertainty report's tables, figures and phrases: probabilities, benchmarks, sectors.
 
 Presentation layer for notebook 05: takes the Monte Carlo result, the statsmodels benchmarks,
 the sector setup and the calibration of :mod:`analysis.outlook.scenario_outlook` and returns
-display tables and phrases in the report's language. Growth, probabilities and scales arrive as
-fractions (0.145) and are shown as percent (``14,5 %``) or percentage points (``1,23``).
+display tables, captions, figures and short phrases in the report's language. Growth,
+probabilities and scales arrive as fractions (0.145) and are shown as percent (``14,5 %``) or
+percentage points (``1,23``). The paragraphs built from these are in
+:mod:`analysis.report.uncertainty_text`.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.economics.benchmark import random_walk_benchmark
 from analysis.economics.montecarlo import fan_quantiles
-from analysis.report.charts import growth_outlook_chart
+from analysis.economics.projection import ytd_path
+from analysis.report.charts import growth_outlook_chart, ytd_fan_chart
 from analysis.report.display import pick
 from analysis.report.labels import (
     format_fraction_as_percent,
@@ -28,7 +32,8 @@ from analysis.report.labels import (
 if TYPE_CHECKING:
     from analysis.economics.benchmark import BenchmarkForecast
     from analysis.economics.distributions import TwoPieceNormal
-    from analysis.economics.montecarlo import MacroTargets
+    from analysis.economics.montecarlo import MacroTargets, MonteCarloResult
+    from analysis.economics.projection import ProjectionInputs
     from analysis.economics.sector_draws import SectorSetup
 
 #: The benchmark models, by their key in ``random_walk_benchmark(..., model=key)``.
@@ -103,6 +108,25 @@ def probability_table(table: pd.DataFrame, targets: MacroTargets, lang: str = "v
     )
 
 
+def probability_caption(n_draws: int, year: int, lang: str = "vi") -> str:
+    """The caption of the probability table: the year's targets and the number of draws."""
+    n = format_number(n_draws, 0, lang)
+    return pick(
+        lang,
+        f"Khả năng đạt các mục tiêu năm {year} ({n} lần mô phỏng)",
+        f"Probability of meeting the {year} targets ({n} draws)",
+    )
+
+
+def benchmark_caption(year: int, lang: str = "vi") -> str:
+    """The caption of the benchmark table."""
+    return pick(
+        lang,
+        f"Tăng trưởng GRDP {year}: chuẩn so sánh và kế hoạch",
+        f"GRDP growth {year}: benchmarks and the plan",
+    )
+
+
 def _interval(bounds: Sequence[float], lang: str) -> str:
     return " – ".join(format_fraction_as_percent(v, 1, lang) for v in bounds)
 
@@ -163,6 +187,30 @@ def benchmark_table(
         }
     )
     return pd.DataFrame(rows)
+
+
+def benchmarks(history: pd.Series) -> dict[str, BenchmarkForecast]:
+    """Next year's growth from each model of :data:`MODEL_NAMES`, estimated on ``history``.
+
+    ``history`` is the published annual growth by year, fractions
+    (:func:`analysis.economics.benchmark.random_walk_benchmark`).
+    """
+    return {key: random_walk_benchmark(history, model=key) for key in MODEL_NAMES}
+
+
+def planned_growth(plan: Mapping[int, float], year: int, target: float) -> tuple[int, float]:
+    """The plan's year and growth beside the benchmarks: the published plan for ``year``, else
+    the ``target`` (fractions)."""
+    return int(year), float(plan.get(int(year), target))
+
+
+def sector_record_years(series: pd.DataFrame) -> list[int]:
+    """The years of published sector growth (``sector_growth``, yearly periods), in order.
+
+    The sectors a scenario does not give follow their relation to total GRDP over these years.
+    """
+    periods = series.loc[series["variable"] == "sector_growth", "period"].astype(str).str.strip()
+    return sorted({int(p) for p in periods if p.isdigit()})
 
 
 def sector_table(
@@ -291,5 +339,36 @@ def benchmark_figure(
         (benchmark.to_series().drop("n_obs") * 100.0).to_dict(),
         target=100.0 * target,
         year=benchmark.year,
+        lang=lang,
+    )
+
+
+def ytd_figure(
+    result: MonteCarloResult,
+    inputs: ProjectionInputs,
+    published: Sequence[float],
+    target: float,
+    lang: str = "vi",
+) -> Figure:
+    """:func:`analysis.report.charts.ytd_fan_chart` of the year-to-date draws, in percent.
+
+    Parameters
+    ----------
+    result : MonteCarloResult
+        Its ``ytd_path`` (draws after Q1, 6M, 9M and the year) gives the fan.
+    inputs : ProjectionInputs
+        The scenario's projection; its year-to-date path is the central line.
+    published : sequence of float
+        Published year-to-date growth, percent (marked on the fan).
+    target : float
+        The growth target, a fraction.
+    """
+    path = ytd_path(inputs)
+    central = path[path["variable"] == "grdp_growth_ytd"].sort_values("quarter")["value"]
+    return ytd_fan_chart(
+        fan_quantiles(result.ytd_path) * 100.0,
+        central=central,
+        published=published,
+        target=100.0 * target,
         lang=lang,
     )
