@@ -47,17 +47,16 @@ say(
 # %%
 from pathlib import Path
 
-from analysis import assess, in_year_view, load_series, load_targets, summary, ytd_growth
+from analysis import assess, in_year_view, load_plan, load_series, load_targets, ytd_growth
 from analysis.data.actuals import load_actuals_given
 from analysis.data.scenarios import load_scenario, scenario_path
 from analysis.data.tables import load_target_groups, pack_file
 from analysis.economics.scorecard_in_year import reference_quarters
 from analysis.report import in_year_growth as growth
+from analysis.report import scorecard_findings as findings
 from analysis.report import scorecard_notes as notes
 from analysis.report import scorecard_page as page
-from analysis.report.display import pick, safe, say, show_figure, show_html, show_table
-from analysis.report.labels import format_number, format_percent
-from analysis.report.scorecard_view import headline_text
+from analysis.report.display import pick, say, show_figure, show_html, show_markdown, show_table
 
 sc = load_scenario(scenario_path(scenario))
 targets = load_targets()
@@ -65,55 +64,15 @@ titles = load_target_groups()
 source = Path(actuals) if actuals else pack_file(None, "actuals")
 figures = load_actuals_given(actuals, targets)
 assessment = assess(targets, figures)
-total = summary(assessment).loc["all"]
-n_groups, groups_met, groups_missed, groups_open, groups_complete = page.group_counts(assessment)
 has_results = not figures.empty
 groups = sorted(int(g) for g in targets["group"].unique())
-growth_target = float(targets.set_index("indicator_id").loc["grdp_growth", "target"])
-base_year = 2023  # the resolution's last results: gaps are measured from them
+plan = load_plan()  # the plan pack: its year, the base year gaps are measured from, periods
 
 # %%
 if has_results:
-    n_files = figures["file"].nunique()
-    files_en = f"{n_files} file" + ("s" if n_files > 1 else "")
-    latest = page.date_text(figures["as_of"].max(), lang)
-    say(
-        lang,
-        f"""## {headline_text(assessment, "vi")}
-
-Đối chiếu {n_groups} chỉ tiêu chủ yếu năm 2024 của Nghị quyết ({total["targets"]} chỉ số) với
-{len(figures)} số liệu thực hiện ({n_files} tệp, công bố đến ngày {latest}):
-
-- theo nhóm chỉ tiêu: **đạt {groups_met}/{n_groups}**, không đạt {groups_missed}, chưa đủ kết
-  quả cả năm {groups_open} (đủ số liệu cả năm: {groups_complete}/{n_groups} nhóm);
-- theo chỉ số: **đạt: {total["met"]}**; **không đạt: {total["not_met"]}** (kết quả cả năm 2024);
-- theo số liệu trong năm: đúng tiến độ {total["on_track"]}, cần tăng tốc
-  {total["needs_acceleration"]}, chậm {total["off_track"]}, đi ngược {total["wrong_direction"]};
-- chưa có số liệu: {total["no_data"]}.
-
-{notes.GROUP_RULE["vi"]}""",
-        f"""## {headline_text(assessment, "en")}
-
-The resolution's {n_groups} main targets for 2024 ({total["targets"]} figures) against
-{len(figures)} actual figures ({files_en}, published up to {latest}):
-
-- by group of targets: **met {groups_met} of {n_groups}**, not met {groups_missed}, awaiting
-  the year's results {groups_open} (full year's data for {groups_complete} of {n_groups}
-  groups);
-- by figure: **met: {total["met"]}**; **not met: {total["not_met"]}** (results of the year 2024);
-- from in-year figures: on track {total["on_track"]}, needs acceleration
-  {total["needs_acceleration"]}, off track {total["off_track"]}, wrong direction
-  {total["wrong_direction"]};
-- no data: {total["no_data"]}.
-
-{notes.GROUP_RULE["en"]}""",
-    )
+    show_markdown(findings.results_overview(assessment, figures, plan.plan_year, lang))
 else:
-    say(
-        lang,
-        notes.no_actuals_text(source, total["targets"], len(groups), "vi"),
-        notes.no_actuals_text(source, total["targets"], len(groups), "en"),
-    )
+    show_markdown(notes.no_actuals_text(source, len(assessment), len(groups), lang))
 
 # %%
 if has_results:
@@ -121,24 +80,7 @@ if has_results:
         page.group_results_table(assessment, titles, lang),
         pick(lang, "Kết quả theo nhóm chỉ tiêu", "Results by group of targets"),
     )
-    missed = page.listed_targets(assessment, ("not_met",), lang)
-    slipping = page.listed_targets(assessment, page.IN_YEAR_WATCH, lang)
-    say(
-        lang,
-        (f"**Không đạt** (thực hiện / mục tiêu): {missed}.\n\n" if missed else "")
-        + (
-            f"**Cần chú ý trong năm** (đi ngược, chậm, cần tăng tốc): {slipping}."
-            if slipping
-            else ""
-        ),
-        (f"**Not met** (actual / target): {missed}.\n\n" if missed else "")
-        + (
-            "**To watch in the year** (wrong direction, off track, needs acceleration): "
-            f"{slipping}."
-            if slipping
-            else ""
-        ),
-    )
+    show_markdown(findings.watch_text(assessment, lang))
 else:
     show_table(
         page.targets_list_table(assessment, titles, lang),
@@ -147,79 +89,30 @@ else:
 
 # %%
 if has_results:
-    say(lang, notes.reading_guide(base_year, "vi"), notes.reading_guide(base_year, "en"))
+    show_markdown(notes.reading_guide(plan.base_year, lang))
 
 # %%
 if has_results:
     say(lang, "## Đánh giá từng chỉ tiêu theo nhóm", "## Each target, by group")
     for g in groups:
-        heading = f"### {page.group_title(titles, g, lang)}"
-        say(lang, heading, heading)
+        show_markdown(f"### {page.group_title(titles, g, lang)}")
         show_html(page.group_table_html(assessment, g, lang))
 
 # %%
+grdp = growth.growth_row(assessment)  # the resolution's growth target and result, percent
+growth_target = float(grdp["target"])
 weights = [w / 100 for w in sc.quarterly_weights]
 ytd = ytd_growth(figures)
-# The record the required growth is judged against: 2023's single quarters, the fourth implied
-# by the year's growth and the weights above (an assumption, not a published figure).
-record = reference_quarters(load_series(), weights, year=base_year)
+# The record the required growth is judged against: the base year's single quarters, the
+# fourth implied by the year's growth and the weights above (an assumption, not a published
+# figure).
+record = reference_quarters(load_series(), weights, year=plan.base_year)
 view = in_year_view(ytd, growth_target / 100, weights, reference_quarters=record["growth"])
-now = view.iloc[-1]
-grdp = assessment.set_index("indicator_id").loc["grdp_growth"]
-weights_text = "; ".join(format_number(w, 1, lang) for w in sc.quarterly_weights)
-target_pct = format_percent(growth_target, 1, lang)
-year = growth.year_result_text(grdp, growth_target, lang)  # empty until the year's result is in
-need_vi, need_en = ("khi đó cần", "then needed") if year else ("cần", "needs")
-required = page.fraction_text(now["required_growth"], 2, lang)
-
-if ytd.empty:
-    say(
-        lang,
-        f"""## Tăng trưởng GRDP trong năm
-
-{year}Chưa có số liệu tăng trưởng GRDP lũy kế năm 2024 (kỳ `2024-Q1`, `2024-6M`, `2024-9M`).
-Để cả năm đạt {target_pct}, mỗi quý cần tăng **{required}** so với
-cùng kỳ năm 2023.""",
-        f"""## GRDP growth in the year
-
-{year}No 2024 year-to-date GRDP growth recorded (periods `2024-Q1`, `2024-6M`, `2024-9M`).
-For {target_pct} in the year, each quarter needs **{required}** on
-the same quarter of 2023.""",
-    )
-else:
-    so_far, single = (
-        page.fraction_text(now["ytd_growth"], 2, lang),
-        growth.last_quarter_text(now, lang),
-    )
-    period, verdict = growth.period_words(now["period"], lang), growth.verdict_phrase(now, lang)
-    say(
-        lang,
-        f"""## Tăng trưởng GRDP trong năm
-
-{year}Sau {period}, GRDP tăng **{so_far}** so cùng kỳ{single}. Để cả
-năm đạt {target_pct}, mỗi quý còn lại {need_vi} tăng **{required}**
-so cùng kỳ: {verdict}. Tỷ trọng GRDP các quý năm 2023 dùng để tính (theo
-{safe(sc.label_in("vi"))}): {weights_text} %. Các quý năm 2023 dùng làm mốc so sánh:
-{growth.record_text(record, lang)}.""",
-        f"""## GRDP growth in the year
-
-{year}After {period}, GRDP grew **{so_far}** on the same period of
-2023{single}. For {target_pct} in the year, each remaining quarter {need_en}
-**{required}** year on year: {verdict}. Quarterly weights of 2023
-GRDP used (scenario: {safe(sc.label_in("en"))}): {weights_text} %. The quarters of 2023 the
-requirement is compared with: {growth.record_text(record, lang)}.""",
-    )
+show_markdown(growth.in_year_text(view, record, grdp, sc, plan.periods, lang))
 
 # %%
 if not ytd.empty:
-    show_table(
-        growth.in_year_table(view, lang),
-        pick(
-            lang,
-            f"Tăng trưởng các quý còn lại cần đạt để cả năm tăng {target_pct}",
-            f"Growth the remaining quarters need for {target_pct} in the year",
-        ),
-    )
+    show_table(growth.in_year_table(view, lang), growth.in_year_caption(growth_target, lang))
     show_figure(growth.in_year_figure(view, growth_target, lang))
 
 # %%
@@ -228,4 +121,4 @@ if has_results:
         page.sources_table(figures, lang),
         pick(lang, "Nguồn số liệu thực hiện", "Sources of the actual results"),
     )
-    say(lang, notes.LATEST_FIGURE_RULE["vi"], notes.LATEST_FIGURE_RULE["en"])
+    show_markdown(notes.LATEST_FIGURE_RULE[lang])

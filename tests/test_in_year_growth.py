@@ -12,14 +12,17 @@ the 14.5 % target and the illustrative year-to-date figures 8.0 % (Q1), 10.0 % (
 """
 
 import math
+from types import SimpleNamespace
 
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
 from analysis import in_year_view
+from analysis.data.scenarios import load_scenario, scenario_path
 from analysis.report import in_year_growth as growth
 
+PERIODS = ("2024-Q1", "2024-6M", "2024-9M", "2024")
 WEIGHTS = [0.21, 0.25, 0.265, 0.275]
 Q4_2023 = (0.1345 - 0.21 * 0.084 - 0.25 * 0.135 - 0.265 * 0.1459) / 0.275
 RECORD = pd.DataFrame(
@@ -162,3 +165,99 @@ def test_in_year_figure_draws_the_published_and_the_needed_quarters(view):
     target = [line for line in fig.axes[0].lines if list(line.get_ydata()) == [14.5, 14.5]]
     assert target, "the 14.5 % target line"
     plt.close(fig)
+
+
+# The GRDP growth row of the assessment: 9 months in, and once the year's 13.6 % is in.
+GRDP_9M = pd.Series({"target": 14.5, "period": "2024-9M", "actual": 12.0, "status": "off_track"})
+GRDP_YEAR = pd.Series(
+    {"target": 14.5, "period": "2024", "actual": 13.6, "status": "not_met", "gap_closed": 0.938}
+)
+
+
+@pytest.fixture(scope="module")
+def target_scenario():
+    return load_scenario(scenario_path("target"))  # weights 21 / 25 / 26.5 / 27.5 %
+
+
+def test_growth_row_of_the_assessment():
+    assessment = pd.DataFrame(
+        {"indicator_id": ["budget_revenue", "grdp_growth"], "target": [16000.0, 14.5]}
+    )
+    assert growth.growth_row(assessment)["target"] == 14.5
+
+
+def test_weights_and_the_tables_caption():
+    assert growth.weights_text([21.0, 25.0, 26.5, 27.5], "vi") == "21,0; 25,0; 26,5; 27,5"
+    assert growth.weights_text([21.0, 25.0, 26.5, 27.5], "en") == "21.0; 25.0; 26.5; 27.5"
+    assert growth.in_year_caption(14.5, "vi") == (
+        "Tăng trưởng các quý còn lại cần đạt để cả năm tăng 14,5 %"
+    )
+    assert growth.in_year_caption(14.5, "en") == (
+        "Growth the remaining quarters need for 14.5 % in the year"
+    )
+
+
+def test_in_year_text_before_any_quarter(target_scenario):
+    # Nothing published: each quarter needs the year's 14.50 %.
+    start = in_year_view({}, 0.145, WEIGHTS, reference_quarters=RECORD["growth"])
+    assert growth.in_year_text(start, RECORD, GRDP_9M, target_scenario, PERIODS, "en") == (
+        "## GRDP growth in the year\n"
+        "\n"
+        "No 2024 year-to-date GRDP growth recorded (periods `2024-Q1`, `2024-6M`, `2024-9M`).\n"
+        "For 14.5 % in the year, each quarter needs **14.50 %** on\n"
+        "the same quarter of 2023."
+    )
+    # The year and its periods come from ``periods``, the year compared with from the record.
+    periods = ("2031-Q1", "2031-6M", "2031-9M", "2031")
+    assert growth.in_year_text(start, RECORD, GRDP_9M, target_scenario, periods, "vi") == (
+        "## Tăng trưởng GRDP trong năm\n"
+        "\n"
+        "Chưa có số liệu tăng trưởng GRDP lũy kế năm 2031 (kỳ `2031-Q1`, `2031-6M`, `2031-9M`).\n"
+        "Để cả năm đạt 14,5 %, mỗi quý cần tăng **14,50 %** so với\n"
+        "cùng kỳ năm 2023."
+    )
+
+
+def test_in_year_text_after_nine_months(view, target_scenario):
+    # After 9M at 12.0 %: the third quarter alone 15.47 %, the fourth needs 21.09 %.
+    assert growth.in_year_text(view, RECORD, GRDP_9M, target_scenario, PERIODS, "en") == (
+        "## GRDP growth in the year\n"
+        "\n"
+        "After 9 months, GRDP grew **12.00 %** on the same period of\n"
+        "2023 (the last quarter alone 15.47 %). For 14.5 % in the year, each remaining quarter "
+        "needs\n"
+        "**21.09 %** year on year: above every quarter so far (15.47 %) and above every quarter "
+        "of 2023 (the best, 2023 Q4: 16.16 %): implausible. Quarterly weights of 2023\n"
+        "GRDP used (scenario: Resolution target): 21.0; 25.0; 26.5; 27.5 %. The quarters of "
+        "2023 the\n"
+        "requirement is compared with: 2023 Q1 8.40 % (published, Q1 year to date); 2023 Q2 "
+        "13.50 % (published); 2023 Q3 14.59 % (published); 2023 Q4 16.16 % (implied by the "
+        "year's growth and the assumed quarterly weights)."
+    )
+
+
+def test_in_year_text_once_the_year_is_in(view, target_scenario):
+    vi = growth.in_year_text(view, RECORD, GRDP_YEAR, target_scenario, PERIODS, "vi")
+    assert vi.startswith(
+        "## Tăng trưởng GRDP trong năm\n"
+        "\n"
+        "Kết quả cả năm 2024: GRDP tăng **13,60 %** (mục tiêu 14,5 %): **Không đạt**, đã thu "
+        "hẹp 93,8 % khoảng cách. Bảng dưới cho biết, tại mỗi kỳ trong năm, các quý còn lại đã "
+        "cần tăng bao nhiêu.\n"
+        "\n"
+        "Sau 9 tháng, GRDP tăng **12,00 %** so cùng kỳ (riêng quý vừa qua 15,47 %). Để cả\n"
+        "năm đạt 14,5 %, mỗi quý còn lại khi đó cần tăng **21,09 %**\n"
+        "so cùng kỳ: cao hơn mọi quý năm nay (15,47 %) và cao hơn mọi quý năm 2023 (cao nhất "
+        "quý IV/2023: 16,16 %): khó khả thi. Tỷ trọng GRDP các quý năm 2023 dùng để tính (theo\n"
+        "Kịch bản mục tiêu Nghị quyết): 21,0; 25,0; 26,5; 27,5 %. Các quý năm 2023 dùng làm mốc "
+        "so sánh:\n"
+        "quý I/2023 8,40 % (đã công bố, lũy kế quý I);"
+    )
+    en = growth.in_year_text(view, RECORD, GRDP_YEAR, target_scenario, PERIODS, "en")
+    assert "each remaining quarter then needed\n**21.09 %** year on year" in en
+
+
+def test_in_year_text_escapes_the_scenarios_label(view):
+    hostile = SimpleNamespace(label_in=lambda lang: "*x*", quarterly_weights=[25.0] * 4)
+    text = growth.in_year_text(view, RECORD, GRDP_9M, hostile, PERIODS, "en")
+    assert "(scenario: \\*x\\*): 25.0; 25.0; 25.0; 25.0 %." in text

@@ -1,4 +1,4 @@
-"""GRDP growth in the year, for the scorecard: its words, phrases, table and chart.
+"""GRDP growth in the year, for the scorecard: its words, phrases, section, table and chart.
 
 Presentation layer: takes the rows of
 :func:`analysis.economics.scorecard_in_year.in_year_view` (what the remaining quarters need at
@@ -6,22 +6,31 @@ each point of the year) and the record of
 :func:`analysis.economics.scorecard_in_year.reference_quarters` (the reference year's quarters
 and how each is known), and writes them in the report's language. Growth arrives as fractions
 (0.145) and is shown as percent (``14,50 %``). The reference year is read from the record's
-periods, never written here.
+periods and the plan year from the plan's periods (:attr:`analysis.data.plans.Plan.periods`),
+never written here.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.economics.periods import is_full_year, is_period
 from analysis.report.charts import in_year_chart
-from analysis.report.display import pick
-from analysis.report.labels import check_lang, format_percent
+from analysis.report.display import pick, safe
+from analysis.report.labels import check_lang, format_number, format_percent
 from analysis.report.scorecard_page import fraction_text
 from analysis.report.scorecard_view import COLUMNS, STATUS_WORDS
+
+if TYPE_CHECKING:
+    from analysis.data.scenarios import Scenario
+
+#: The indicator of the GRDP growth target in the targets table and the assessment.
+GROWTH_ID = "grdp_growth"
 
 #: A year-to-date period in a sentence (``Sau 6 tháng`` / ``After the first half``).
 PERIOD_WORDS: dict[str, tuple[str, str]] = {
@@ -90,6 +99,49 @@ ABOVE_WORDS: tuple[str, str] = (
     "cao hơn mọi quý năm nay ({best}) và ",
     "above every quarter so far ({best}) and ",
 )
+
+
+#: The section before any year-to-date growth is in: what each quarter needs.
+_NO_YTD: dict[str, str] = {
+    "vi": """\
+## Tăng trưởng GRDP trong năm
+
+{result}Chưa có số liệu tăng trưởng GRDP lũy kế năm {year} (kỳ {periods}).
+Để cả năm đạt {target}, mỗi quý cần tăng **{required}** so với
+cùng kỳ năm {base}.""",
+    "en": """\
+## GRDP growth in the year
+
+{result}No {year} year-to-date GRDP growth recorded (periods {periods}).
+For {target} in the year, each quarter needs **{required}** on
+the same quarter of {base}.""",
+}
+
+#: The section once year-to-date growth is in: so far, what the rest needs, the weights used.
+_YTD: dict[str, str] = {
+    "vi": """\
+## Tăng trưởng GRDP trong năm
+
+{result}Sau {period}, GRDP tăng **{so_far}** so cùng kỳ{single}. Để cả
+năm đạt {target}, mỗi quý còn lại {need} tăng **{required}**
+so cùng kỳ: {verdict}. Tỷ trọng GRDP các quý năm {base} dùng để tính (theo
+{scenario}): {weights} %. Các quý năm {base} dùng làm mốc so sánh:
+{record}.""",
+    "en": """\
+## GRDP growth in the year
+
+{result}After {period}, GRDP grew **{so_far}** on the same period of
+{base}{single}. For {target} in the year, each remaining quarter {need}
+**{required}** year on year: {verdict}. Quarterly weights of {base}
+GRDP used (scenario: {scenario}): {weights} %. The quarters of {base} the
+requirement is compared with: {record}.""",
+}
+
+#: What the remaining quarters need, before the year's result is in and once it is.
+NEED_WORDS: dict[str, tuple[str, str]] = {
+    "vi": ("cần", "khi đó cần"),
+    "en": ("needs", "then needed"),
+}
 
 
 def _in(words: tuple[str, str], lang: str) -> str:
@@ -221,4 +273,82 @@ def in_year_figure(view: pd.DataFrame, growth_target: float, lang: str = "vi") -
         growth_target,
         100 * float(now["reference_best"]),
         lang,
+    )
+
+
+def growth_row(assessment: pd.DataFrame) -> pd.Series:
+    """The assessment's GRDP growth row: its ``target``, ``actual`` (percent), period, status."""
+    return assessment.set_index("indicator_id").loc[GROWTH_ID]
+
+
+def weights_text(weights: Sequence[float], lang: str = "vi") -> str:
+    """Quarterly weights in percent, one decimal: ``21,0; 25,0; 26,5; 27,5``."""
+    return "; ".join(format_number(w, 1, lang) for w in weights)
+
+
+def in_year_caption(growth_target: float, lang: str = "vi") -> str:
+    """The caption of the in-year table; ``growth_target`` in percent."""
+    target = format_percent(growth_target, 1, lang)
+    return pick(
+        lang,
+        f"Tăng trưởng các quý còn lại cần đạt để cả năm tăng {target}",
+        f"Growth the remaining quarters need for {target} in the year",
+    )
+
+
+def in_year_text(
+    view: pd.DataFrame,
+    record: pd.DataFrame,
+    grdp: pd.Series,
+    scenario: Scenario,
+    periods: Sequence[str],
+    lang: str = "vi",
+) -> str:
+    """The in-year GRDP section: growth so far, what each remaining quarter needs, how plausible.
+
+    Opens with the year's result once it is in (:func:`year_result_text`). Before any
+    year-to-date figure, what each quarter needs; after one, the growth so far, the last
+    quarter alone, the requirement with its verdict (:func:`verdict_phrase`), the quarterly
+    weights used and the reference quarters (:func:`record_text`).
+
+    Parameters
+    ----------
+    view : pandas.DataFrame
+        :func:`analysis.economics.scorecard_in_year.in_year_view`; its last row is now.
+    record : pandas.DataFrame
+        :func:`analysis.economics.scorecard_in_year.reference_quarters`: the reference year
+        (the year of its periods) is the one growth is compared with.
+    grdp : pandas.Series
+        The assessment's GRDP growth row (:func:`growth_row`): ``target`` in percent.
+    scenario : Scenario
+        Gives the quarterly weights used (percent) and the label they are named by.
+    periods : sequence of str
+        The plan's periods, in-year first and the year last
+        (:attr:`analysis.data.plans.Plan.periods`: ``2024-Q1``, ``2024-6M``, ``2024-9M``,
+        ``2024``).
+    """
+    lang = check_lang(lang)
+    now = view.iloc[-1]
+    target = float(grdp["target"])
+    result = year_result_text(grdp, target, lang)
+    common = {
+        "result": result,
+        "target": format_percent(target, 1, lang),
+        "required": fraction_text(now["required_growth"], 2, lang),
+        "base": _year(record.index[0]),
+    }
+    if now["quarters_done"] == 0:
+        return _NO_YTD[lang].format(
+            year=periods[-1], periods=", ".join(f"`{p}`" for p in periods[:-1]), **common
+        )
+    return _YTD[lang].format(
+        period=period_words(now["period"], lang),
+        so_far=fraction_text(now["ytd_growth"], 2, lang),
+        single=last_quarter_text(now, lang),
+        need=NEED_WORDS[lang][1 if result else 0],
+        verdict=verdict_phrase(now, lang),
+        scenario=safe(scenario.label_in(lang)),
+        weights=weights_text(scenario.quarterly_weights, lang),
+        record=record_text(record, lang),
+        **common,
     )

@@ -6,7 +6,7 @@ the thresholds of the lights (:data:`analysis.economics.scorecard_measures.GREEN
 which figure of a target is used (:func:`analysis.economics.scorecard.assess`), and the actuals
 file's columns, periods and commands (:mod:`analysis.data.actuals`). The tests check that each
 text states the rule the code applies, so a rule changed without its explanation fails there.
-The notebook keeps the texts that state what this run found.
+The texts that state what a run found are in :mod:`analysis.report.scorecard_findings`.
 
 Each text is Markdown in one language (``vi`` or ``en``); figures are formatted in that language.
 """

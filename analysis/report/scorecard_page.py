@@ -4,7 +4,8 @@ Presentation layer for notebook 06: takes the assessment of
 :func:`analysis.economics.scorecard.assess`, the group titles of
 :func:`analysis.data.tables.load_target_groups` and the actual figures of
 :mod:`analysis.data.actuals`, and returns text, display tables and escaped HTML in the report's
-language. The in-year GRDP section has its own module, :mod:`analysis.report.in_year_growth`.
+language. The in-year GRDP section has its own module, :mod:`analysis.report.in_year_growth`;
+the sentences that state what a run found are in :mod:`analysis.report.scorecard_findings`.
 """
 
 from __future__ import annotations
