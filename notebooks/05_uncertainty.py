@@ -43,7 +43,7 @@ say(
 )
 
 # %%
-from analysis import load_baselines, load_series, load_targets
+from analysis import load_baselines, load_plan, load_series, load_targets
 from analysis.data.scenarios import load_scenario, scenario_path
 from analysis.outlook import scenario_outlook as outlook
 from analysis.outlook.inputs import projection_inputs
@@ -61,7 +61,7 @@ setup = outlook.outlook_setup(sc, baselines=baselines, series=series, calibratio
 result = outlook.scenario_outlook(
     sc, n_draws=n_draws, seed=seed, baselines=baselines, series=series, targets=targets
 )
-year = outlook.OUTLOOK_YEAR  # the year the outlook is for
+year = load_plan().plan_year  # the plan pack's year: the outlook is for it
 history = outlook.published_growth(series)
 
 # %%
