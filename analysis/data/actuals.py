@@ -44,16 +44,9 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from analysis.data.csv_input import read_raw_csv, validate_frame
 from analysis.data.plan_spec import plan_year_of
-from analysis.data.tables import (
-    ID_PATTERN,
-    MAX_ABS_VALUE,
-    PlanSource,
-    load_targets,
-    pack_file,
-    read_raw_csv,
-    validate_frame,
-)
+from analysis.data.tables import ID_PATTERN, MAX_ABS_VALUE, PlanSource, load_targets, pack_file
 from analysis.economics.periods import is_period, period_year, plan_periods
 from analysis.economics.scorecard_measures import COUNT_UNITS, GROWTH_UNIT
 from analysis.errors import InputError, InputErrors
