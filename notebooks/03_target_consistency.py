@@ -11,35 +11,33 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Tính nhất quán của các chỉ tiêu · Consistency of the 2024 targets
-
 # %% tags=["parameters"]
 # The scenario's population growth and depreciation are the assumptions the checks use.
-scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or path to a YAML file
+plan: str = ""  # plan pack in data/raw/plans/; empty: the default (data/raw/plans/default.yaml)
+scenario: str = ""  # scenario name in scenarios/<plan>/ or a YAML path; empty: the plan's own
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 
 # %%
-from analysis import (
-    consistency_report_from_tables,
-    load_assumptions,
-    load_baselines,
-    load_series,
-    load_targets,
-)
-from analysis.data.scenarios import load_scenario, scenario_path
+from analysis import load_plan
+from analysis.report.display import show_title
+
+pack = load_plan(plan)
+show_title("target_consistency", pack.plan_year, lang)
+
+# %%
+from analysis import consistency_report_from_tables
 from analysis.report.consistency_page import checks_table, flagged_closures, notes_table
 from analysis.report.display import pick, safe, say, show_table
 from analysis.report.labels import format_number, format_percent, label
 
-sc = load_scenario(scenario_path(scenario))
-assumptions = load_assumptions().set_index("assumption_id")["value"].to_dict()
+sc = pack.scenario(scenario)
+assumptions = pack.assumptions.set_index("assumption_id")["value"].to_dict()
 # The scenario's own population growth and depreciation replace the shared defaults.
 assumptions["population_growth"] = sc.population_growth
 assumptions["depreciation"] = sc.exchange_rate.depreciation
-targets = load_targets()
+targets = pack.targets
 report = consistency_report_from_tables(
-    targets, load_baselines(), load_series(), assumptions
+    targets, pack.baselines, pack.series, assumptions
 ).set_index("check")
 target = targets.set_index("indicator_id")["target"]
 values = report["value"].astype(float)
@@ -90,16 +88,14 @@ growth {format_percent(sc.population_growth, 2, "en")}, depreciation
 
 # %%
 show_table(
-    checks_table(report, lang),
+    checks_table(report, pack.base_year, lang),
     pick(
         lang,
-        "Kiểm tra tính nhất quán của các chỉ tiêu 2024",
-        "Consistency checks of the 2024 targets",
+        f"Kiểm tra tính nhất quán của các chỉ tiêu {pack.plan_year}",
+        f"Consistency checks of the {pack.plan_year} targets",
     ),
 )
 
-# %% [markdown]
-# ### Ghi chú kỹ thuật · Technical notes
-
 # %%
+say(lang, "### Ghi chú kỹ thuật", "### Technical notes")
 show_table(notes_table(report, lang))

@@ -11,26 +11,29 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # So sánh các kịch bản · Scenario comparison
-
 # %% tags=["parameters"]
-scenarios: list = ["target", "continuation", "low", "high"]  # names in scenarios/ or YAML paths
+plan: str = ""  # plan pack in data/raw/plans/; empty: the default (data/raw/plans/default.yaml)
+scenarios: list = []  # names in scenarios/<plan>/ or YAML paths; empty: every scenario of the plan
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
-seed: int = 2024  # seed of the Monte Carlo (a run passes its plan pack's, plan.yaml)
+seed: int | None = None  # seed of the Monte Carlo; None: the plan pack's (plan.yaml)
 
 # %%
-from analysis.report.display import say
+from analysis import load_plan
+from analysis.report.display import say, show_title
 
+pack = load_plan(plan)
+year = pack.plan_year
+seed = pack.seed if seed is None else seed
+show_title("scenario_comparison", year, lang)
 say(
     lang,
     (
-        "Các kịch bản của lần chạy đặt cạnh nhau: tăng trưởng năm 2024, GRDP giá hiện hành và "
-        "quy đổi USD, GRDP bình quân đầu người và khả năng đạt mục tiêu, so với các chỉ tiêu "
-        "của Nghị quyết."
+        f"Các kịch bản của lần chạy đặt cạnh nhau: tăng trưởng năm {year}, GRDP giá hiện hành "
+        "và quy đổi USD, GRDP bình quân đầu người và khả năng đạt mục tiêu, so với các chỉ "
+        "tiêu của Nghị quyết."
     ),
     (
-        "Every scenario of the run side by side: 2024 growth, GRDP at current prices and in "
+        f"Every scenario of the run side by side: {year} growth, GRDP at current prices and in "
         "USD, GRDP per head and the probability of meeting the targets, against the "
         "resolution's targets."
     ),
@@ -39,22 +42,25 @@ say(
 # %%
 import pandas as pd
 
-from analysis import load_targets
 from analysis.data.scenarios import load_scenarios
 from analysis.outlook.results import scenario_results
 from analysis.report.charts import scenario_comparison_chart
 from analysis.report.comparison_page import probability_table, year_table
 from analysis.report.display import pick, safe, say, show_figure, show_table
 from analysis.report.labels import format_number, format_percent
+from analysis.report.titles import report_title
 
-loaded = load_scenarios(scenarios)
-results = pd.concat([scenario_results(s, seed=seed) for s in loaded], ignore_index=True)
+loaded = load_scenarios(scenarios, pack.paths.scenarios) if scenarios else pack.scenarios
+results = pd.concat(
+    [scenario_results(s, pack.baselines, pack.series, seed=seed) for s in loaded],
+    ignore_index=True,
+)
 labels = {s.name: s.label_in(lang) for s in loaded}
-targets = load_targets().set_index("indicator_id")
+targets = pack.targets.set_index("indicator_id")
 growth_target = float(targets.loc["grdp_growth", "target"])
 per_head_target = float(targets.loc["grdp_per_capita_usd", "target"])
 
-annual = results[results["period"] == "2024"].pivot_table(
+annual = results[results["period"] == str(year)].pivot_table(
     index="scenario", columns="variable", values="value", sort=False
 )
 
@@ -66,7 +72,7 @@ say(
     lang,
     f"""## {len(loaded)} kịch bản
 
-Tăng trưởng GRDP năm 2024 trong các kịch bản từ
+Tăng trưởng GRDP năm {year} trong các kịch bản từ
 **{format_percent(annual["grdp_growth"].min(), 2, "vi")}** đến
 **{format_percent(annual["grdp_growth"].max(), 2, "vi")}** (mục tiêu
 {format_percent(growth_target, 1, "vi")}). GRDP bình quân đầu người từ
@@ -76,7 +82,7 @@ USD** ({safe(labels[best])}); {len(meets)} trong {len(loaded)} kịch bản đ�
 {format_number(per_head_target, 0, "vi")} USD.""",
     f"""## {len(loaded)} scenarios
 
-2024 GRDP growth across the scenarios runs from
+{year} GRDP growth across the scenarios runs from
 **{format_percent(annual["grdp_growth"].min(), 2, "en")}** to
 **{format_percent(annual["grdp_growth"].max(), 2, "en")}** (target
 {format_percent(growth_target, 1, "en")}). GRDP per head runs from
@@ -89,7 +95,7 @@ to **{format_number(annual.loc[best, "grdp_per_capita_usd"], 0, "en")} USD**
 # %%
 show_table(
     year_table(annual, labels, (growth_target, per_head_target), lang),
-    pick(lang, "Năm 2024 theo kịch bản", "2024 by scenario"),
+    pick(lang, f"Năm {year} theo kịch bản", f"{year} by scenario"),
 )
 
 # %%
@@ -103,16 +109,14 @@ show_figure(
 # %%
 show_figure(scenario_comparison_chart(results, labels, "grdp_current_prices", None, lang))
 
-# %% [markdown]
-# ### Khả năng đạt mục tiêu · Probability of meeting the targets
-
 # %%
+say(lang, "### Khả năng đạt mục tiêu", "### Probability of meeting the targets")
 show_table(
     probability_table(annual, labels, lang),
     pick(
         lang,
-        "Xác suất đạt mục tiêu năm 2024 (mô phỏng Monte Carlo; ± sai số chuẩn, điểm %)",
-        "Probability of meeting the 2024 targets (Monte Carlo; ± standard error, points)",
+        f"Xác suất đạt mục tiêu năm {year} (mô phỏng Monte Carlo; ± sai số chuẩn, điểm %)",
+        f"Probability of meeting the {year} targets (Monte Carlo; ± standard error, points)",
     ),
 )
 joint = annual["probability_all_macro_targets"]
@@ -120,9 +124,9 @@ say(
     lang,
     f"""Xác suất cả ba chỉ tiêu vĩ mô (tăng trưởng, GRDP/người, cơ cấu) cùng đạt cao nhất ở
 {safe(labels[joint.idxmax()])}: **{format_percent(joint.max(), 1, "vi")}**. Chi tiết giả định và
-phân phối trong báo cáo Rủi ro và bất định của từng kịch bản.""",
+phân phối trong báo cáo «{report_title("uncertainty", year, "vi")}» của từng kịch bản.""",
     f"""The probability that all three macro targets (growth, GRDP per head, structure) are met
 together is highest under {safe(labels[joint.idxmax()])}:
 **{format_percent(joint.max(), 1, "en")}**. Assumptions and distributions are in each
-scenario's uncertainty report.""",
+scenario's report "{report_title("uncertainty", year, "en")}".""",
 )

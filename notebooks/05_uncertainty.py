@@ -11,40 +11,23 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Độ bất định và khả năng đạt mục tiêu · Uncertainty and the odds of the 2024 targets
-
 # %% tags=["parameters"]
-scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or path to a YAML file
+plan: str = ""  # plan pack in data/raw/plans/; empty: the default (data/raw/plans/default.yaml)
+scenario: str = ""  # scenario name in scenarios/<plan>/ or a YAML path; empty: the plan's own
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 n_draws: int = 200_000  # Monte Carlo draws (200,000: standard errors about 0.1 point)
-seed: int = 2024  # seed of the draws: the same seed gives the same table
+seed: int | None = None  # seed of the draws; None: the plan pack's (plan.yaml)
 
 # %%
-from analysis.report.display import say
+from analysis import load_plan
+from analysis.report.display import say, show_title
 
-say(
-    lang,
-    (
-        "Khả năng một kịch bản đạt các mục tiêu tăng trưởng, GRDP bình quân đầu người và cơ "
-        "cấu năm 2024, riêng từng chỉ tiêu và đồng thời: mô phỏng Monte Carlo với các thang "
-        "đo hiệu chỉnh theo chuỗi tăng trưởng tỉnh đã công bố (2016–2023) và mức hụt kế hoạch "
-        "năm 2023, biểu đồ quạt của tăng trưởng lũy kế, và một mô hình thống kê chuẩn so sánh "
-        "(bước ngẫu nhiên có xu hướng, statsmodels) đặt cạnh kế hoạch. Mọi số liệu được tính "
-        "từ dữ liệu gốc và tệp kịch bản."
-    ),
-    (
-        "How likely one scenario is to meet the 2024 growth, per-head and structure targets, "
-        "alone and together: a Monte Carlo whose scales are calibrated on the province's "
-        "published growth record (2016–2023) and the 2023 plan miss, a fan chart of the year- "
-        "to-date path, and a statistical benchmark (a random walk with drift, statsmodels) "
-        "beside the plan. Every figure is computed from the raw data and the scenario file."
-    ),
-)
+pack = load_plan(plan)
+year, base = pack.plan_year, pack.base_year  # the outlook is for the plan year
+seed = pack.seed if seed is None else seed
+show_title("uncertainty", year, lang)
 
 # %%
-from analysis import load_baselines, load_plan, load_series, load_targets
-from analysis.data.scenarios import load_scenario, scenario_path
 from analysis.outlook import scenario_outlook as outlook
 from analysis.outlook.inputs import projection_inputs
 from analysis.outlook.relative_prices import relative_price_effect
@@ -52,17 +35,35 @@ from analysis.report import uncertainty_page as page
 from analysis.report import uncertainty_text as text
 from analysis.report.display import pick, show_figure, show_markdown, show_table
 
-sc = load_scenario(scenario_path(scenario))
-series = load_series()
-baselines = load_baselines()
-targets = outlook.macro_targets(load_targets(), sc.structure_convention)
+sc = pack.scenario(scenario)
+series, baselines = pack.series, pack.baselines
+targets = outlook.macro_targets(pack.targets, sc.structure_convention)
 calibration = outlook.scenario_calibration(sc, series)
 setup = outlook.outlook_setup(sc, baselines=baselines, series=series, calibration=calibration)
 result = outlook.scenario_outlook(
     sc, n_draws=n_draws, seed=seed, baselines=baselines, series=series, targets=targets
 )
-year = load_plan().plan_year  # the plan pack's year: the outlook is for it
 history = outlook.published_growth(series)
+first, last = int(history.index.min()), int(history.index.max())
+say(
+    lang,
+    (
+        "Khả năng một kịch bản đạt các mục tiêu tăng trưởng, GRDP bình quân đầu người và cơ "
+        f"cấu năm {year}, riêng từng chỉ tiêu và đồng thời: mô phỏng Monte Carlo với các thang "
+        f"đo hiệu chỉnh theo chuỗi tăng trưởng tỉnh đã công bố ({first}–{last}) và mức hụt kế "
+        "hoạch các năm trước, biểu đồ quạt của tăng trưởng lũy kế, và một mô hình thống kê "
+        "chuẩn so sánh (bước ngẫu nhiên có xu hướng, statsmodels) đặt cạnh kế hoạch. Mọi số "
+        "liệu được tính từ dữ liệu gốc và tệp kịch bản."
+    ),
+    (
+        f"How likely one scenario is to meet the {year} growth, per-head and structure targets, "
+        "alone and together: a Monte Carlo whose scales are calibrated on the province's "
+        f"published growth record ({first}–{last}) and its past plan misses, a fan chart of the "
+        "year-to-date path, and a statistical benchmark (a random walk with drift, "
+        "statsmodels) beside the plan. Every figure is computed from the raw data and the "
+        "scenario file."
+    ),
+)
 
 # %%
 show_markdown(text.outlook_text(sc, result, targets, year, lang))
@@ -73,10 +74,8 @@ show_table(
     page.probability_caption(result.n_draws, year, lang),
 )
 
-# %% [markdown]
-# ### Tăng trưởng lũy kế 2024 · Year-to-date growth 2024
-
 # %%
+say(lang, f"### Tăng trưởng lũy kế năm {year}", f"### Year-to-date growth, {year}")
 published = sc.ytd_actuals.given()  # year-to-date growth the scenario records, percent
 show_markdown(text.ytd_paragraph(result, published, year, lang))
 
@@ -87,10 +86,8 @@ show_figure(
     )
 )
 
-# %% [markdown]
-# ### Kế hoạch và chuẩn so sánh thống kê · The plan beside a statistical benchmark
-
 # %%
+say(lang, "### Kế hoạch và chuẩn so sánh thống kê", "### The plan beside a statistical benchmark")
 benchmarks = page.benchmarks(history)
 arima = benchmarks["arima"]
 show_figure(page.benchmark_figure(history, result.annual_growth, arima, targets.growth, lang))
@@ -113,10 +110,8 @@ show_table(
     page.benchmark_caption(plan_year, lang),
 )
 
-# %% [markdown]
-# ### Cơ cấu kinh tế · Economic structure
-
 # %%
+say(lang, "### Cơ cấu kinh tế", "### Economic structure")
 show_table(
     page.sector_table(setup.sectors, sc.sector_growth(), lang),
     pick(lang, "Tăng trưởng các khu vực trong mô phỏng", "Sector growth in the simulation"),
@@ -129,10 +124,8 @@ prices = relative_price_effect(setup, targets, result)
 record_years = page.sector_record_years(series)  # the published sector growth's years
 show_markdown(text.structure_paragraph(result, targets, prices, record_years, year, lang))
 
-# %% [markdown]
-# ### Giả định hiệu chỉnh · Calibration assumptions
-
 # %%
+say(lang, "### Giả định hiệu chỉnh", "### Calibration assumptions")
 show_table(
     page.calibration_table(calibration.to_frame(), sc.uncertainty.given(), lang),
     pick(

@@ -11,68 +11,71 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Đánh giá thực hiện các chỉ tiêu năm 2024 · Scorecard of the 2024 targets
-
 # %% tags=["parameters"]
 # The scorecard judges actual results, not the scenario: the scenario gives only the report's
-# label and the 2023 quarterly weights of the in-year view.
-scenario: str = "target"  # scenario name in scenarios/ (target, low, ...) or path to a YAML file
+# label and the base year's quarterly weights of the in-year view.
+plan: str = ""  # plan pack in data/raw/plans/; empty: the default (data/raw/plans/default.yaml)
+scenario: str = ""  # scenario name in scenarios/<plan>/ or a YAML path; empty: the plan's own
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 # Actual results: a CSV file or a folder of CSV files (format in analysis/data/actuals.py). Empty
-# means every *.csv in data/raw/actuals/; when there is none, the report lists the targets.
-actuals: str = ""  # actuals CSV file or folder; empty means data/raw/actuals/
-
-# %%
-from analysis.report.display import say
-
-say(
-    lang,
-    (
-        "Mọi chỉ tiêu của Nghị quyết so với kết quả thực hiện ghi trong `data/raw/actuals/` "
-        "(hoặc tệp được chỉ định): đạt hay không đạt với kết quả cả năm, đúng tiến độ hay "
-        "chậm với số liệu trong năm, phần khoảng cách đã thu hẹp so với năm 2023, và mức tăng "
-        "trưởng GRDP các quý còn lại cần đạt. Khi chưa có số liệu thực hiện, báo cáo chỉ liệt "
-        "kê các chỉ tiêu; không ước tính thay."
-    ),
-    (
-        "Every target of the resolution against the actual results recorded in "
-        "`data/raw/actuals/` (or the file given as a parameter): met or not met for results "
-        "of the year, on track or slipping for in-year figures, the gap closed since 2023, "
-        "and what the remaining quarters must deliver for GRDP growth. Without actual results "
-        "it lists the targets and where the figures go; nothing is estimated in their place."
-    ),
-)
+# means every *.csv in the plan pack's actuals/ folder; when there is none, the report lists the
+# targets.
+actuals: str = ""  # actuals CSV file or folder; empty means data/raw/plans/<plan>/actuals/
 
 # %%
 from pathlib import Path
 
-from analysis import assess, in_year_view, load_plan, load_series, load_targets, ytd_growth
+from analysis import load_plan
+from analysis.report import scorecard_page as page
+from analysis.report.display import say, show_title
+
+pack = load_plan(plan)  # the plan pack: its year, the base year gaps are measured from, periods
+show_title("scorecard", pack.plan_year, lang)
+source = Path(actuals) if actuals else pack.paths.actuals
+where = page.shown_path(source)
+say(
+    lang,
+    (
+        f"Mọi chỉ tiêu của Nghị quyết so với kết quả thực hiện ghi trong `{where}`: đạt hay "
+        "không đạt với kết quả cả năm, đúng tiến độ hay chậm với số liệu trong năm, phần khoảng "
+        f"cách đã thu hẹp so với năm {pack.base_year}, và mức tăng trưởng GRDP các quý còn lại "
+        "cần đạt. Khi chưa có số liệu thực hiện, báo cáo chỉ liệt kê các chỉ tiêu; không ước "
+        "tính thay."
+    ),
+    (
+        f"Every target of the resolution against the actual results recorded in `{where}`: met "
+        "or not met for results of the year, on track or slipping for in-year figures, the gap "
+        f"closed since {pack.base_year}, and what the remaining quarters must deliver for GRDP "
+        "growth. Without actual results it lists the targets and where the figures go; nothing "
+        "is estimated in their place."
+    ),
+)
+
+# %%
+from analysis import assess, in_year_view, ytd_growth
 from analysis.data.actuals import load_actuals_given
-from analysis.data.scenarios import load_scenario, scenario_path
-from analysis.data.tables import load_target_groups, pack_file
 from analysis.economics.scorecard_in_year import reference_quarters
 from analysis.report import in_year_growth as growth
 from analysis.report import scorecard_findings as findings
 from analysis.report import scorecard_notes as notes
-from analysis.report import scorecard_page as page
-from analysis.report.display import pick, say, show_figure, show_html, show_markdown, show_table
+from analysis.report.display import pick, show_figure, show_html, show_markdown, show_table
 
-sc = load_scenario(scenario_path(scenario))
-targets = load_targets()
-titles = load_target_groups()
-source = Path(actuals) if actuals else pack_file(None, "actuals")
-figures = load_actuals_given(actuals, targets)
+sc = pack.scenario(scenario)
+targets, titles = pack.targets, pack.target_groups
+figures = load_actuals_given(actuals, targets, plan=pack)
 assessment = assess(targets, figures)
 has_results = not figures.empty
 groups = sorted(int(g) for g in targets["group"].unique())
-plan = load_plan()  # the plan pack: its year, the base year gaps are measured from, periods
 
 # %%
 if has_results:
-    show_markdown(findings.results_overview(assessment, figures, plan.plan_year, lang))
+    show_markdown(findings.results_overview(assessment, figures, pack.plan_year, lang))
 else:
-    show_markdown(notes.no_actuals_text(source, len(assessment), len(groups), lang))
+    show_markdown(
+        notes.no_actuals_text(
+            source, len(assessment), len(groups), lang, periods=pack.periods, plan=pack
+        )
+    )
 
 # %%
 if has_results:
@@ -83,13 +86,17 @@ if has_results:
     show_markdown(findings.watch_text(assessment, lang))
 else:
     show_table(
-        page.targets_list_table(assessment, titles, lang),
-        pick(lang, "Các chỉ tiêu chủ yếu năm 2024", "The main targets for 2024"),
+        page.targets_list_table(assessment, titles, pack.base_year, lang),
+        pick(
+            lang,
+            f"Các chỉ tiêu chủ yếu năm {pack.plan_year}",
+            f"The main targets for {pack.plan_year}",
+        ),
     )
 
 # %%
 if has_results:
-    show_markdown(notes.reading_guide(plan.base_year, lang))
+    show_markdown(notes.reading_guide(pack.base_year, lang))
 
 # %%
 if has_results:
@@ -106,9 +113,9 @@ ytd = ytd_growth(figures)
 # The record the required growth is judged against: the base year's single quarters, the
 # fourth implied by the year's growth and the weights above (an assumption, not a published
 # figure).
-record = reference_quarters(load_series(), weights, year=plan.base_year)
+record = reference_quarters(pack.series, weights, year=pack.base_year)
 view = in_year_view(ytd, growth_target / 100, weights, reference_quarters=record["growth"])
-show_markdown(growth.in_year_text(view, record, grdp, sc, plan.periods, lang))
+show_markdown(growth.in_year_text(view, record, grdp, sc, pack.periods, lang))
 
 # %%
 if not ytd.empty:

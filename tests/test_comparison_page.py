@@ -33,7 +33,7 @@ def test_year_table_with_the_targets_last():
     table = year_table(ANNUAL, LABELS, (14.5, 4500.0), "vi")
     assert list(table.columns) == [
         "Kịch bản",
-        "Tăng trưởng GRDP (giá so sánh 2010)",
+        "Tăng trưởng GRDP (giá so sánh)",
         "Chỉ số giảm phát GRDP",
         "GRDP giá hiện hành",
         "GRDP quy đổi USD",

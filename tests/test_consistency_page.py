@@ -78,7 +78,7 @@ def test_check_figure(value, unit, lang, expected):
 
 
 def test_checks_table():
-    table = checks_table(REPORT, "vi")
+    table = checks_table(REPORT, 2023, "vi")
     assert list(table.columns) == ["Kiểm tra", "Giá trị", "Năm 2023", "Đánh giá"]
     assert table.iloc[0].tolist() == [
         "Chỉ số giảm phát cần có để tăng trưởng và GRDP/người khớp nhau",
@@ -88,7 +88,7 @@ def test_checks_table():
     ]
     assert table.iloc[1].tolist()[1:] == ["214,3 nghìn tỷ đồng", "181,9 nghìn tỷ đồng", "Tham khảo"]
     assert table.iloc[2].tolist()[1:] == ["3,20 lần", "–", "Căng"]
-    en = checks_table(REPORT, "en")
+    en = checks_table(REPORT, 2023, "en")
     assert en.iloc[4, 0] == "Minimum deviation: largest distance from history"
     assert en.iloc[6].tolist()[1:] == ["12.30 % (% of GRDP)", "11.50 % (% of GRDP)", "Information"]
 

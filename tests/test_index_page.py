@@ -34,7 +34,7 @@ def test_headline_figures_in_both_languages():
     assert vi["GRDP giá hiện hành"] == "214,3 nghìn tỷ đồng"
     assert en["GRDP per head"] == "4,500 USD"
     assert en["GRDP at current prices"] == "214.3 trillion VND"
-    assert en["GRDP growth (2010 prices)"] == "14.50 %"
+    assert en["Real GRDP growth"] == "14.50 %"
     assert len(vi) == 3  # the deflator row is absent, so it is not shown
 
 

@@ -164,7 +164,7 @@ def test_listed_names_are_escaped(assessment):
 
 
 def test_targets_list_without_results(titles):
-    table = page.targets_list_table(assess(load_targets(), empty_actuals()), titles, "en")
+    table = page.targets_list_table(assess(load_targets(), empty_actuals()), titles, 2023, "en")
     assert list(table.columns) == ["Group of targets", "Indicator", "Unit", "Target", "2023"]
     assert len(table) == 47
     assert (table["Group of targets"] != "").sum() == 15

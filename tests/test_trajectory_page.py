@@ -36,7 +36,7 @@ def test_headline_table_in_vietnamese(projection):
     table = headline_table(projection, 13.45, (14.5, 4500.0), "vi")
     assert list(table.columns) == ["Chỉ tiêu", "Đơn vị", "Năm 2023", "Dự báo 2024", "Mục tiêu"]
     assert table.values.tolist() == [
-        ["Tăng trưởng GRDP (giá so sánh 2010)", "%", "13,45 %", "14,50 %", "14,5 %"],
+        ["Tăng trưởng GRDP (giá so sánh)", "%", "13,45 %", "14,50 %", "14,5 %"],
         ["Chỉ số giảm phát GRDP", "%", "–", "2,89 %", ""],
         ["GRDP giá hiện hành", "nghìn tỷ đồng", "181,9", "214,3", ""],
         ["GRDP quy đổi USD", "tỷ USD", "7,60", "8,80", ""],

@@ -48,7 +48,7 @@ ARIMA = BenchmarkForecast(
 def test_probability_table():
     table = page.probability_table(TABLE, TARGETS, "en")
     assert table.values.tolist() == [
-        ["GRDP growth (2010 prices)", "≥ 14.5 %", "54.3 %", "0.11"],
+        ["Real GRDP growth", "≥ 14.5 %", "54.3 %", "0.11"],
         ["GRDP per head", "≥ 4,500 USD", "61.0 %", "0.11"],
         [
             "Economic structure (ind. / serv. / agr.)",

@@ -22,8 +22,8 @@ from matplotlib.figure import Figure
 from analysis.report.labels import format_number, label
 
 PALETTE = {
-    "2023": "#9aa5b1",
-    "2024": "#1f5f8b",
+    "base": "#9aa5b1",
+    "plan": "#1f5f8b",
     "target": "#c0392b",
     "band": "#1f5f8b",
     "required": "#e67e22",
@@ -84,7 +84,7 @@ def ytd_path_chart(
     bars = ax.bar(
         x,
         wide["grdp_growth_quarter"],
-        color=PALETTE["2024"],
+        color=PALETTE["plan"],
         alpha=0.55,
         label=label("quarter_growth", lang),
     )
@@ -93,7 +93,7 @@ def ytd_path_chart(
         x,
         wide["grdp_growth_ytd"],
         marker="o",
-        color=PALETTE["2024"],
+        color=PALETTE["plan"],
         label=label("ytd_growth", lang),
     )
     if required is not None and not required.empty:
@@ -144,7 +144,8 @@ def level_comparison_chart(
     targets: Mapping[str, float] | None = None,
     lang: str = "vi",
 ) -> Figure:
-    """2023 against 2024 for level variables, one small panel each, with targets where given."""
+    """The base year against the plan year for level variables, one small panel each, with
+    targets where given (the first period of ``projection`` is the base year)."""
     _style()
     fig, axes = plt.subplots(1, len(variables), figsize=(3.0 * len(variables), 3.4))
     axes = np.atleast_1d(axes)
@@ -157,7 +158,8 @@ def level_comparison_chart(
     for ax, variable in zip(axes, variables, strict=True):
         rows = projection[projection["variable"] == variable].sort_values("period")
         unit = rows["unit"].iloc[0]
-        colors = [PALETTE.get(p, PALETTE["2024"]) for p in rows["period"]]
+        first = rows["period"].min()
+        colors = [PALETTE["base"] if p == first else PALETTE["plan"] for p in rows["period"]]
         bars = ax.bar(rows["period"], rows["value"], color=colors)
         decimals = 0 if rows["value"].abs().max() >= 1000 else 1
         _annotate_bars(ax, bars, decimals, lang)
@@ -174,15 +176,18 @@ def level_comparison_chart(
 
 def structure_shift_chart(
     shares: pd.DataFrame,
+    years: tuple[int, int],
     lang: str = "vi",
 ) -> Figure:
-    """Sector shares side by side: 2023, the projection and the target (percent).
+    """Sector shares side by side: the base year, the projection and the target (percent).
 
     Parameters
     ----------
     shares : DataFrame
-        Index: sectors; columns: the series to compare (e.g. ``2023``, ``2024``, ``target``),
-        values in percent.
+        Index: sectors; columns: the series to compare, ``base``, ``plan`` (the projection)
+        and ``target`` where there is one, values in percent.
+    years : (int, int)
+        The base year and the plan year, for the legend.
     """
     _style()
     long = (
@@ -191,9 +196,10 @@ def structure_shift_chart(
         .melt(id_vars="sector", var_name="series", value_name="share")
     )
     long["sector"] = [label(s, lang) for s in long["sector"]]
+    base_year, plan_year = years
     names = {
-        "2023": label("baseline_2023", lang),
-        "2024": label("projection_2024", lang),
+        "base": label("base_year", lang, year=base_year),
+        "plan": label("projection", lang, year=plan_year),
         "target": label("target", lang),
     }
     long["series"] = [names.get(str(s), str(s)) for s in long["series"]]
@@ -215,7 +221,7 @@ def contributions_chart(contributions: pd.Series, lang: str = "vi") -> Figure:
     _style()
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], 2.8))
     names = [label(s, lang) for s in contributions.index]
-    colors = [PALETTE["2024"] if v >= 0 else PALETTE["target"] for v in contributions]
+    colors = [PALETTE["plan"] if v >= 0 else PALETTE["target"] for v in contributions]
     ax.barh(names, contributions.to_numpy(), color=colors)
     for y, v in enumerate(contributions.to_numpy()):
         ax.annotate(
@@ -246,7 +252,7 @@ def scenario_comparison_chart(
     rows = rows[rows["period"] == rows["period"].max()]
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], 3.2))
     names = [scenario_labels.get(s, s) for s in rows["scenario"]]
-    bars = ax.bar(names, rows["value"], color=PALETTE["2024"])
+    bars = ax.bar(names, rows["value"], color=PALETTE["plan"])
     unit = rows["unit"].iloc[0] if len(rows) else ""
     percent = unit in ("%", "% growth")
     decimals = 2 if percent else (0 if len(rows) and rows["value"].abs().max() >= 1000 else 1)
@@ -377,7 +383,8 @@ def growth_outlook_chart(
     quantiles: pd.Series,
     benchmark: Mapping[str, float] | None = None,
     target: float | None = None,
-    year: int = 2024,
+    *,
+    year: int,
     lang: str = "vi",
 ) -> Figure:
     """Published annual growth, then the outlook year's fan, the benchmark and the target.
@@ -385,7 +392,7 @@ def growth_outlook_chart(
     Parameters
     ----------
     history : Series
-        Published annual real growth in percent, indexed by year (2016–2023).
+        Published annual real growth in percent, indexed by year (up to the base year).
     quantiles : Series
         Quantiles of the outlook year's growth in percent, indexed by probability (as a row
         of :func:`analysis.economics.montecarlo.fan_quantiles`), symmetric around 0.5.
@@ -396,8 +403,8 @@ def growth_outlook_chart(
         times 100); drawn just right of the fan.
     target : float, optional
         The growth target (the plan) in percent.
-    year : int, default 2024
-        The outlook year; the fan opens from the last published year.
+    year : int
+        The outlook year (the plan year); the fan opens from the last published year.
     """
     _style()
     fig, ax = plt.subplots(figsize=FIGSIZE)
@@ -406,7 +413,7 @@ def growth_outlook_chart(
         years,
         history.to_numpy(dtype=float),
         marker="o",
-        color=PALETTE["2023"],
+        color=PALETTE["base"],
         label="Đã công bố" if lang == "vi" else "Published",
     )
     start = (years[-1], float(history.iloc[-1]))
@@ -450,6 +457,15 @@ def growth_outlook_chart(
     return fig
 
 
+def _reference_words(year: int | None, lang: str) -> str:
+    """The legend of the record's best quarter: its year when known."""
+    if lang == "vi":
+        where = f"năm {year} " if year is not None else "đã có "
+        return f"Quý cao nhất {where}(công bố hoặc suy ra)"
+    where = f"of {year} " if year is not None else "on record "
+    return f"Best quarter {where}(published or implied)"
+
+
 def in_year_chart(
     quarters: Sequence[float],
     ytd: Sequence[float],
@@ -457,6 +473,7 @@ def in_year_chart(
     target: float,
     reference_best: float | None = None,
     lang: str = "vi",
+    reference_year: int | None = None,
 ) -> Figure:
     """The year so far and what the rest needs: published quarters, required quarters, target.
 
@@ -474,6 +491,8 @@ def in_year_chart(
         The annual growth target, percent.
     reference_best : float, optional
         The best single quarter on record used to judge plausibility, percent.
+    reference_year : int, optional
+        The year that quarter belongs to (named in the legend).
 
     Notes
     -----
@@ -493,7 +512,7 @@ def in_year_chart(
     done = ax.bar(
         range(1, k + 1),
         list(quarters)[:k],
-        color=PALETTE["2024"],
+        color=PALETTE["plan"],
         alpha=0.75,
         label="Quý đã công bố" if lang == "vi" else "Published quarters",
     )
@@ -540,13 +559,8 @@ def in_year_chart(
             color="#555555",
             ls=":",
             lw=1.2,
-            label=(
-                f"Quý cao nhất năm 2023 (công bố hoặc suy ra): "
-                f"{format_number(reference_best, 2, lang)} %"
-                if lang == "vi"
-                else f"Best quarter of 2023 (published or implied): "
-                f"{format_number(reference_best, 2, lang)} %"
-            ),
+            label=_reference_words(reference_year, lang)
+            + f": {format_number(reference_best, 2, lang)} %",
         )
     ax.set_xticks(
         range(1, 5),

@@ -36,14 +36,16 @@ def check_figure(value: float | None, unit: str, lang: str = "vi") -> str:
     return f"{format_number(value, decimals, lang)} {unit_label(unit, lang)}".strip()
 
 
-def checks_table(report: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+def checks_table(report: pd.DataFrame, base_year: int, lang: str = "vi") -> pd.DataFrame:
     """One row per check: what it is, its value, the base year's value and the verdict."""
     return pd.DataFrame(
         [
             {
                 pick(lang, "Kiểm tra", "Check"): check_label(check, lang),
                 pick(lang, "Giá trị", "Value"): check_figure(r["value"], r["unit"], lang),
-                label("baseline_2023", lang): check_figure(r["value_2023"], r["unit"], lang),
+                label("base_year", lang, year=base_year): check_figure(
+                    r["value_2023"], r["unit"], lang
+                ),
                 pick(lang, "Đánh giá", "Verdict"): label(r["verdict"], lang),
             }
             for check, r in report.iterrows()

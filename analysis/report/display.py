@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 
 from analysis.report.labels import check_lang
 from analysis.report.templating import render
+from analysis.report.titles import report_title
 
 FIGURE_DPI = 110
 TABLE_CLASS = "report-table"
@@ -126,3 +127,8 @@ def show_table(frame: pd.DataFrame, caption: str | None = None) -> None:
 def show_html(html: str) -> None:
     """Display HTML the package built and escaped (a styled table): never text from a file."""
     display(HTML(html))
+
+
+def show_title(report: str, year: int, lang: str) -> None:
+    """Show a report's title (:func:`analysis.report.titles.report_title`) as its heading."""
+    display(Markdown(f"# {safe(report_title(report, year, lang))}"))

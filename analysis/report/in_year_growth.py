@@ -266,6 +266,8 @@ def in_year_figure(view: pd.DataFrame, growth_target: float, lang: str = "vi") -
     done = view[view["quarters_done"] > 0].set_index("quarters_done")
     now = view.iloc[-1]
     quarters = range(1, int(done.index.max()) + 1)
+    period = str(now["reference_best_period"])
+    year = int(period[:4]) if period[:4].isdigit() else None
     return in_year_chart(
         [100 * done["quarter_growth"].get(q, math.nan) for q in quarters],
         [100 * done["ytd_growth"].get(q, math.nan) for q in quarters],
@@ -273,6 +275,7 @@ def in_year_figure(view: pd.DataFrame, growth_target: float, lang: str = "vi") -
         growth_target,
         100 * float(now["reference_best"]),
         lang,
+        reference_year=year,
     )
 
 

@@ -45,9 +45,9 @@ UNIT_LABELS: dict[str, dict[str, str]] = {
 TEXT: dict[str, dict[str, str]] = {
     "scenario": {"vi": "Kịch bản", "en": "Scenario"},
     "target": {"vi": "Mục tiêu", "en": "Target"},
-    "baseline_2023": {"vi": "Năm 2023", "en": "2023"},
-    "projection_2024": {"vi": "Dự báo 2024", "en": "2024 projection"},
-    "real_growth": {"vi": "Tăng trưởng GRDP (giá so sánh 2010)", "en": "GRDP growth (2010 prices)"},
+    "base_year": {"vi": "Năm {year}", "en": "{year}"},
+    "projection": {"vi": "Dự báo {year}", "en": "{year} projection"},
+    "real_growth": {"vi": "Tăng trưởng GRDP (giá so sánh)", "en": "Real GRDP growth"},
     "grdp_nominal": {"vi": "GRDP giá hiện hành", "en": "GRDP at current prices"},
     "grdp_usd": {"vi": "GRDP quy đổi USD", "en": "GRDP in USD"},
     "per_capita": {"vi": "GRDP bình quân đầu người", "en": "GRDP per head"},
@@ -80,15 +80,24 @@ def check_lang(lang: str) -> Lang:
     return lang  # type: ignore[return-value]
 
 
-def label(key: str, lang: str = "vi") -> str:
+def label(key: str, lang: str = "vi", **values: object) -> str:
     """The report label of ``key`` (a text key, sector, unit or period) in ``lang``.
 
+    Labels that name a year take it as a value: ``label("base_year", "vi", year=2023)`` is
+    ``Năm 2023``.
     Unknown keys are returned unchanged so a new variable still shows, under its id.
+
+    Raises
+    ------
+    KeyError
+        The label names a value (``{year}``) that was not given.
     """
     lang = check_lang(lang)
     for table in (TEXT, SECTOR_LABELS, UNIT_LABELS, PERIOD_LABELS):
         if key in table:
-            return table[key][lang]
+            return (
+                table[key][lang].format(**values) if "{" in table[key][lang] else table[key][lang]
+            )
     return key
 
 

@@ -179,9 +179,9 @@ def listed_targets(assessment: pd.DataFrame, statuses: tuple[str, ...], lang: st
 
 
 def targets_list_table(
-    assessment: pd.DataFrame, titles: pd.DataFrame, lang: str = "vi"
+    assessment: pd.DataFrame, titles: pd.DataFrame, base_year: int, lang: str = "vi"
 ) -> pd.DataFrame:
-    """The targets without results: group (on its first row), name, unit, target, 2023.
+    """The targets without results: group (on its first row), name, unit, target, base year.
 
     Targets keep their spaces unbroken (``≥ 4.500`` on one line).
     """
@@ -198,7 +198,9 @@ def targets_list_table(
             COLUMNS["target"][lang]: [
                 target_text(r, lang).replace(" ", "\u00a0") for _, r in listing.iterrows()
             ],
-            label("baseline_2023", lang): [figure_text(b, lang) for b in listing["baseline"]],
+            label("base_year", lang, year=base_year): [
+                figure_text(b, lang) for b in listing["baseline"]
+            ],
         }
     )
 

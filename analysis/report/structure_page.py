@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis.report.display import pick
-from analysis.report.labels import CLOSURE_LABELS, format_number, format_percent, label
+from analysis.report.labels import (
+    CLOSURE_LABELS,
+    check_lang,
+    format_number,
+    format_percent,
+    label,
+)
 
 if TYPE_CHECKING:
     from analysis.economics.structure_solution import StructureSolution
@@ -64,3 +70,36 @@ def solution_rows(solution: StructureSolution, lang: str = "vi") -> list[dict[st
 def solutions_table(solutions: Iterable[StructureSolution], lang: str = "vi") -> pd.DataFrame:
     """Every closure's rows, one after the other (:func:`solution_rows`)."""
     return pd.DataFrame([row for s in solutions for row in solution_rows(s, lang)])
+
+
+def conclusion_text(
+    equal: StructureSolution, least: StructureSolution, growth: float, lang: str = "vi"
+) -> str:
+    """The report's conclusion: what the target structure needs of the sector furthest from its
+    record, with equal prices (closure A) and with the least deviation (closure C).
+
+    ``growth`` is the scenario's real growth, a fraction; the sector named is the one whose
+    required growth is furthest from its historical mean under equal prices.
+    """
+    worst = equal.z.abs().idxmax()
+    g = format_percent(100 * growth, 2, lang)
+    need_a = format_percent(100 * equal.growth[worst], 2, lang)
+    need_c = format_percent(100 * least.growth[worst], 2, lang)
+    price = format_percent(100 * least.relative_price[worst], 2, lang)
+    z = format_number(equal.z[worst], 1, lang)
+    sector = label(worst, lang).lower()
+    if check_lang(lang) == "vi":
+        return (
+            f"**Kết luận.** Nếu giá các ngành tăng như nhau, để vừa tăng trưởng {g} vừa đạt cơ "
+            f"cấu mục tiêu, ngành {sector} phải tăng {need_a}, cách bình quân lịch sử {z} độ "
+            f"lệch chuẩn: **{label(equal.verdict, 'vi').lower()}**. Cách khép độ lệch nhỏ nhất "
+            f"cho phép giá tương đối thay đổi: ngành {sector} tăng {need_c} với giá tương đối "
+            f"{price}; đánh giá: **{label(least.verdict, 'vi').lower()}**."
+        )
+    return (
+        f"**Conclusion.** With equal sector prices, reaching both {g} growth and the target "
+        f"structure needs {sector} to grow {need_a}, {z} standard deviations from its "
+        f"historical mean: **{label(equal.verdict, 'en').lower()}**. The minimum-deviation "
+        f"closure lets relative prices move: {sector} grows {need_c} with a relative price "
+        f"change of {price}; verdict: **{label(least.verdict, 'en').lower()}**."
+    )

@@ -102,10 +102,12 @@ def headline_table(
             {
                 pick(lang, "Chỉ tiêu", "Indicator"): label(key, lang),
                 pick(lang, "Đơn vị", "Unit"): _unit(var, units[var], lang),
-                label("baseline_2023", lang): projection_cell(
+                label("base_year", lang, year=base): projection_cell(
                     projection, var, base, d, lang, outturn
                 ),
-                label("projection_2024", lang): projection_cell(projection, var, year, d, lang),
+                label("projection", lang, year=year): projection_cell(
+                    projection, var, year, d, lang
+                ),
                 label("target", lang): target,
             }
         )

@@ -83,10 +83,14 @@ def index_context(run: Run, tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
         "lang": lang,
         "title": f"{texts['title']} · {texts['run']} {readable_stamp(run.stamp, lang)}",
         "texts": texts,
-        "once_per_run": [_report(run, nb.stem, notebook_title(nb)) for nb in once],
+        "once_per_run": [_report(run, nb.stem, _title(run, nb)) for nb in once],
         "scenarios": [_scenario_row(run, s, tables.get(s.name)) for s in ordered],
         "files": [(WORKBOOK_FILE, texts["workbook"]), (MANIFEST_FILE, texts["manifest"])],
     }
+
+
+def _title(run: Run, notebook: Path) -> str:
+    return notebook_title(notebook, run.plan.plan_year, run.lang)
 
 
 def _report(run: Run, base: str, title: str) -> dict[str, Any]:
@@ -97,7 +101,7 @@ def _report(run: Run, base: str, title: str) -> dict[str, Any]:
 def _scenario_row(run: Run, scenario: Scenario, table: pd.DataFrame | None) -> dict:
     lang = run.lang
     reports = [
-        _report(run, f"{scenario.name}/{nb.stem}", notebook_title(nb))
+        _report(run, f"{scenario.name}/{nb.stem}", _title(run, nb))
         for nb in run.notebooks
         if not is_once_per_run(nb)
     ]

@@ -22,6 +22,7 @@ from analysis.data import paths
 from analysis.data.plan_spec import PlanSpec
 from analysis.data.scenarios import Scenario, scenario_files, scenario_path
 from analysis.errors import InputError
+from analysis.report.titles import has_title, report_title
 from analysis.run.conventions import DEFAULT_SEED, LANGUAGES, MAX_SEED, STAGING_PREFIX
 from analysis.run.safeguards import SignalGuard
 
@@ -173,9 +174,13 @@ def _names_notebook(word: str, notebook: Path) -> bool:
     return word in (notebook.name, notebook.stem, notebook.stem[:2])
 
 
-def notebook_title(notebook: Path) -> str:
-    """The first Markdown heading of ``notebook`` (without ``#``), else its file stem."""
+def notebook_title(notebook: Path, year: int | None = None, lang: str = "vi") -> str:
+    """A report's title for the plan ``year`` in ``lang`` (:mod:`analysis.report.titles`);
+    for another notebook, its first Markdown heading (without ``#``), else its file stem."""
     import nbformat
+
+    if year is not None and has_title(notebook.stem):
+        return report_title(notebook.stem, year, lang)
 
     try:
         nb = nbformat.read(notebook, as_version=4)
@@ -230,6 +235,10 @@ def _common_parameters(run: Run, results_dir: Path) -> dict[str, Any]:
     }
 
 
+def _title(run: Run, notebook: Path) -> str:
+    return notebook_title(notebook, run.plan.plan_year, run.lang)
+
+
 def _scenario_job(run: Run, scenario: Scenario, notebook: Path) -> Job:
     folder = run.staging / scenario.name
     parameters = {
@@ -243,7 +252,7 @@ def _scenario_job(run: Run, scenario: Scenario, notebook: Path) -> Job:
         parameters=parameters,
         cwd=notebook.parent.resolve(),
         lang=run.lang,
-        title=f"{notebook_title(notebook)} · {scenario.label_in(run.lang)}",
+        title=f"{_title(run, notebook)} · {scenario.label_in(run.lang)}",
         cell_timeout=run.cell_timeout,
     )
 
@@ -260,6 +269,6 @@ def _run_level_job(run: Run, notebook: Path) -> Job:
         parameters={**chosen, **_common_parameters(run, run.staging)},
         cwd=notebook.parent.resolve(),
         lang=run.lang,
-        title=notebook_title(notebook),
+        title=_title(run, notebook),
         cell_timeout=run.cell_timeout,
     )
