@@ -189,7 +189,7 @@ def test_scorecard_without_actuals_lists_targets_and_invents_nothing(tmp_path):
     text = _words(page)
     assert "No actual results yet" in text
     assert "python -m analysis actuals-template" in text
-    assert "data/raw/actuals/" in text
+    assert "data/raw/plans/bac-giang-2024/actuals/actuals_2024.csv" in text
     assert "targets met" not in text
     for word in ("Met", "Not met", "On track", "Off track"):
         assert not [r for r in page.rows if r and r[-1].strip() == word]
