@@ -7,7 +7,6 @@ whether the tree had uncommitted changes, and each notebook's status and time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 import subprocess
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.run.conventions import KERNEL_HASH_SEED, KERNEL_NAME, MANIFEST_FILE
+from analysis.run.digests import sha256_of
 from analysis.run.execution import Outcome
 from analysis.run.jobs import Run
 
@@ -29,15 +29,6 @@ PACKAGES = (
     "PyYAML", "openpyxl",
 )  # fmt: skip
 """Distributions whose versions the manifest records."""
-
-
-def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file, hex."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def input_hashes(run: Run) -> dict[str, str]:
