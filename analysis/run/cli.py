@@ -76,6 +76,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             seed=args.seed,
             cell_timeout=args.timeout or None,
             pdf=args.pdf,
+            isolated=args.isolated,
         )
     except Interrupted as exc:
         print(
@@ -159,6 +160,12 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also print each HTML report to PDF with headless Chromium (skipped, with a "
         "warning, when Chromium is not installed)",
+    )
+    run.add_argument(
+        "--isolated",
+        action="store_true",
+        help="start each notebook's kernel from scratch instead of forking it from a warm one "
+        "with the libraries already imported (slower; the reports are the same)",
     )
     run.set_defaults(func=_cmd_run)
 

@@ -59,8 +59,11 @@ def kernel_environment(root: Path) -> dict[str, str]:
     }
 
 
-def prepare_worker(environment: dict[str, str], log: Path, parent: int | None = None) -> None:
-    """Initialise a worker process: environment, quiet logs and warnings.
+def prepare_worker(
+    environment: dict[str, str], log: Path, parent: int | None = None, warm: bool = False
+) -> None:
+    """Initialise a worker process: environment, quiet logs and warnings, and with ``warm`` its
+    kernel template (:mod:`analysis.run.warm_kernels`).
 
     The worker's standard error, which the kernels it starts inherit, goes to ``log``: kernel
     start-up chatter stays off the progress display, and a crashing kernel's last words are
@@ -78,6 +81,10 @@ def prepare_worker(environment: dict[str, str], log: Path, parent: int | None = 
     logging.getLogger("papermill").setLevel(logging.ERROR)
     logging.getLogger("traitlets").setLevel(logging.ERROR)
     warnings.simplefilter("ignore")
+    if warm:
+        from analysis.run.warm_kernels import start_template
+
+        start_template()
 
 
 def execute_jobs(jobs: Sequence[Job], run: Run) -> list[Outcome]:
@@ -89,7 +96,12 @@ def execute_jobs(jobs: Sequence[Job], run: Run) -> list[Outcome]:
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=prepare_worker,
-        initargs=(kernel_environment(run.folders.root), run.staging / KERNEL_LOG, os.getpid()),
+        initargs=(
+            kernel_environment(run.folders.root),
+            run.staging / KERNEL_LOG,
+            os.getpid(),
+            not run.isolated,
+        ),
     )
     try:
         return wait_for_jobs(pool, jobs, progress)
@@ -134,6 +146,8 @@ def execute_job(job: Job) -> Outcome:
     """Execute one notebook with papermill and export its HTML (runs in a worker process)."""
     import papermill as pm
 
+    from analysis.run.warm_kernels import engine_options
+
     start = time.perf_counter()
     job.output.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -146,6 +160,7 @@ def execute_job(job: Job) -> Outcome:
             request_save_on_cell_execute=True,  # keeps the cells run so far if the kernel dies
             cwd=job.cwd,
             execution_timeout=job.cell_timeout,
+            **engine_options(),
         )
         export_html(job.output, job.output.with_suffix(".html"), job.lang, job.title)
     except Exception as exc:

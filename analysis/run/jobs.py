@@ -85,6 +85,7 @@ class Run:
     results: ResultsFunction
     stream: TextIO
     pdf: bool = False
+    isolated: bool = False
     stamp: str = ""
     started: float = field(default_factory=time.time)
     guard: SignalGuard = field(default_factory=SignalGuard)

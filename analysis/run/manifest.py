@@ -122,6 +122,7 @@ def _parameters(run: Run) -> dict[str, Any]:
         "cell_timeout": run.cell_timeout,
         "seed": run.seed,
         "python_hash_seed": KERNEL_HASH_SEED,
+        "kernels": "isolated" if run.isolated else "warm",
     }
 
 

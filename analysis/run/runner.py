@@ -90,6 +90,7 @@ def run_reports(
     results: ResultsFunction | None = None,
     stream: TextIO | None = None,
     pdf: bool = False,
+    isolated: bool = False,
 ) -> Path:
     """Run every notebook for every scenario of a plan and publish ``reports/<plan-id>/<stamp>/``.
 
@@ -123,6 +124,10 @@ def run_reports(
     pdf : bool
         Also print each HTML report to PDF with headless Chromium (skipped, with a warning on
         ``stream`` and in the manifest, when Chromium is not installed).
+    isolated : bool
+        Start every notebook's kernel the ordinary way (``python -m ipykernel_launcher``)
+        instead of forking it from the worker's warm kernel template
+        (:mod:`analysis.run.warm_kernels`); the reports are the same.
 
     Returns
     -------
@@ -161,6 +166,7 @@ def run_reports(
         results=results or _default_results(seed, folders),
         stream=stream or sys.stderr,
         pdf=pdf,
+        isolated=isolated,
     )
     check_files_inside(run.notebooks, folders.root, "notebook")
     check_plan(plan_id, root=root)

@@ -1,0 +1,164 @@
+"""Warm kernels: each notebook in its own kernel, forked from a template with the libraries
+imported, that looks to the notebook exactly like a kernel started from scratch.
+
+Fixture notebooks: ``08_kernel_facts`` prints what a notebook can see of its kernel (working
+folder, module path, environment, warnings filters, signal handlers, threads, pandas and
+matplotlib settings, the package's functions, an inline chart) and writes to its results folder
+which libraries were already imported when it started; ``09_poisons_kernel`` changes all of
+that in its own kernel; ``05_kernel_dies`` kills its kernel.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from project_copies import PROJECT, make_copy
+
+from analysis.run.runner import run_reports
+from analysis.run.warm_kernels import ForkedKernel, KernelTemplate, kernel_interpreter
+
+SCENARIOS = ("low", "target")
+
+
+def test_kernel_interpreter_is_the_part_before_the_launcher():
+    argv = ["/venv/bin/python", "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{c}"]
+    assert kernel_interpreter(argv) == ["/venv/bin/python", "-Xfrozen_modules=off"]
+    assert kernel_interpreter(["/usr/bin/R", "--slave", "-e", "IRkernel::main()"]) is None
+
+
+def test_template_recognises_only_its_own_launcher():
+    template = KernelTemplate.__new__(KernelTemplate)  # no process: only the command check
+    template.interpreter = ["/venv/bin/python", "-Xfrozen_modules=off"]
+    cmd = [*template.interpreter, "-m", "ipykernel_launcher", "-f", "k.json", "--x=1"]
+    assert template.kernel_arguments(cmd) == ["-f", "k.json", "--x=1"]
+    assert template.kernel_arguments(["/other/python", *cmd[1:]]) is None
+    assert template.kernel_arguments([*template.interpreter, "-m", "other", "-f", "k"]) is None
+
+
+def test_forked_kernel_is_polled_signalled_and_reaped_like_a_child():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    kernel = ForkedKernel(child.pid)
+    assert kernel.poll() is None
+    kernel.send_signal(signal.SIGTERM)
+    assert kernel.wait(timeout=60) == -signal.SIGTERM
+    assert kernel.poll() == -signal.SIGTERM
+    kernel.kill()  # ended: nothing to signal, no error
+
+
+# --- the same kernel, warm or isolated -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def warm_and_isolated(tmp_path_factory):
+    root = make_copy(
+        tmp_path_factory.mktemp("warm"),
+        fixtures=["08_kernel_facts.ipynb", "09_poisons_kernel.ipynb"],
+        scenarios=SCENARIOS,
+    )
+    # One worker runs low/08, low/09 (poisons its kernel), then target/08 and target/09.
+    warm = run_reports(root=root, jobs=1, stream=io.StringIO())
+    isolated = run_reports(root=root, jobs=1, isolated=True, stream=io.StringIO())
+    return {"warm": warm, "isolated": isolated}
+
+
+def _facts(run: Path, scenario: str) -> dict:
+    return json.loads((run / scenario / "kernel_facts.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.notebook
+def test_warm_kernels_come_with_the_libraries_imported(warm_and_isolated):
+    for scenario in SCENARIOS:
+        warm = _facts(warm_and_isolated["warm"], scenario)["preloaded"]
+        assert {"numpy", "pandas", "matplotlib", "analysis.report.charts"} <= set(warm)
+        assert _facts(warm_and_isolated["isolated"], scenario)["preloaded"] == []
+    manifest = json.loads((warm_and_isolated["warm"] / "manifest.json").read_text("utf-8"))
+    assert manifest["parameters"]["kernels"] == "warm"
+
+
+@pytest.mark.notebook
+def test_a_notebook_sees_the_same_kernel_warm_or_isolated_even_after_a_poisoned_one(
+    warm_and_isolated,
+):
+    warm, isolated = warm_and_isolated["warm"], warm_and_isolated["isolated"]
+    pages = sorted(p.relative_to(warm) for p in warm.rglob("*.html") if p.name != "index.html")
+    assert len(pages) == len(SCENARIOS) * 2
+    for page in pages:
+        assert (warm / page).read_bytes() == (isolated / page).read_bytes(), page
+    facts = (warm / "target" / "08_kernel_facts.html").read_text(encoding="utf-8")
+    assert "POISONED" not in facts and "/nowhere" not in facts
+    assert "backend: module://matplotlib_inline.backend_inline" in facts
+    assert "pandas display.max_columns: 20" in facts  # what pandas chooses in a kernel
+    assert "package: 1.234,5" in facts and "project root: True" in facts
+    assert "data:image/png;base64," in facts  # the inline backend showed the chart
+
+
+# --- a kernel that dies, a template that dies --------------------------------------------------
+
+DYING_SCRIPT = """
+import json, os, signal, sys
+from pathlib import Path
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+import papermill as pm
+from analysis.run import warm_kernels
+
+folder = Path(sys.argv[1])
+
+def notebook(name, *sources):
+    nb = new_notebook(cells=[new_code_cell(s) for s in sources])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, folder / name)
+    return folder / name
+
+def run(path):
+    try:
+        pm.execute_notebook(path, path.with_suffix(".out.ipynb"), kernel_name="python3",
+                            progress_bar=False, **warm_kernels.engine_options())
+    except Exception as exc:
+        return type(exc).__name__
+    out = nbformat.read(path.with_suffix(".out.ipynb"), as_version=4)
+    return out.cells[-1].outputs[0]["text"].strip()
+
+warm_kernels.start_template()
+template = warm_kernels._TEMPLATES.current
+dies = notebook("dies.ipynb", "import os, signal", "os.kill(os.getpid(), signal.SIGKILL)")
+looks = notebook("looks.ipynb", "import sys, os",
+                 "print(sorted({'pandas', 'numpy'} & set(sys.modules)), os.getppid() == %d)"
+                 % os.getpid())
+found = {"died": run(dies), "after": run(looks),
+         "same_template": warm_kernels._TEMPLATES.current is template and template.alive()}
+template.process.kill()
+template.process.wait()
+found["after_template_died"] = run(looks)
+found["new_template"] = warm_kernels._TEMPLATES.current not in (None, template)
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.notebook
+def test_a_dying_kernel_costs_only_itself_and_a_dead_template_is_replaced(tmp_path):
+    # In a process of its own: a worker becomes a child subreaper for its kernels.
+    env = dict(os.environ, PYTHONPATH=str(PROJECT), PYTHONHASHSEED="0")
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(DYING_SCRIPT), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+        env=env,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["died"] == "DeadKernelError"
+    assert found["after"] == "['numpy', 'pandas'] True"  # forked, handed to this process
+    assert found["same_template"]
+    assert found["after_template_died"] == "['numpy', 'pandas'] True"
+    assert found["new_template"]
