@@ -111,7 +111,7 @@ class KernelTemplate:
             pass_fds=(theirs.fileno(),),
             stdin=subprocess.DEVNULL,
             env=env,
-            cwd=str(paths.PACKAGE_DIR.parent),
+            cwd=_package_parent(env),
         )
         theirs.close()
         self.channel = ours
@@ -168,6 +168,14 @@ class KernelTemplate:
         if self.alive():
             self.process.kill()
         self.process.wait()
+
+
+def _package_parent(environment: dict[str, str]) -> str:
+    """Where the kernels find the package: the first folder of their ``PYTHONPATH``
+    (:func:`analysis.run.execution.kernel_environment`). The template starts there, so that
+    ``python -m`` finds the package where a kernel would."""
+    first = environment.get("PYTHONPATH", "").split(os.pathsep)[0]
+    return first or str(paths.PACKAGE_DIR.parent)
 
 
 class _Templates:
