@@ -65,7 +65,7 @@ def warm_and_isolated(tmp_path_factory):
     )
     # One worker runs low/08, low/09 (poisons its kernel), then target/08 and target/09.
     warm = run_reports(root=root, jobs=1, stream=io.StringIO())
-    isolated = run_reports(root=root, jobs=1, isolated=True, stream=io.StringIO())
+    isolated = run_reports(root=root, jobs=1, isolated=True, fresh=True, stream=io.StringIO())
     return {"warm": warm, "isolated": isolated}
 
 

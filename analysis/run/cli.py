@@ -77,6 +77,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             cell_timeout=args.timeout or None,
             pdf=args.pdf,
             isolated=args.isolated,
+            fresh=args.fresh,
         )
     except Interrupted as exc:
         print(
@@ -166,6 +167,12 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="start each notebook's kernel from scratch instead of forking it from a warm one "
         "with the libraries already imported (slower; the reports are the same)",
+    )
+    run.add_argument(
+        "--fresh",
+        action="store_true",
+        help="execute every notebook again, even those whose inputs are unchanged since a "
+        "published run (by default these are copied from that run)",
     )
     run.set_defaults(func=_cmd_run)
 

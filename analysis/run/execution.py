@@ -1,9 +1,13 @@
 """Executing the jobs: each notebook run by papermill in a worker process, failures described.
 
-Every notebook runs in its own ``spawn`` process (papermill is not thread-safe and changes the
-working directory), up to ``jobs`` at once, and is exported to HTML without code there. After a
+Notebooks run in ``spawn`` worker processes (papermill is not thread-safe and changes the
+working directory), up to ``jobs`` at once, each exported to HTML without code in the worker
+that ran it. Each notebook has a kernel of its own: forked from the worker's warm kernel
+template (:mod:`analysis.run.warm_kernels`), or with ``--isolated`` started from scratch. After a
 failure no new notebook starts. A kernel that dies counts as a failure of the cell it was
-running. :class:`Progress` prints one line per finished notebook.
+running. A worker records the files each notebook run wrote (:func:`written_files`), so that a
+later run can reuse them (:mod:`analysis.run.reuse`). :class:`Progress` prints one line per
+finished notebook.
 """
 
 from __future__ import annotations
@@ -14,14 +18,15 @@ import os
 import sys
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from analysis.data import paths
 from analysis.run.conventions import KERNEL_HASH_SEED, KERNEL_LOG, KERNEL_NAME
+from analysis.run.digests import sha256_of
 from analysis.run.export import export_html
 from analysis.run.jobs import Job, Run
 from analysis.run.safeguards import die_with_parent, stop_children
@@ -29,7 +34,13 @@ from analysis.run.safeguards import die_with_parent, stop_children
 
 @dataclass
 class Outcome:
-    """What became of a :class:`~analysis.run.jobs.Job`: ``ok``, ``failed`` or ``not run``."""
+    """What became of a :class:`~analysis.run.jobs.Job`: ``ok``, ``failed`` or ``not run``.
+
+    ``files`` are the files the job wrote (its notebook, its page and whatever it wrote in its
+    results folder) with their SHA-256; ``inputs_key`` is the digest of its inputs
+    (:mod:`analysis.run.reuse`); ``reused_from`` names the published run its files were copied
+    from (None when it was executed in this run) and ``executed_in`` the run that executed it.
+    """
 
     scenario: str
     notebook: str
@@ -38,6 +49,10 @@ class Outcome:
     seconds: float = 0.0
     cell: str | None = None
     detail: str = ""
+    inputs_key: str = ""
+    files: dict[str, str] = field(default_factory=dict)
+    reused_from: str | None = None
+    executed_in: str | None = None
 
 
 # --- the worker processes -------------------------------------------------------------------
@@ -87,13 +102,44 @@ def prepare_worker(
         start_template()
 
 
-def execute_jobs(jobs: Sequence[Job], run: Run) -> list[Outcome]:
-    """Execute ``jobs`` in separate processes; stop starting new ones after a failure."""
+def execute_jobs(
+    jobs: Sequence[Job],
+    run: Run,
+    done: Mapping[int, Outcome] | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[Outcome]:
+    """Execute ``jobs`` in separate processes; stop starting new ones after a failure.
+
+    Parameters
+    ----------
+    jobs : sequence of Job
+        Every job of the run.
+    run : Run
+        The run (its job count, its kernels warm or isolated, its progress stream).
+    done : mapping, optional
+        Index in ``jobs`` -> outcome of the jobs already done (reused from an earlier run):
+        reported, not executed.
+    meanwhile : callable, optional
+        Called in this process once the jobs are submitted (the run's results tables are made
+        while the notebooks run); what it raises stops the notebooks.
+
+    Returns
+    -------
+    list of Outcome
+        One per job, in the order of ``jobs``.
+    """
+    outcomes = dict(done or {})
+    pending = [i for i in range(len(jobs)) if i not in outcomes]
     progress = Progress(len(jobs), run.stream)
-    progress.start(run)
-    workers = max(1, min(run.jobs, len(jobs)))
+    progress.start(run, len(pending))
+    for index in sorted(outcomes):
+        progress.done(outcomes[index])
+    if not pending:
+        if meanwhile is not None:
+            meanwhile()
+        return [outcomes[i] for i in range(len(jobs))]
     pool = ProcessPoolExecutor(
-        max_workers=workers,
+        max_workers=max(1, min(run.jobs, len(pending))),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=prepare_worker,
         initargs=(
@@ -104,19 +150,23 @@ def execute_jobs(jobs: Sequence[Job], run: Run) -> list[Outcome]:
         ),
     )
     try:
-        return wait_for_jobs(pool, jobs, progress)
+        futures = {pool.submit(execute_job, jobs[i]): i for i in pending}
+        if meanwhile is not None:
+            meanwhile()
+        outcomes.update(wait_for_jobs(futures, jobs, progress))
     except BaseException:  # interrupted (or a fault here): stop the notebooks before waiting
         stop_children()
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+    return [outcomes[i] for i in range(len(jobs))]
 
 
 def wait_for_jobs(
-    pool: ProcessPoolExecutor, jobs: Sequence[Job], progress: Progress
-) -> list[Outcome]:
-    """Submit ``jobs`` to ``pool`` and collect their outcomes; cancel the rest after a failure."""
-    futures = {pool.submit(execute_job, job): i for i, job in enumerate(jobs)}
+    futures: Mapping[Future, int], jobs: Sequence[Job], progress: Progress
+) -> dict[int, Outcome]:
+    """Collect the outcomes of the submitted ``futures`` (future -> index in ``jobs``); cancel
+    the rest after a failure."""
     outcomes: dict[int, Outcome] = {}
     for future in as_completed(futures):
         index = futures[future]
@@ -125,7 +175,7 @@ def wait_for_jobs(
         if outcomes[index].status == "failed":
             for other in futures:
                 other.cancel()
-    return [outcomes[i] for i in range(len(jobs))]
+    return outcomes
 
 
 def collect_outcome(future: Future, job: Job) -> Outcome:
@@ -150,6 +200,8 @@ def execute_job(job: Job) -> Outcome:
 
     start = time.perf_counter()
     job.output.parent.mkdir(parents=True, exist_ok=True)
+    results_dir = Path(job.parameters.get("results_dir", job.output.parent))
+    before = folder_state(results_dir)
     try:
         pm.execute_notebook(
             job.notebook,
@@ -168,7 +220,31 @@ def execute_job(job: Job) -> Outcome:
         return _outcome(
             job, "failed", seconds=time.perf_counter() - start, cell=cell, detail=detail
         )
-    return _outcome(job, "ok", seconds=time.perf_counter() - start)
+    files = written_files(results_dir, before)
+    return _outcome(job, "ok", seconds=time.perf_counter() - start, files=files)
+
+
+def folder_state(folder: Path) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file below ``folder``, by path."""
+    state = {}
+    for path in folder.rglob("*") if folder.is_dir() else ():
+        try:
+            info = path.stat()
+        except OSError:  # removed meanwhile by another notebook
+            continue
+        if path.is_file():
+            state[str(path)] = (info.st_size, info.st_mtime_ns)
+    return state
+
+
+def written_files(folder: Path, before: dict[str, tuple[int, int]]) -> dict[str, str]:
+    """The files below ``folder`` made or changed since ``before``, with their SHA-256."""
+    after = folder_state(folder)
+    return {
+        path: sha256_of(Path(path))
+        for path, state in sorted(after.items())
+        if before.get(path) != state
+    }
 
 
 # --- describing a failure -------------------------------------------------------------------
@@ -239,22 +315,27 @@ class Progress:
         self.finished = 0
         self.stream = stream
 
-    def start(self, run: Run) -> None:
-        """Announce the run."""
-        workers = max(1, min(run.jobs, self.total))
+    def start(self, run: Run, pending: int | None = None) -> None:
+        """Announce the run (``pending`` of its notebooks to execute, the others reused)."""
+        pending = self.total if pending is None else pending
+        workers = max(1, min(run.jobs, pending)) if pending else 0
+        reused = f", {self.total - pending} reused unchanged" if pending < self.total else ""
         self._say(
-            f"running {self.total} notebook(s) for {len(run.scenarios)} scenario(s) "
-            f"in {workers} process(es); building {run.staging}"
+            f"running {pending} notebook(s) for {len(run.scenarios)} scenario(s) "
+            f"in {workers} process(es){reused}; building {run.staging}"
         )
 
     def done(self, outcome: Outcome) -> None:
         """Report one finished (or skipped) notebook."""
         self.finished += 1
         width = len(str(self.total))
+        status = "reused" if outcome.reused_from else outcome.status
         line = (
-            f"[{self.finished:>{width}}/{self.total}] {outcome.status:<7} "
+            f"[{self.finished:>{width}}/{self.total}] {status:<7} "
             f"{outcome.seconds:6.1f} s  {outcome.scenario} / {outcome.notebook}"
         )
+        if outcome.reused_from:
+            line += f"  (from {outcome.reused_from})"
         if outcome.status == "failed":
             line += f"\n    {outcome.cell or 'no cell'}: {outcome.detail}"
         self._say(line)

@@ -86,10 +86,13 @@ class Run:
     stream: TextIO
     pdf: bool = False
     isolated: bool = False
+    fresh: bool = False
+    results_reusable: bool = True
     stamp: str = ""
     started: float = field(default_factory=time.time)
     guard: SignalGuard = field(default_factory=SignalGuard)
     pdf_status: dict[str, Any] = field(default_factory=lambda: {"requested": False})
+    results_record: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def staging(self) -> Path:

@@ -94,6 +94,7 @@ def write_manifest(run: Run, outcomes: Sequence[Outcome]) -> Path:
         "packages": package_versions(),
         "git": git_state(run.folders.root),
         "notebooks": [_manifest_entry(o, run.staging) for o in outcomes],
+        "results": run.results_record,
         "pdf": run.pdf_status,
     }
     target = run.staging / MANIFEST_FILE
@@ -123,6 +124,7 @@ def _parameters(run: Run) -> dict[str, Any]:
         "seed": run.seed,
         "python_hash_seed": KERNEL_HASH_SEED,
         "kernels": "isolated" if run.isolated else "warm",
+        "fresh": run.fresh,
     }
 
 
@@ -130,4 +132,5 @@ def _manifest_entry(outcome: Outcome, staging: Path) -> dict[str, Any]:
     entry = asdict(outcome)
     entry["seconds"] = round(outcome.seconds, 3)
     entry["output"] = relative_name(Path(outcome.output), staging)
+    entry["files"] = {relative_name(Path(p), staging): d for p, d in sorted(outcome.files.items())}
     return entry

@@ -1,13 +1,20 @@
-"""The run's data files: each scenario's tidy ``results.csv`` and one workbook for departments."""
+"""The run's data files: each scenario's tidy ``results.csv`` and one workbook for departments.
+
+A scenario's ``results.csv`` found unchanged in a published run (:mod:`analysis.run.reuse`) is
+copied from it and read back (:func:`read_results`) instead of being made again.
+"""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.data.scenarios import Scenario
 from analysis.errors import RunError
-from analysis.outlook.result_table import check_results
+from analysis.outlook.result_table import RESULT_COLUMNS, check_results
 from analysis.run.conventions import RESULTS_FILE, WORKBOOK_FILE
 from analysis.run.jobs import Run
 
@@ -15,8 +22,16 @@ EXCEL_SHEET_NAME_LIMIT = 31
 """The longest sheet name Excel accepts."""
 
 
-def write_results(run: Run) -> dict[str, pd.DataFrame]:
+def write_results(run: Run, earlier: Mapping[str, Path] | None = None) -> dict[str, pd.DataFrame]:
     """Write ``<scenario>/results.csv`` and the workbook (one sheet per scenario).
+
+    Parameters
+    ----------
+    run : Run
+        The run, its staging folder made.
+    earlier : mapping, optional
+        Scenario name -> its unchanged ``results.csv`` in a published run, copied instead of
+        made again (made after all when it cannot be read).
 
     Returns
     -------
@@ -30,18 +45,46 @@ def write_results(run: Run) -> dict[str, pd.DataFrame]:
     """
     tables: dict[str, pd.DataFrame] = {}
     for scenario in run.scenarios:
-        try:
-            table = check_results(run.results(scenario), scenario.name)
-        except Exception as exc:
-            raise RunError(
-                scenario.name, "results table", None, f"{type(exc).__name__}: {exc}"
-            ) from exc
         folder = run.staging / scenario.name
         folder.mkdir(exist_ok=True)
-        table.to_csv(folder / RESULTS_FILE, index=False, lineterminator="\n")
+        target = folder / RESULTS_FILE
+        source = (earlier or {}).get(scenario.name)
+        table = copy_results(source, target, scenario.name) if source else None
+        if table is None:
+            table = make_results(run, scenario)
+            table.to_csv(target, index=False, lineterminator="\n")
         tables[scenario.name] = table
     write_workbook(tables, run.staging / WORKBOOK_FILE)
     return tables
+
+
+def make_results(run: Run, scenario: Scenario) -> pd.DataFrame:
+    """The checked results table of ``scenario`` (:attr:`Run.results`)."""
+    try:
+        return check_results(run.results(scenario), scenario.name)
+    except Exception as exc:
+        raise RunError(
+            scenario.name, "results table", None, f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+
+def copy_results(source: Path, target: Path, scenario: str) -> pd.DataFrame | None:
+    """Copy an earlier ``results.csv`` to ``target`` and read it back; None when it cannot be
+    read as the results of ``scenario``."""
+    try:
+        shutil.copyfile(source, target)
+        return read_results(target, scenario)
+    except (OSError, ValueError):
+        target.unlink(missing_ok=True)
+        return None
+
+
+def read_results(path: Path, scenario: str) -> pd.DataFrame:
+    """A ``results.csv`` read back as :func:`make_results` made it (text as text, every value
+    to the last digit)."""
+    text = {c: str for c in RESULT_COLUMNS if c != "value"}
+    table = pd.read_csv(path, dtype=text, keep_default_na=False)
+    return check_results(table, scenario)
 
 
 def write_workbook(tables: dict[str, pd.DataFrame], target: Path) -> Path:

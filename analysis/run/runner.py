@@ -36,9 +36,9 @@ import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from analysis.data.plan_spec import read_plan_spec, resolve_plan_id
 from analysis.data.scenarios import load_scenarios
@@ -67,11 +67,15 @@ from analysis.run.publishing import (
     remove_leftovers,
 )
 from analysis.run.results_files import write_results
+from analysis.run.reuse import Reuse
 from analysis.run.safeguards import (
     check_files_inside,
     check_reports_folder,
     handle_signals,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def run_reports(
@@ -91,6 +95,7 @@ def run_reports(
     stream: TextIO | None = None,
     pdf: bool = False,
     isolated: bool = False,
+    fresh: bool = False,
 ) -> Path:
     """Run every notebook for every scenario of a plan and publish ``reports/<plan-id>/<stamp>/``.
 
@@ -128,6 +133,9 @@ def run_reports(
         Start every notebook's kernel the ordinary way (``python -m ipykernel_launcher``)
         instead of forking it from the worker's warm kernel template
         (:mod:`analysis.run.warm_kernels`); the reports are the same.
+    fresh : bool
+        Execute every notebook and make every results table, reusing nothing from earlier
+        runs (:mod:`analysis.run.reuse`).
 
     Returns
     -------
@@ -167,6 +175,8 @@ def run_reports(
         stream=stream or sys.stderr,
         pdf=pdf,
         isolated=isolated,
+        fresh=fresh,
+        results_reusable=results is None,
     )
     check_files_inside(run.notebooks, folders.root, "notebook")
     check_plan(plan_id, root=root)
@@ -179,21 +189,38 @@ def run_reports(
 
 
 def _default_results(seed: int, folders: Folders) -> ResultsFunction:
-    """The plan's results of a scenario: its baselines and the shared series, the run's seed."""
-    from analysis.data.tables import load_baselines, load_series
-    from analysis.outlook.results import scenario_results
+    """The plan's results of a scenario: its baselines and the shared series, the run's seed.
 
-    baselines = load_baselines(folders.plan.baselines)
-    series = load_series(folders.series)
-    return partial(scenario_results, baselines=baselines, series=series, seed=seed)
+    The outlook and the tables are loaded on the first call (a run that reuses every results
+    table makes none).
+    """
+
+    @cache
+    def prepared() -> ResultsFunction:
+        from analysis.data.tables import load_baselines, load_series
+        from analysis.outlook.results import scenario_results
+
+        baselines = load_baselines(folders.plan.baselines)
+        series = load_series(folders.series)
+        return partial(scenario_results, baselines=baselines, series=series, seed=seed)
+
+    return lambda scenario: prepared()(scenario)
 
 
 def build_and_publish(run: Run) -> Path:
     """Build the run in its staging folder, then publish it (or keep the failures and raise)."""
     run.staging.mkdir()
     try:
-        tables = write_results(run)
-        outcomes = execute_jobs(plan_jobs(run), run)
+        jobs = plan_jobs(run)
+        reuse = Reuse.start(run, jobs)
+        tables: dict[str, pd.DataFrame] = {}
+
+        def make_results() -> None:  # in this process, while the notebooks run
+            tables.update(write_results(run, reuse.results()))
+            reuse.record_results()
+
+        outcomes = execute_jobs(jobs, run, reuse.notebooks(), make_results)
+        reuse.finish(outcomes)
         failed = [o for o in outcomes if o.status == "failed"]
         if failed:
             write_manifest(run, outcomes)

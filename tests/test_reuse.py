@@ -1,0 +1,225 @@
+"""Unchanged work reused: notebook runs and results tables whose inputs are unchanged since a
+published run are copied from it; a change to any hashed input runs what it touches again.
+
+A base project (fixture notebooks ``01_ok`` and ``03_no_parameters`` per scenario, the
+once-per-run ``04_scenario_comparison``; scenarios ``low`` and ``target``) is run once. Each
+test copies the project with that published run, changes one input, runs again and reads
+from the new manifest which notebook runs and results tables were executed and which copied.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from project_copies import PACK, make_copy, reports_of
+
+from analysis.data import paths
+from analysis.run.reuse import EarlierRuns, environment_digest, published_runs
+from analysis.run.runner import run_reports
+
+pytestmark = pytest.mark.notebook
+
+FIXTURES = ["01_ok.ipynb", "03_no_parameters.ipynb", "04_scenario_comparison.ipynb"]
+EVERY_RUN = {
+    ("(all)", "04_scenario_comparison"),
+    ("low", "01_ok"),
+    ("low", "03_no_parameters"),
+    ("target", "01_ok"),
+    ("target", "03_no_parameters"),
+}
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    root = make_copy(
+        tmp_path_factory.mktemp("reuse"), fixtures=FIXTURES, scenarios=["low", "target"]
+    )
+    first = run_reports(root=root, jobs=2, stream=io.StringIO())
+    return {"root": root, "first": first}
+
+
+def copy_of(base: dict, tmp_path: Path) -> Path:
+    """The base project with its published run, in ``tmp_path``."""
+    root = tmp_path / "project"
+    shutil.copytree(base["root"], root, symlinks=True)
+    return root
+
+
+def manifest(run: Path) -> dict:
+    return json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+
+
+def executed(run: Path) -> set[tuple[str, str]]:
+    """(scenario, notebook) of the notebook runs executed in ``run`` (not copied)."""
+    return {
+        (e["scenario"], e["notebook"])
+        for e in manifest(run)["notebooks"]
+        if e["reused_from"] is None and e["status"] == "ok"
+    }
+
+
+def results_made(run: Path) -> set[str]:
+    """Scenarios whose results table was made in ``run`` (not copied)."""
+    return {name for name, e in manifest(run)["results"].items() if e["reused_from"] is None}
+
+
+def rerun(root: Path, **options) -> Path:
+    return run_reports(root=root, jobs=2, stream=io.StringIO(), **options)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# --- nothing changed, --fresh ---------------------------------------------------------------
+
+
+def test_nothing_changed_copies_every_notebook_run_and_results_table(base, tmp_path):
+    root = copy_of(base, tmp_path)
+    progress = io.StringIO()
+    run = run_reports(root=root, jobs=2, stream=progress)
+    first = base["first"].name
+    assert executed(run) == set() and results_made(run) == set()
+    entries = manifest(run)["notebooks"]
+    assert {e["reused_from"] for e in entries} == {first}
+    assert {e["executed_in"] for e in entries} == {first}
+    assert {e["inputs_key"] for e in entries} == {
+        e["inputs_key"] for e in manifest(base["first"])["notebooks"]
+    }
+    assert "running 0 notebook(s) for 2 scenario(s) in 0 process(es), 5 reused" in (
+        progress.getvalue()
+    )
+    before = reports_of(root) / first
+    for name in ("low/01_ok.html", "low/fixture_output.txt", "04_scenario_comparison.html"):
+        assert (run / name).read_bytes() == (before / name).read_bytes(), name
+    assert (run / "target" / "results.csv").read_bytes() == (
+        before / "target" / "results.csv"
+    ).read_bytes()
+    assert "scenario label: Resolution target" in (run / "target" / "01_ok.html").read_text()
+
+
+def test_fresh_executes_everything(base, tmp_path):
+    run = rerun(copy_of(base, tmp_path), fresh=True)
+    assert executed(run) == EVERY_RUN
+    assert results_made(run) == {"low", "target"}
+    assert manifest(run)["parameters"]["fresh"] is True
+
+
+def test_a_reused_run_is_reused_again_and_names_where_it_was_executed(base, tmp_path):
+    root = copy_of(base, tmp_path)
+    second = rerun(root)
+    third = rerun(root)
+    entries = manifest(third)["notebooks"]
+    assert {e["reused_from"] for e in entries} == {second.name}  # latest first
+    assert {e["executed_in"] for e in entries} == {base["first"].name}
+
+
+# --- one input changed at a time --------------------------------------------------------------
+
+
+def test_one_scenario_changed_runs_its_notebooks_and_the_run_level_ones(base, tmp_path):
+    root = copy_of(base, tmp_path)
+    edit(root / "scenarios" / "bac-giang-2024" / "low.yaml", "aggregate: 11.0", "aggregate: 11.5")
+    run = rerun(root)
+    assert executed(run) == {
+        ("(all)", "04_scenario_comparison"),
+        ("low", "01_ok"),
+        ("low", "03_no_parameters"),
+    }
+    assert results_made(run) == {"low"}
+
+
+def test_a_changed_notebook_runs_again_for_every_scenario(base, tmp_path):
+    root = copy_of(base, tmp_path)
+    edit(root / "notebooks" / "01_ok.ipynb", "a notebook that runs", "a notebook that runs well")
+    run = rerun(root)
+    assert executed(run) == {("low", "01_ok"), ("target", "01_ok")}
+    assert results_made(run) == set()
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        (PACK / "targets.csv", "Nghị quyết", "Nghị quyết số"),
+        (Path("data") / "raw" / "published_series.csv", "https://", "http://"),
+    ],
+    ids=["plan-pack-file", "shared-series"],
+)
+def test_a_changed_data_file_runs_everything_again(base, tmp_path, file, old, new):
+    root = copy_of(base, tmp_path)
+    edit(root / file, old, new)
+    run = rerun(root)
+    assert executed(run) == EVERY_RUN
+    assert results_made(run) == {"low", "target"}
+
+
+def test_changed_package_source_runs_everything_again(base, tmp_path, monkeypatch):
+    root = copy_of(base, tmp_path)
+    package = tmp_path / "code" / "analysis"
+    shutil.copytree(
+        paths.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+    )
+    monkeypatch.setattr(paths, "PACKAGE_DIR", package)  # the kernels import this copy
+    unchanged = rerun(root)
+    assert executed(unchanged) == set()  # the same source, elsewhere
+    with (package / "report" / "labels.py").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a comment is a change of the source\n")
+    run = rerun(root)
+    assert executed(run) == EVERY_RUN
+    assert results_made(run) == {"low", "target"}
+
+
+def test_another_language_or_seed_runs_the_notebooks_again(base, tmp_path):
+    root = copy_of(base, tmp_path)
+    english = rerun(root, lang="en")
+    assert executed(english) == EVERY_RUN
+    assert results_made(english) == set()  # the results tables do not depend on the language
+    seeded = rerun(root, seed=7)
+    assert executed(seeded) == EVERY_RUN
+    assert results_made(seeded) == {"low", "target"}
+
+
+# --- what is not reused -----------------------------------------------------------------------
+
+
+def test_an_earlier_output_changed_since_is_not_reused(base, tmp_path):
+    root = copy_of(base, tmp_path)
+    page = reports_of(root) / base["first"].name / "low" / "01_ok.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- edited -->", encoding="utf-8")
+    run = rerun(root)
+    assert executed(run) == {("low", "01_ok")}
+
+
+def test_failed_runs_and_staging_folders_are_not_looked_at(base, tmp_path):
+    root = copy_of(base, tmp_path)
+    reports = reports_of(root)
+    first = reports / base["first"].name
+    (reports / "latest").unlink()
+    first.rename(reports / f"failed-{first.name}")
+    assert published_runs(reports) == []
+    run = rerun(root)
+    assert executed(run) == EVERY_RUN
+
+
+def test_published_runs_latest_first_then_newest(tmp_path):
+    reports = tmp_path / "reports"
+    for name in ("2026-01-01_000000", "2026-03-01_000000", "2026-02-01_000000", "failed-x"):
+        (reports / name).mkdir(parents=True)
+    (reports / ".staging-2026-04-01_000000").mkdir()
+    (reports / "latest").symlink_to("2026-02-01_000000")
+    assert [p.name for p in published_runs(reports)] == [
+        "2026-02-01_000000",
+        "2026-03-01_000000",
+        "2026-01-01_000000",
+    ]
+    assert EarlierRuns(reports).notebook("no such key") is None
+
+
+def test_environment_digest_is_stable():
+    assert environment_digest() == environment_digest()
