@@ -181,10 +181,9 @@ def _names_notebook(word: str, notebook: Path) -> bool:
 def notebook_title(notebook: Path, year: int | None = None, lang: str = "vi") -> str:
     """A report's title for the plan ``year`` in ``lang`` (:mod:`analysis.report.titles`);
     for another notebook, its first Markdown heading (without ``#``), else its file stem."""
-    import nbformat
-
     if year is not None and has_title(notebook.stem):
         return report_title(notebook.stem, year, lang)
+    import nbformat  # here: a second's import the titled reports do without
 
     try:
         nb = nbformat.read(notebook, as_version=4)

@@ -50,6 +50,7 @@ from __future__ import annotations
 import atexit
 import builtins
 import contextlib
+import gc
 import importlib
 import json
 import os
@@ -323,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     prepare_environment(parent)
     channel = socket.socket(fileno=fd)
     preload()
+    gc.freeze()  # the imported modules live on in every kernel: no collection need visit them
     serve(channel)
     return 0
 
