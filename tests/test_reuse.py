@@ -18,10 +18,10 @@ import pytest
 from project_copies import PACK, make_copy, reports_of
 
 from analysis.data import paths
+from analysis.run.execution import longest_first
+from analysis.run.jobs import Job
 from analysis.run.reuse import EarlierRuns, environment_digest, published_runs
 from analysis.run.runner import run_reports
-
-pytestmark = pytest.mark.notebook
 
 FIXTURES = ["01_ok.ipynb", "03_no_parameters.ipynb", "04_scenario_comparison.ipynb"]
 EVERY_RUN = {
@@ -80,6 +80,7 @@ def edit(path: Path, old: str, new: str) -> None:
 # --- nothing changed, --fresh ---------------------------------------------------------------
 
 
+@pytest.mark.notebook
 def test_nothing_changed_copies_every_notebook_run_and_results_table(base, tmp_path):
     root = copy_of(base, tmp_path)
     progress = io.StringIO()
@@ -104,6 +105,7 @@ def test_nothing_changed_copies_every_notebook_run_and_results_table(base, tmp_p
     assert "scenario label: Resolution target" in (run / "target" / "01_ok.html").read_text()
 
 
+@pytest.mark.notebook
 def test_fresh_executes_everything(base, tmp_path):
     run = rerun(copy_of(base, tmp_path), fresh=True)
     assert executed(run) == EVERY_RUN
@@ -111,6 +113,7 @@ def test_fresh_executes_everything(base, tmp_path):
     assert manifest(run)["parameters"]["fresh"] is True
 
 
+@pytest.mark.notebook
 def test_a_reused_run_is_reused_again_and_names_where_it_was_executed(base, tmp_path):
     root = copy_of(base, tmp_path)
     second = rerun(root)
@@ -123,6 +126,7 @@ def test_a_reused_run_is_reused_again_and_names_where_it_was_executed(base, tmp_
 # --- one input changed at a time --------------------------------------------------------------
 
 
+@pytest.mark.notebook
 def test_one_scenario_changed_runs_its_notebooks_and_the_run_level_ones(base, tmp_path):
     root = copy_of(base, tmp_path)
     edit(root / "scenarios" / "bac-giang-2024" / "low.yaml", "aggregate: 11.0", "aggregate: 11.5")
@@ -135,6 +139,7 @@ def test_one_scenario_changed_runs_its_notebooks_and_the_run_level_ones(base, tm
     assert results_made(run) == {"low"}
 
 
+@pytest.mark.notebook
 def test_a_changed_notebook_runs_again_for_every_scenario(base, tmp_path):
     root = copy_of(base, tmp_path)
     edit(root / "notebooks" / "01_ok.ipynb", "a notebook that runs", "a notebook that runs well")
@@ -151,6 +156,7 @@ def test_a_changed_notebook_runs_again_for_every_scenario(base, tmp_path):
     ],
     ids=["plan-pack-file", "shared-series"],
 )
+@pytest.mark.notebook
 def test_a_changed_data_file_runs_everything_again(base, tmp_path, file, old, new):
     root = copy_of(base, tmp_path)
     edit(root / file, old, new)
@@ -159,6 +165,7 @@ def test_a_changed_data_file_runs_everything_again(base, tmp_path, file, old, ne
     assert results_made(run) == {"low", "target"}
 
 
+@pytest.mark.notebook
 def test_changed_package_source_runs_everything_again(base, tmp_path, monkeypatch):
     root = copy_of(base, tmp_path)
     package = tmp_path / "code" / "analysis"
@@ -175,6 +182,7 @@ def test_changed_package_source_runs_everything_again(base, tmp_path, monkeypatc
     assert results_made(run) == {"low", "target"}
 
 
+@pytest.mark.notebook
 def test_another_language_or_seed_runs_the_notebooks_again(base, tmp_path):
     root = copy_of(base, tmp_path)
     english = rerun(root, lang="en")
@@ -188,6 +196,7 @@ def test_another_language_or_seed_runs_the_notebooks_again(base, tmp_path):
 # --- what is not reused -----------------------------------------------------------------------
 
 
+@pytest.mark.notebook
 def test_an_earlier_output_changed_since_is_not_reused(base, tmp_path):
     root = copy_of(base, tmp_path)
     page = reports_of(root) / base["first"].name / "low" / "01_ok.html"
@@ -196,6 +205,7 @@ def test_an_earlier_output_changed_since_is_not_reused(base, tmp_path):
     assert executed(run) == {("low", "01_ok")}
 
 
+@pytest.mark.notebook
 def test_failed_runs_and_staging_folders_are_not_looked_at(base, tmp_path):
     root = copy_of(base, tmp_path)
     reports = reports_of(root)
@@ -223,3 +233,34 @@ def test_published_runs_latest_first_then_newest(tmp_path):
 
 def test_environment_digest_is_stable():
     assert environment_digest() == environment_digest()
+
+
+# --- the order of the notebooks -------------------------------------------------------------
+
+
+def test_longest_first_starts_the_unknown_then_the_longest():
+    assert longest_first([0, 1, 2, 3], [1.0, None, 3.0, 2.0]) == [1, 2, 3, 0]
+    assert longest_first([2, 0], None) == [2, 0]
+
+
+def test_expected_seconds_come_from_the_last_executions(tmp_path):
+    reports = tmp_path / "reports"
+    entries = [
+        {"scenario": "low", "notebook": "05_x", "seconds": 2.5, "reused_from": None},
+        {"scenario": "low", "notebook": "01_x", "seconds": 0.9, "reused_from": None},
+        {"scenario": "high", "notebook": "01_x", "seconds": 0.0, "reused_from": "earlier"},
+    ]
+    (reports / "2026-02-01_000000").mkdir(parents=True)
+    (reports / "2026-02-01_000000" / "manifest.json").write_text(
+        json.dumps({"status": "ok", "notebooks": entries}), encoding="utf-8"
+    )
+    earlier = EarlierRuns(reports)
+
+    def job(scenario: str, stem: str) -> Job:
+        path = Path(f"{stem}.ipynb")
+        return Job(scenario, path, path, {}, tmp_path, "vi", stem, None)
+
+    assert earlier.expected_seconds(job("low", "05_x")) == 2.5
+    assert earlier.expected_seconds(job("high", "05_x")) == 2.5  # another scenario's time
+    assert earlier.expected_seconds(job("high", "01_x")) == 0.9  # a copy's time does not count
+    assert earlier.expected_seconds(job("low", "02_x")) is None

@@ -8,6 +8,7 @@ cells left out.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +43,23 @@ def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "")
     Path
         ``target``.
     """
-    import jinja2
     import nbformat
-    from nbconvert import HTMLExporter
 
     nb = strip_for_leadership(nbformat.read(notebook, as_version=4))
-    exporter = HTMLExporter(
+    resources = {"metadata": {"name": title or notebook.stem}}  # the template escapes it
+    body, _ = leadership_exporter(lang).from_notebook_node(nb, resources=resources)
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+@cache
+def leadership_exporter(lang: str) -> Any:
+    """nbconvert's HTML exporter with :data:`LEADERSHIP_TEMPLATE`, made once per language and
+    process (its templates are compiled once, not once per page)."""
+    import jinja2
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
         template_name="lab",
         extra_loaders=[jinja2.PackageLoader(*NBCONVERT_TEMPLATES)],
         template_file=LEADERSHIP_TEMPLATE,
@@ -56,10 +68,6 @@ def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "")
         exclude_output_prompt=True,
         language_code=lang,
     )
-    resources = {"metadata": {"name": title or notebook.stem}}  # the template escapes it
-    body, _ = exporter.from_notebook_node(nb, resources=resources)
-    target.write_text(body, encoding="utf-8")
-    return target
 
 
 def strip_for_leadership(nb: Any) -> Any:

@@ -64,6 +64,10 @@ REUSE_FORMAT = 1
 RUN_NAME = re.compile(r"\d{4}-\d{2}-\d{2}_\d{6}(-\d+)?")
 """The folder name of a published run (:func:`analysis.run.publishing.new_stamp`)."""
 
+TIMED_RUNS = 3
+"""Published runs read at most for the time each notebook took
+(:meth:`EarlierRuns.expected_seconds`)."""
+
 RUN_FILES = frozenset({MANIFEST_FILE, INDEX_FILE, WORKBOOK_FILE, KERNEL_LOG})
 """Files of the run itself, which no notebook run owns."""
 
@@ -229,6 +233,8 @@ class EarlierRuns:
         self.waiting = published_runs(reports)
         self.notebooks: dict[str, Found] = {}
         self.results: dict[str, Found] = {}
+        self.seconds: dict[tuple[str, str], float] = {}
+        self.read: list[Path] = []
 
     def notebook(self, key: str) -> Found | None:
         """The newest reusable notebook run with ``key`` (its files checked), or None."""
@@ -238,12 +244,25 @@ class EarlierRuns:
         """The newest run whose results table of a scenario has ``key``, or None."""
         return self._find(key, self.results)
 
+    def expected_seconds(self, job: Job, runs: int = TIMED_RUNS) -> float | None:
+        """How long ``job`` took when last executed, read from up to ``runs`` runs (the
+        same notebook for another scenario will do); None when not known."""
+        while self.waiting and len(self.read) < runs:
+            self._read(self.waiting.pop(0))
+        stem = job.notebook.stem
+        exact = self.seconds.get((job.scenario, stem))
+        if exact is not None:
+            return exact
+        others = [s for (_, name), s in self.seconds.items() if name == stem]
+        return max(others) if others else None
+
     def _find(self, key: str, index: dict[str, Found]) -> Found | None:
         while key not in index and self.waiting:
             self._read(self.waiting.pop(0))
         return index.get(key)
 
     def _read(self, run: Path) -> None:
+        self.read.append(run)
         try:
             manifest = json.loads((run / MANIFEST_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -251,6 +270,9 @@ class EarlierRuns:
         if not isinstance(manifest, dict) or manifest.get("status") != "ok":
             return
         for entry in manifest.get("notebooks") or []:
+            if isinstance(entry, dict) and entry.get("reused_from") is None:
+                where = (str(entry.get("scenario")), str(entry.get("notebook")))
+                self.seconds.setdefault(where, float(entry.get("seconds") or 0))
             if _usable(entry, run) and entry["inputs_key"] not in self.notebooks:
                 self.notebooks[entry["inputs_key"]] = Found(run, entry)
         for entry in (manifest.get("results") or {}).values():
@@ -410,6 +432,12 @@ class Reuse:
             path = self.run.staging / entry["file"]
             entry["sha256"] = sha256_of(path) if path.is_file() else None
             entry.setdefault("reused_from", None)
+
+    def expected_seconds(self) -> list[float | None]:
+        """How long each job took when last executed (None when not known, or fresh)."""
+        if self.earlier is None:
+            return [None] * len(self.jobs)
+        return [self.earlier.expected_seconds(job) for job in self.jobs]
 
     def finish(self, outcomes: Sequence[Outcome]) -> None:
         """Give each outcome its key, its own files and the run that executed it."""

@@ -219,7 +219,9 @@ def build_and_publish(run: Run) -> Path:
             tables.update(write_results(run, reuse.results()))
             reuse.record_results()
 
-        outcomes = execute_jobs(jobs, run, reuse.notebooks(), make_results)
+        outcomes = execute_jobs(
+            jobs, run, reuse.notebooks(), make_results, reuse.expected_seconds()
+        )
         reuse.finish(outcomes)
         failed = [o for o in outcomes if o.status == "failed"]
         if failed:
