@@ -1,5 +1,5 @@
-"""Warm kernels: each notebook in its own kernel, forked from a template with the libraries
-imported, that looks to the notebook exactly like a kernel started from scratch.
+"""Warm kernels: each notebook in its own kernel, forked from the run's template with the
+libraries imported, that looks to the notebook exactly like a kernel started from scratch.
 
 Fixture notebooks: ``08_kernel_facts`` prints what a notebook can see of its kernel (working
 folder, module path, environment, warnings filters, signal handlers, threads, pandas and
@@ -22,35 +22,33 @@ from pathlib import Path
 import pytest
 from project_copies import PROJECT, make_copy
 
+from analysis.run.kernel_template import kernel_arguments
 from analysis.run.runner import run_reports
-from analysis.run.warm_kernels import ForkedKernel, KernelTemplate, kernel_interpreter
+from analysis.run.warm_kernels import ForkedKernel
 
 SCENARIOS = ("low", "target")
 
 
-def test_kernel_interpreter_is_the_part_before_the_launcher():
-    argv = ["/venv/bin/python", "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{c}"]
-    assert kernel_interpreter(argv) == ["/venv/bin/python", "-Xfrozen_modules=off"]
-    assert kernel_interpreter(["/usr/bin/R", "--slave", "-e", "IRkernel::main()"]) is None
+def test_the_template_serves_only_its_own_interpreter_and_launcher():
+    interpreter = ["/venv/bin/python", "-Xfrozen_modules=off"]
+    cmd = [*interpreter, "-m", "ipykernel_launcher", "-f", "k.json", "--x=1"]
+    assert kernel_arguments(cmd, interpreter) == ["-f", "k.json", "--x=1"]
+    for other in (["/other/python", *cmd[1:]], [*interpreter, "-m", "other", "-f", "k"]):
+        with pytest.raises(ValueError, match="is not"):
+            kernel_arguments(other, interpreter)
 
 
-def test_template_recognises_only_its_own_launcher():
-    template = KernelTemplate.__new__(KernelTemplate)  # no process: only the command check
-    template.interpreter = ["/venv/bin/python", "-Xfrozen_modules=off"]
-    cmd = [*template.interpreter, "-m", "ipykernel_launcher", "-f", "k.json", "--x=1"]
-    assert template.kernel_arguments(cmd) == ["-f", "k.json", "--x=1"]
-    assert template.kernel_arguments(["/other/python", *cmd[1:]]) is None
-    assert template.kernel_arguments([*template.interpreter, "-m", "other", "-f", "k"]) is None
-
-
-def test_forked_kernel_is_polled_signalled_and_reaped_like_a_child():
+def test_forked_kernel_is_watched_and_signalled_through_a_process_descriptor():
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
     kernel = ForkedKernel(child.pid)
     assert kernel.poll() is None
+    with pytest.raises(subprocess.TimeoutExpired):
+        kernel.wait(timeout=0.05)
     kernel.send_signal(signal.SIGTERM)
     assert kernel.wait(timeout=60) == -signal.SIGTERM
     assert kernel.poll() == -signal.SIGTERM
     kernel.kill()  # ended: nothing to signal, no error
+    child.wait()
 
 
 # --- the same kernel, warm or isolated -------------------------------------------------------
@@ -63,7 +61,8 @@ def warm_and_isolated(tmp_path_factory):
         fixtures=["08_kernel_facts.ipynb", "09_poisons_kernel.ipynb"],
         scenarios=SCENARIOS,
     )
-    # One worker runs low/08, low/09 (poisons its kernel), then target/08 and target/09.
+    # One worker runs low/08, low/09 (poisons its kernel), then target/08 and target/09, each
+    # in a kernel forked from the one template.
     warm = run_reports(root=root, jobs=1, stream=io.StringIO())
     isolated = run_reports(root=root, jobs=1, isolated=True, fresh=True, stream=io.StringIO())
     return {"warm": warm, "isolated": isolated}
@@ -103,12 +102,14 @@ def test_a_notebook_sees_the_same_kernel_warm_or_isolated_even_after_a_poisoned_
 # --- a kernel that dies, a template that dies --------------------------------------------------
 
 DYING_SCRIPT = """
-import json, os, signal, sys
+import json, os, sys
 from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 import papermill as pm
 from analysis.run import warm_kernels
+from analysis.run.execution import kernel_environment
+from analysis.run.kernel_template import kernel_template
 
 folder = Path(sys.argv[1])
 
@@ -128,25 +129,26 @@ def run(path):
     out = nbformat.read(path.with_suffix(".out.ipynb"), as_version=4)
     return out.cells[-1].outputs[0]["text"].strip()
 
-warm_kernels.start_template()
-template = warm_kernels._TEMPLATES.current
 dies = notebook("dies.ipynb", "import os, signal", "os.kill(os.getpid(), signal.SIGKILL)")
-looks = notebook("looks.ipynb", "import sys, os",
-                 "print(sorted({'pandas', 'numpy'} & set(sys.modules)), os.getppid() == %d)"
-                 % os.getpid())
-found = {"died": run(dies), "after": run(looks),
-         "same_template": warm_kernels._TEMPLATES.current is template and template.alive()}
-template.process.kill()
-template.process.wait()
-found["after_template_died"] = run(looks)
-found["new_template"] = warm_kernels._TEMPLATES.current not in (None, template)
+looks = notebook("looks.ipynb", "import os, sys",
+                 "print(sorted({'pandas', 'numpy'} & set(sys.modules)), "
+                 "os.getppid() == int(os.environ['JPY_PARENT_PID']))")
+environment = {**os.environ, **kernel_environment(Path.cwd())}
+with kernel_template(environment) as template:
+    warm_kernels.use_template(template.address, str(folder / "kernels.log"))
+    found = {"died": run(dies), "after": run(looks)}
+    found["template_alive"] = template.process.poll() is None
+    template.process.kill()
+    template.process.wait()
+    found["after_template_died"] = run(looks)
+    found["template_given_up"] = warm_kernels.engine_options() == {}
 print(json.dumps(found))
 """
 
 
 @pytest.mark.notebook
-def test_a_dying_kernel_costs_only_itself_and_a_dead_template_is_replaced(tmp_path):
-    # In a process of its own: a worker becomes a child subreaper for its kernels.
+def test_a_dying_kernel_costs_only_itself_and_a_dead_template_leaves_ordinary_kernels(tmp_path):
+    # In a process of its own, as a worker is.
     env = dict(os.environ, PYTHONPATH=str(PROJECT), PYTHONHASHSEED="0")
     done = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(DYING_SCRIPT), str(tmp_path)],
@@ -158,7 +160,7 @@ def test_a_dying_kernel_costs_only_itself_and_a_dead_template_is_replaced(tmp_pa
     )
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert found["died"] == "DeadKernelError"
-    assert found["after"] == "['numpy', 'pandas'] True"  # forked, handed to this process
-    assert found["same_template"]
-    assert found["after_template_died"] == "['numpy', 'pandas'] True"
-    assert found["new_template"]
+    assert found["after"] == "['numpy', 'pandas'] True"  # forked from the template
+    assert found["template_alive"]
+    assert found["after_template_died"] == "[] True"  # started the ordinary way
+    assert found["template_given_up"]

@@ -2,8 +2,8 @@
 
 Notebooks run in ``spawn`` worker processes (papermill is not thread-safe and changes the
 working directory), up to ``jobs`` at once, each exported to HTML without code in the worker
-that ran it. Each notebook has a kernel of its own: forked from the worker's warm kernel
-template (:mod:`analysis.run.warm_kernels`), or with ``--isolated`` started from scratch. After a
+that ran it. Each notebook has a kernel of its own: forked from the run's warm kernel template
+(:mod:`analysis.run.warm_kernels`), or with ``--isolated`` started from scratch. After a
 failure no new notebook starts. A kernel that dies counts as a failure of the cell it was
 running. A worker records the files each notebook run wrote (:func:`written_files`), so that a
 later run can reuse them (:mod:`analysis.run.reuse`). :class:`Progress` prints one line per
@@ -76,11 +76,22 @@ def kernel_environment(root: Path) -> dict[str, str]:
     }
 
 
+UNUSED_IMPORTS = ("rfc3987_syntax",)
+"""Optional modules a worker never loads: jsonschema, which papermill loads through nbformat,
+registers a check of the ``iri`` format when ``rfc3987_syntax`` is installed, and importing it
+compiles a grammar (a second per worker). nbformat validates notebooks without any format
+checker, so nothing the runner does uses it."""
+
+
 def prepare_worker(
-    environment: dict[str, str], log: Path, parent: int | None = None, warm: bool = False
+    environment: dict[str, str],
+    log: Path,
+    parent: int | None = None,
+    template: str | None = None,
 ) -> None:
-    """Initialise a worker process: environment, quiet logs and warnings, and with ``warm`` its
-    kernel template (:mod:`analysis.run.warm_kernels`).
+    """Initialise a worker process: environment, quiet logs and warnings, no
+    :data:`UNUSED_IMPORTS`, a quick exit (:func:`leave_at_once`), and, given the socket of the
+    run's kernel template, kernels forked from it (:mod:`analysis.run.warm_kernels`).
 
     The worker's standard error, which the kernels it starts inherit, goes to ``log``: kernel
     start-up chatter stays off the progress display, and a crashing kernel's last words are
@@ -95,14 +106,16 @@ def prepare_worker(
     os.dup2(handle.fileno(), 2)
     sys.stderr = handle
     os.environ.update(environment)
+    for name in UNUSED_IMPORTS:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]  # import fails at once
     logging.getLogger("papermill").setLevel(logging.ERROR)
     logging.getLogger("traitlets").setLevel(logging.ERROR)
     warnings.simplefilter("ignore")
     multiprocessing.util.Finalize(None, leave_at_once, exitpriority=LAST_FINALIZER)
-    if warm:
-        from analysis.run.warm_kernels import start_template
+    if template is not None:
+        from analysis.run.warm_kernels import use_template
 
-        start_template()
+        use_template(template, str(log))
 
 
 LAST_FINALIZER = -100
@@ -155,6 +168,8 @@ def execute_jobs(
     for index in sorted(outcomes):
         progress.done(outcomes[index])
     if not pending:
+        if run.template is not None:
+            run.template.close()  # nothing to run: stop its imports
         if meanwhile is not None:
             meanwhile()
         return [outcomes[i] for i in range(len(jobs))]
@@ -166,7 +181,7 @@ def execute_jobs(
             kernel_environment(run.folders.root),
             run.staging / KERNEL_LOG,
             os.getpid(),
-            not run.isolated,
+            run.template.address if run.template is not None else None,
         ),
     )
     try:

@@ -29,6 +29,8 @@ from analysis.run.safeguards import SignalGuard
 if TYPE_CHECKING:
     import pandas as pd
 
+    from analysis.run.kernel_template import KernelTemplate
+
 COMPARISON_SUFFIX = "scenario_comparison"
 """A notebook whose name ends in this runs once over all scenarios (parameter ``scenarios``)."""
 
@@ -93,6 +95,7 @@ class Run:
     guard: SignalGuard = field(default_factory=SignalGuard)
     pdf_status: dict[str, Any] = field(default_factory=lambda: {"requested": False})
     results_record: dict[str, dict[str, Any]] = field(default_factory=dict)
+    template: KernelTemplate | None = None
 
     @property
     def staging(self) -> Path:

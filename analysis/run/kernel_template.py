@@ -1,209 +1,69 @@
-"""The kernel template: one process per worker with the notebooks' libraries imported, which
-forks a fresh kernel for each notebook.
+"""The kernel template: one process per run with the notebooks' libraries imported, which forks
+a fresh kernel for each notebook.
 
 A fresh ``python -m ipykernel_launcher`` spends about two seconds importing pandas, numpy,
 scipy, matplotlib, seaborn, pandera, IPython and the package before a notebook's first cell
-runs. The template pays that once: it is started by a worker process
-(:mod:`analysis.run.warm_kernels`) with the kernel's interpreter and environment, imports
-:data:`PRELOADED` and then waits on a socket. For each notebook the worker sends one request
-(the kernel's arguments, environment and working directory); the template forks, and the child
-becomes the kernel exactly as ``ipykernel_launcher`` would start it: its own session, the
-request's environment and folder, standard input from ``/dev/null``, then
-ipykernel's kernel application.
+runs. The template pays that once per run: the runner starts it
+(:class:`analysis.run.warm_kernels.KernelTemplate`) with the kernels' interpreter and
+environment, it imports the kernel's modules and the notebooks' libraries
+(:func:`analysis.run.kernel_preload.preload`), and then serves the worker processes on a
+Unix socket (:data:`SOCKET_PREFIX`). For each notebook a worker sends one request: the kernel
+command jupyter_client built, the environment and the working folder. The template forks, and
+the child becomes the kernel as ``ipykernel_launcher`` would start it: a session of its own,
+the request's environment and folder, standard input from ``/dev/null``, ipykernel's kernel
+application with the command's arguments. The template never runs notebook code, and no kernel
+runs two notebooks.
 
-Nothing a notebook does reaches the template or the next notebook: each runs in its own forked
-process, which starts from the template's state, and the template itself never runs notebook
-code. So no state has to be put back between notebooks (matplotlib's style and open figures,
-random states, warnings filters, the working folder, the environment, signal handlers, patched
-modules all die with the kernel). What the template prepares is chosen so that a forked kernel
-looks to its notebook as a fresh one does once the notebook has imported its libraries
-(``tests/fixtures/notebooks/08_kernel_facts.ipynb`` prints what a notebook can see):
+The kernels are the template's children: the template ignores ``SIGCHLD``, so that the
+operating system collects them as they end, and a kernel dies with the template
+(:func:`analysis.run.safeguards.die_with_parent`) as the template dies with the runner. The
+worker that asked for a kernel watches and signals it through a process file descriptor
+(:class:`analysis.run.warm_kernels.ForkedKernel`).
 
-- the environment jupyter_client and ipykernel give a kernel (``JPY_PARENT_PID``,
-  ``MPLBACKEND``) is set before anything is imported, since ipykernel and matplotlib read it
-  at import; each kernel then gets the environment of its request, plus what the imports
-  set (:data:`IMPORTED_ENVIRONMENT`);
-- while the libraries are imported, ``get_ipython()`` answers a shell with a kernel and the
-  standard streams describe themselves as a kernel's do (:func:`looking_like_a_kernel`):
-  pandas chooses its display options (20 columns, UTF-8) from them;
-- the warnings filters the libraries install come before those of the kernel
-  (:func:`put_library_filters_first`), as in a fresh kernel after the imports;
-- the inline matplotlib backend is never imported in the template (it hooks itself into the
-  IPython shell that imports it, so the kernel imports it);
-- numpy's legacy global generator is reseeded from the operating system in each kernel, as a
-  fresh interpreter seeds it (Python's ``random`` reseeds itself after a fork).
-
-The child forks once more and the middle process exits at once, so that the kernel is handed to
-the worker (a child subreaper, :func:`analysis.run.warm_kernels.become_subreaper`): the worker
-can wait for it, signal it and see it die as it does a kernel it started itself, and the kernel
-dies with the worker (:func:`analysis.run.safeguards.die_with_parent`).
-
-Protocol (one JSON object per line on the socket): the template says ``{"ready": pid}`` once
-its imports are done; a request is ``{"args": [...], "env": {...}, "cwd": "...", "parent":
-pid}``; the answer, written by the new kernel itself, is ``{"pid": pid}``, or ``{"error":
-"..."}`` from whichever process failed. The template ends when the socket closes or its worker
-dies.
+Protocol, one JSON object per line on each connection: a request ``{"cmd": [...], "env":
+{...}, "cwd": "...", "stderr": "..."}`` (``stderr``: the file the kernel writes its standard
+error to, as its worker's ordinary kernels do); the answer ``{"pid": pid}``, written by the new
+kernel itself, or ``{"error": "..."}`` (then the worker starts that kernel the ordinary way).
+Only processes of the same user may connect. The template answers after its imports, and ends
+when the runner stops it or dies.
 """
 
 from __future__ import annotations
 
-import atexit
-import builtins
 import contextlib
 import gc
-import importlib
 import json
 import os
-import pkgutil
+import secrets
+import selectors
+import signal
 import socket
+import struct
+import subprocess
 import sys
 import threading
-import time
 import traceback
-import warnings
 from collections.abc import Iterator
 from typing import Any
 
-INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
-"""The matplotlib backend ipykernel gives its kernels (``MPLBACKEND``)."""
+LAUNCHER = ("-m", "ipykernel_launcher")
+"""How a kernel command starts the kernel; the template stands for exactly this part."""
 
-KERNEL_MODULES = (
-    "IPython.display",
-    "ipykernel.kernelapp",
-    "ipykernel.ipkernel",
-    "ipykernel.debugger",
-)
-"""The kernel's own modules, imported first (a fresh kernel imports them when it starts, before
-any notebook code runs; the debugger alone takes a third of a second)."""
+TEMPLATE_MODULE = "analysis.run.kernel_template"
+"""The template's entry point."""
 
-PRELOADED = (
-    "numpy",
-    "pandas",
-    "scipy.optimize",
-    "scipy.stats",
-    "matplotlib",
-    "matplotlib.pyplot",
-    "matplotlib.ticker",
-    "seaborn",
-)
-"""Libraries imported before the first fork, after :data:`KERNEL_MODULES`; then every module of
-:data:`PRELOADED_LAYERS`."""
+TEMPLATE_INTERPRETER_OPTIONS = ("-Xfrozen_modules=off",)
+"""Options of the template's interpreter: those ``ipykernel install`` gives kernels (the
+template forks kernels only for a kernel command that starts with the same interpreter and
+options)."""
 
-PRELOADED_LAYERS = ("analysis.economics", "analysis.data", "analysis.outlook", "analysis.report")
-"""The package's layers the notebooks call, imported module by module (none changes any global
-state when imported: styles and caches are set up by the functions that need them)."""
-
-NEVER_PRELOADED = ("matplotlib_inline.backend_inline",)
-"""Modules that must be imported inside the kernel: the inline backend connects itself to the
-IPython shell that imports it (which the template does not have)."""
-
-PARENT_WAIT = 10.0
-"""Seconds a new kernel waits to be handed over to its worker before giving up."""
-
-LIBRARY_FILTERS: list[Any] = []
-"""The warnings filters the preloaded libraries installed, in their order (see
-:func:`put_library_filters_first`)."""
-
-IMPORTED_ENVIRONMENT: dict[str, str] = {}
-"""Environment variables the preloaded modules set when imported (the debugger sets
-``PYDEVD_USE_FRAME_EVAL``); each kernel sets them again over the environment it is given."""
+SOCKET_PREFIX = "bacgiang-kernel-template-"
+"""The start of the template's socket name, in Linux's abstract namespace (nothing on disk, gone
+with the template, even after a SIGKILL); the rest is random, and the template answers only
+processes of its own user."""
 
 
-class KernelShellStandIn:
-    """What ``get_ipython()`` answers while the template imports: a shell with a kernel.
-
-    Libraries that look at their surroundings when imported then configure themselves for a
-    kernel, as they do when a notebook imports them: pandas, for one, shows at most 20 columns
-    in a kernel (``display.max_columns``) but fits them to the terminal elsewhere.
-    """
-
-    kernel = None
-
-
-class KernelStreamStandIn:
-    """``sys.stdout`` and ``sys.stderr`` while the template imports: the real stream, as a
-    kernel's output stream describes itself (its encoding, not a terminal). pandas, for one,
-    takes its ``display.encoding`` from ``sys.stdout`` when imported."""
-
-    def __init__(self, stream: Any, encoding: str) -> None:
-        self.stream = stream
-        self.encoding = encoding
-
-    def write(self, text: str) -> int:
-        """Write to the real stream."""
-        return self.stream.write(text)
-
-    def flush(self) -> None:
-        """Flush the real stream."""
-        self.stream.flush()
-
-    def isatty(self) -> bool:
-        """A kernel's output is never a terminal."""
-        return False
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.stream, name)
-
-
-def preload(
-    modules: tuple[str, ...] = PRELOADED, layers: tuple[str, ...] = PRELOADED_LAYERS
-) -> list[str]:
-    """Import ``modules`` and every module of ``layers``; return those that failed to import.
-
-    A module that fails is left to the kernel (which then reports the error in its notebook).
-    """
-    failed: list[str] = []
-    environment = dict(os.environ)
-    _import_all(list(KERNEL_MODULES), (), failed)
-    before = list(warnings.filters)
-    with looking_like_a_kernel():
-        _import_all(list(modules), layers, failed)
-    LIBRARY_FILTERS[:] = [f for f in warnings.filters if f not in before]
-    IMPORTED_ENVIRONMENT.update({k: v for k, v in os.environ.items() if environment.get(k) != v})
-    for name in NEVER_PRELOADED:
-        sys.modules.pop(name, None)
-    return failed
-
-
-@contextlib.contextmanager
-def looking_like_a_kernel() -> Iterator[None]:
-    """While the block runs, ``get_ipython()`` answers a shell with a kernel and the standard
-    streams describe themselves as a kernel's do (:class:`KernelShellStandIn`,
-    :class:`KernelStreamStandIn`)."""
-    from ipykernel.iostream import OutStream
-
-    streams = sys.stdout, sys.stderr
-    builtins.get_ipython = KernelShellStandIn  # type: ignore[attr-defined]
-    sys.stdout, sys.stderr = (KernelStreamStandIn(s, OutStream.encoding) for s in streams)
-    try:
-        yield
-    finally:
-        sys.stdout, sys.stderr = streams
-        del builtins.get_ipython  # type: ignore[attr-defined]
-
-
-def _import_all(names: list[str], layers: tuple[str, ...], failed: list[str]) -> None:
-    for layer in layers:
-        try:
-            package = importlib.import_module(layer)
-        except Exception:
-            failed.append(layer)
-            continue
-        names += [info.name for info in pkgutil.walk_packages(package.__path__, f"{layer}.")]
-    for name in names:
-        try:
-            importlib.import_module(name)
-        except Exception:
-            failed.append(name)
-
-
-def put_library_filters_first() -> None:
-    """Order the warnings filters as in a fresh kernel once its notebook has imported the
-    libraries: theirs first, then those the kernel installed when it started (each filter only
-    concerns its own warnings; the order is kept the same all the same)."""
-    rest = [f for f in warnings.filters if f not in LIBRARY_FILTERS]
-    warnings.filters[:] = [*LIBRARY_FILTERS, *rest]
-    warnings._filters_mutated()  # type: ignore[attr-defined]
+# --- serving the workers ---------------------------------------------------------------------
 
 
 def send(channel: socket.socket, message: dict[str, Any]) -> None:
@@ -211,80 +71,141 @@ def send(channel: socket.socket, message: dict[str, Any]) -> None:
     channel.sendall((json.dumps(message) + "\n").encode("utf-8"))
 
 
-def serve(channel: socket.socket) -> None:
-    """Answer requests for kernels until ``channel`` closes."""
-    reader = channel.makefile("r", encoding="utf-8")
-    send(channel, {"ready": os.getpid()})
-    for line in reader:
+def same_user(connection: socket.socket) -> bool:
+    """True when the process at the other end of ``connection`` runs as this user."""
+    credentials = connection.getsockopt(
+        socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i")
+    )
+    _, uid, _ = struct.unpack("3i", credentials)
+    return uid == os.getuid()
+
+
+class Server:
+    """The template's connections: the listening socket and one per worker."""
+
+    def __init__(self, listener: socket.socket, interpreter: list[str]) -> None:
+        self.listener = listener
+        self.interpreter = interpreter
+        self.selector = selectors.DefaultSelector()
+        self.selector.register(listener, selectors.EVENT_READ)
+        self.pending: dict[socket.socket, bytes] = {}
+
+    def serve(self) -> None:
+        """Answer requests until the runner stops the template."""
+        while True:
+            for key, _ in self.selector.select():
+                if key.fileobj is self.listener:
+                    self.accept()
+                else:
+                    self.read(key.fileobj)  # type: ignore[arg-type]
+
+    def accept(self) -> None:
+        """Take a worker's connection (a process of another user is turned away)."""
+        connection, _ = self.listener.accept()
+        if not same_user(connection):
+            connection.close()
+            return
+        self.pending[connection] = b""
+        self.selector.register(connection, selectors.EVENT_READ)
+
+    def read(self, connection: socket.socket) -> None:
+        """Read from a worker; fork a kernel for each complete request."""
+        data = connection.recv(1 << 16)
+        if not data:
+            self.selector.unregister(connection)
+            del self.pending[connection]
+            connection.close()
+            return
+        buffer = self.pending[connection] + data
+        while b"\n" in buffer:
+            line, buffer = buffer.split(b"\n", 1)
+            self.answer(json.loads(line), connection)
+        self.pending[connection] = buffer
+
+    def answer(self, request: dict[str, Any], connection: socket.socket) -> None:
+        """Fork the kernel of ``request``, or say why not."""
         try:
-            fork_kernel(json.loads(line), channel)
-        except Exception as exc:  # the template stays up; the worker starts the kernel itself
-            send(channel, {"error": f"{type(exc).__name__}: {exc}"})
+            args = kernel_arguments(request["cmd"], self.interpreter)
+            if threading.active_count() > 1:
+                raise RuntimeError("the template runs threads and cannot fork safely")
+            if os.fork() == 0:
+                self.become_kernel(request, args, connection)
+        except Exception as exc:  # the worker starts this kernel the ordinary way
+            send(connection, {"error": f"{type(exc).__name__}: {exc}"})
 
-
-def fork_kernel(request: dict[str, Any], channel: socket.socket) -> None:
-    """Fork a kernel for ``request``; return once the middle process has exited."""
-    if threading.active_count() > 1:
-        raise RuntimeError("the template runs threads and cannot fork safely")
-    middle = os.fork()
-    if middle == 0:
+    def become_kernel(
+        self, request: dict[str, Any], args: list[str], connection: socket.socket
+    ) -> None:
+        """In the forked child: leave the template's sockets, run the kernel, exit."""
         code = 1
         try:
-            code = become_kernel(request, channel) if os.fork() == 0 else 0
+            for other in [self.listener, *self.pending]:
+                if other is not connection:
+                    other.close()
+            self.selector.close()
+            code = become_kernel(request, args, connection)
         except BaseException:
             traceback.print_exc()
-            _answer_error(channel)
+            with contextlib.suppress(OSError):
+                send(connection, {"error": traceback.format_exc(limit=3)})
         finally:
             os._exit(code)
-    os.waitpid(middle, 0)
 
 
-def _answer_error(channel: socket.socket) -> None:
-    with contextlib.suppress(OSError):
-        send(channel, {"error": traceback.format_exc(limit=3)})
+def kernel_arguments(cmd: list[str], interpreter: list[str]) -> list[str]:
+    """The launcher's arguments in the kernel command ``cmd``.
+
+    Raises
+    ------
+    ValueError
+        ``cmd`` is not ``<the template's interpreter> -m ipykernel_launcher ...``.
+    """
+    start = len(interpreter)
+    if list(cmd[:start]) != interpreter or tuple(cmd[start : start + 2]) != LAUNCHER:
+        raise ValueError(f"the kernel command {cmd[: start + 2]} is not {interpreter} -m ...")
+    return list(cmd[start + 2 :])
 
 
-def become_kernel(request: dict[str, Any], channel: socket.socket) -> int:
+# --- the kernel ---------------------------------------------------------------------------------
+
+
+def become_kernel(request: dict[str, Any], args: list[str], connection: socket.socket) -> int:
     """Turn this forked process into the kernel of ``request`` and run it; its exit code."""
+    from analysis.run.kernel_preload import IMPORTED_ENVIRONMENT, reseed_generators
     from analysis.run.safeguards import die_with_parent
 
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel waits for its own children
     os.setsid()  # as jupyter_client starts kernels: a session (and process group) of its own
-    wait_for_parent(int(request["parent"]))
-    die_with_parent(int(request["parent"]))
-    send(channel, {"pid": os.getpid()})
-    channel.close()
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    os.close(null)
+    die_with_parent(os.getppid())
+    send(connection, {"pid": os.getpid()})
+    connection.close()
+    _redirect(0, os.devnull, os.O_RDONLY)
+    if request.get("stderr"):  # where an ordinary kernel of that worker writes
+        _redirect(2, request["stderr"], os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     os.chdir(request["cwd"])
+    environment = {**request["env"], **IMPORTED_ENVIRONMENT}
+    environment["JPY_PARENT_PID"] = str(os.getppid())  # read by ipykernel at import
     os.environ.clear()
-    os.environ.update(request["env"])
-    os.environ.update(IMPORTED_ENVIRONMENT)
+    os.environ.update(environment)
     reseed_generators()
-    return run_kernel(request["args"])
+    return run_kernel(args)
 
 
-def wait_for_parent(parent: int, deadline: float = PARENT_WAIT) -> None:
-    """Wait until this process has been handed over to ``parent`` (its worker)."""
-    end = time.monotonic() + deadline
-    while os.getppid() != parent:
-        if time.monotonic() > end:
-            raise RuntimeError(f"the kernel was not handed over to its worker {parent}")
-        time.sleep(0.001)
-
-
-def reseed_generators() -> None:
-    """Seed numpy's legacy global generator from the operating system, as a fresh interpreter
-    does (notebooks that want repeatable draws seed their own)."""
-    numpy = sys.modules.get("numpy")
-    if numpy is not None:
-        numpy.random.seed()
+def _redirect(target: int, path: str, flags: int) -> None:
+    """Point file descriptor ``target`` at ``path``."""
+    fd = os.open(path, flags, 0o644)
+    os.dup2(fd, target)
+    os.close(fd)
 
 
 def run_kernel(args: list[str]) -> int:
     """Run ipykernel with ``args`` as ``python -m ipykernel_launcher`` would; the exit code."""
+    import atexit
+
     import ipykernel_launcher
     from ipykernel import kernelapp
+
+    from analysis.run.kernel_preload import put_library_filters_first
 
     sys.argv = [ipykernel_launcher.__file__, *args]
     code = 0
@@ -305,27 +226,98 @@ def run_kernel(args: list[str]) -> int:
     return code
 
 
-def prepare_environment(parent: int) -> None:
-    """The environment a kernel of ``parent`` gets from jupyter_client and ipykernel, set
-    before anything reads it at import."""
-    os.environ["JPY_PARENT_PID"] = str(parent)
-    if not os.environ.get("MPLBACKEND"):
-        os.environ["MPLBACKEND"] = INLINE_BACKEND
+# --- the template, seen from the runner ---------------------------------------------------------
+
+
+class KernelTemplate:
+    """The run's kernel template process and the socket its workers connect to.
+
+    Parameters
+    ----------
+    environment : dict
+        The environment the kernels get (:func:`analysis.run.execution.kernel_environment`).
+    """
+
+    def __init__(self, environment: dict[str, str]) -> None:
+        self.address = f"\0{SOCKET_PREFIX}{secrets.token_hex(16)}"
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(self.address)
+        listener.listen()
+        env = {k: v for k, v in environment.items() if k != "PYTHONEXECUTABLE"}
+        command = [sys.executable, *TEMPLATE_INTERPRETER_OPTIONS, "-m", TEMPLATE_MODULE]
+        self.process = subprocess.Popen(
+            [*command, str(listener.fileno()), str(os.getpid())],
+            pass_fds=(listener.fileno(),),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,  # each kernel writes where its worker's kernels write
+            stderr=subprocess.DEVNULL,
+            env=env,
+            cwd=_package_parent(env),
+        )
+        listener.close()
+
+    def close(self) -> None:
+        """Stop the template (a kernel still running dies with it, and its socket with it);
+        nothing when already stopped."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+@contextlib.contextmanager
+def kernel_template(
+    environment: dict[str, str], wanted: bool = True
+) -> Iterator[KernelTemplate | None]:
+    """A running kernel template for the block (None when not ``wanted`` or not supported),
+    stopped when the block ends."""
+    template = KernelTemplate(environment) if wanted and warm_kernels_supported() else None
+    try:
+        yield template
+    finally:
+        if template is not None:
+            template.close()
+
+
+def _package_parent(environment: dict[str, str]) -> str:
+    """Where the kernels find the package: the first folder of their ``PYTHONPATH``. The
+    template starts there, so that ``python -m`` finds the package where a kernel would."""
+    from analysis.data import paths
+
+    first = environment.get("PYTHONPATH", "").split(os.pathsep)[0]
+    return first or str(paths.PACKAGE_DIR.parent)
+
+
+def warm_kernels_supported() -> bool:
+    """True where kernels can be forked from a template (Linux: process file descriptors and
+    the parent-death signal)."""
+    return sys.platform.startswith("linux") and hasattr(os, "pidfd_open")
+
+
+# --- the template process ------------------------------------------------------------------------
+
+
+def interpreter_of_this_process() -> list[str]:
+    """This interpreter and its options, as the command line gave them (before ``-m``)."""
+    argv = list(sys.orig_argv)
+    return argv[: argv.index("-m")] if "-m" in argv else argv[:1]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.run.kernel_template FD PARENT``: serve kernels on socket ``FD``."""
+    """``python -m analysis.run.kernel_template FD PARENT``: serve kernels on the listening
+    socket ``FD`` for the runner ``PARENT``."""
     fd, parent = (int(a) for a in (argv if argv is not None else sys.argv[1:]))
+    from analysis.run.kernel_preload import preload, prepare_environment
     from analysis.run.safeguards import die_with_parent
 
     die_with_parent(parent)
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]  # as ipykernel_launcher does; ipykernel puts '' back in the kernel
-    prepare_environment(parent)
-    channel = socket.socket(fileno=fd)
+    prepare_environment()
+    listener = socket.socket(fileno=fd)
     preload()
     gc.freeze()  # the imported modules live on in every kernel: no collection need visit them
-    serve(channel)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # ended kernels are collected at once
+    Server(listener, interpreter_of_this_process()).serve()
     return 0
 
 

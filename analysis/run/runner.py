@@ -44,7 +44,7 @@ from analysis.data.plan_spec import read_plan_spec, resolve_plan_id
 from analysis.data.scenarios import load_scenarios
 from analysis.run.check import check_plan
 from analysis.run.conventions import DEFAULT_CELL_TIMEOUT, KERNEL_LOG
-from analysis.run.execution import Outcome, execute_jobs
+from analysis.run.execution import Outcome, execute_jobs, kernel_environment
 from analysis.run.index_page import write_index
 from analysis.run.jobs import (
     Folders,
@@ -56,6 +56,7 @@ from analysis.run.jobs import (
     resolve_folders,
     scenario_files_named,
 )
+from analysis.run.kernel_template import kernel_template
 from analysis.run.manifest import relative_name, write_manifest
 from analysis.run.publishing import (
     check_latest_is_link,
@@ -131,7 +132,7 @@ def run_reports(
         ``stream`` and in the manifest, when Chromium is not installed).
     isolated : bool
         Start every notebook's kernel the ordinary way (``python -m ipykernel_launcher``)
-        instead of forking it from the worker's warm kernel template
+        instead of forking it from the run's warm kernel template
         (:mod:`analysis.run.warm_kernels`); the reports are the same.
     fresh : bool
         Execute every notebook and make every results table, reusing nothing from earlier
@@ -161,31 +162,34 @@ def run_reports(
     seed = spec.seed if seed is None else seed
     check_run_arguments(jobs, lang, cell_timeout, seed)
     folders = replace(folders, reports=check_reports_folder(folders.reports, folders.root, out_dir))
-    check_files_inside(scenario_files_named(scenarios, folders), folders.root, "scenario file")
-    run = Run(
-        plan=spec,
-        scenarios=load_scenarios(scenarios, folders.scenarios),
-        notebooks=find_notebooks(folders.notebooks, notebooks),
-        folders=folders,
-        lang=lang,
-        jobs=jobs or os.cpu_count() or 1,
-        seed=seed,
-        cell_timeout=cell_timeout,
-        results=results or _default_results(seed, folders),
-        stream=stream or sys.stderr,
-        pdf=pdf,
-        isolated=isolated,
-        fresh=fresh,
-        results_reusable=results is None,
-    )
-    check_files_inside(run.notebooks, folders.root, "notebook")
-    check_plan(plan_id, root=root)
-    check_latest_is_link(folders.reports)
-    folders.reports.mkdir(parents=True, exist_ok=True)
-    with handle_signals(run.guard), hold_lock(folders.reports):
-        remove_leftovers(folders.reports)
-        run.stamp = new_stamp(folders.reports)
-        return build_and_publish(run)
+    environment = {**os.environ, **kernel_environment(folders.root)}
+    with kernel_template(environment, wanted=not isolated) as template:  # imports meanwhile
+        check_files_inside(scenario_files_named(scenarios, folders), folders.root, "scenario file")
+        run = Run(
+            plan=spec,
+            scenarios=load_scenarios(scenarios, folders.scenarios),
+            notebooks=find_notebooks(folders.notebooks, notebooks),
+            folders=folders,
+            lang=lang,
+            jobs=jobs or os.cpu_count() or 1,
+            seed=seed,
+            cell_timeout=cell_timeout,
+            results=results or _default_results(seed, folders),
+            stream=stream or sys.stderr,
+            pdf=pdf,
+            isolated=isolated,
+            fresh=fresh,
+            results_reusable=results is None,
+            template=template,
+        )
+        check_files_inside(run.notebooks, folders.root, "notebook")
+        check_plan(plan_id, root=root)
+        check_latest_is_link(folders.reports)
+        folders.reports.mkdir(parents=True, exist_ok=True)
+        with handle_signals(run.guard), hold_lock(folders.reports):
+            remove_leftovers(folders.reports)
+            run.stamp = new_stamp(folders.reports)
+            return build_and_publish(run)
 
 
 def _default_results(seed: int, folders: Folders) -> ResultsFunction:
