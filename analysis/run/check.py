@@ -22,36 +22,51 @@ from analysis.run.safeguards import check_data_files_inside, check_files_inside
 def check_all(
     plan: str | None = None, *, write: bool = True, root: str | Path | None = None
 ) -> list[str]:
-    """Validate the pack ``plan`` (every pack when None); write the processed tables.
+    """Validate the pack ``plan`` (every pack when None); then write the processed tables.
 
-    Returns the summary lines; raises :class:`InputErrors` listing every problem found.
+    Nothing is written unless every pack checked is valid. Returns the summary lines; raises
+    :class:`InputErrors` listing every problem found.
     """
-    base = Path(root).resolve() if root else paths.ROOT
     ids = [resolve_plan_id(plan, root)] if plan else plan_ids(root)
     if not ids:
         raise InputError(str(paths.plans_dir(root)), "(folder)", "holds no plan pack")
     lines: list[str] = []
+    checked: list[tuple[paths.PlanPaths, dict]] = []
     problems: list[InputError] = []
     for plan_id in ids:
         try:
-            lines.extend(check_plan(plan_id, root=base if root else None, write=write))
+            found, tables = _check_pack(plan_id, root)
         except InputErrors as exc:
             problems.extend(exc.errors)
+            continue
         except InputError as exc:
             problems.append(exc)
+            continue
+        lines += found
+        checked.append((paths.plan_paths(plan_id, root), tables))
     if problems:
         raise InputErrors(problems)
+    if write:
+        for files, tables in checked:
+            lines += [f"wrote {path}" for path in write_processed(tables, files.processed)]
     return lines
 
 
-def check_plan(plan_id: str, *, root: str | Path | None = None, write: bool = False) -> list[str]:
+def check_plan(plan_id: str, *, root: str | Path | None = None) -> list[str]:
     """Validate one pack: boundary, ``plan.yaml``, tables, series, actuals, scenarios.
+
+    Writes nothing (the runner calls it before a run starts).
 
     Raises
     ------
     InputError, InputErrors
         A file outside the project, or every problem found (file, line or field, rule).
     """
+    return _check_pack(plan_id, root)[0]
+
+
+def _check_pack(plan_id: str, root: str | Path | None) -> tuple[list[str], dict]:
+    """The summary lines and the validated tables of one pack."""
     base = Path(root).resolve() if root else paths.ROOT
     files = paths.plan_paths(plan_id, root)
     check_data_files_inside(files.folder, base)
@@ -63,9 +78,7 @@ def check_plan(plan_id: str, *, root: str | Path | None = None, write: bool = Fa
     lines += [f"ok  {plan_id} {name}: {len(t)} rows" for name, t in tables.items()]
     lines += _check_actuals(files, tables, spec)
     lines += _check_scenarios(files, spec)
-    if write:
-        lines += [f"wrote {path}" for path in write_processed(tables, files.processed)]
-    return lines
+    return lines, tables
 
 
 def _check_actuals(files: paths.PlanPaths, tables: dict, spec: PlanSpec) -> list[str]:
