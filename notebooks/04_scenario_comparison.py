@@ -59,6 +59,7 @@ results = pd.concat(
             pack.series,
             base_year=pack.base_year,
             assumptions=pack.assumptions,
+            targets=pack.targets,
             seed=seed,
         )
         for s in loaded

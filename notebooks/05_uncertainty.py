@@ -42,8 +42,13 @@ series, baselines = record_through(pack.series, base), pack.baselines
 known = {"base_year": base, "assumptions": pack.assumptions}  # the plan's year and assumptions
 targets = outlook.macro_targets(pack.targets, sc.structure_convention)
 calibration = outlook.scenario_calibration(sc, series, **known)
-setup = outlook.outlook_setup(
-    sc, baselines=baselines, series=series, calibration=calibration, **known
+setup = outlook.outlook_setup(  # sectors only when the plan states a structure target
+    sc,
+    baselines=baselines,
+    series=series,
+    calibration=calibration,
+    sectors=targets.shares is not None,
+    **known,
 )
 result = outlook.scenario_outlook(
     sc, n_draws=n_draws, seed=seed, baselines=baselines, series=series, targets=targets, **known

@@ -385,3 +385,28 @@ def test_missing_targets_refusals():
         consistency_report(
             **{**REPORT_INPUTS, "shares_base": None, "weights_base": None, "baseline": None}
         )
+
+
+def test_a_national_deflator_of_an_earlier_year_is_named():
+    # The 2023 national deflator standing in for a base year 2024: the notes say its year.
+    report = per_head_check(**{**PER_HEAD, "base_year": 2024}, national_year=2023)
+    notes = report.set_index("check")["note"]
+    assert "(national 2.30 % (2023), ± 1.00 pt)" in notes["per_head.implied_deflator"]
+    assert (
+        "the national 2.30 % (2023); target 4,500 USD"
+        in notes["per_head.per_capita_at_national_deflator"]
+    )
+    same_year = per_head_check(**PER_HEAD).set_index("check")["note"]
+    assert "(national 2.30 %, ± 1.00 pt)" in same_year["per_head.implied_deflator"]
+
+
+def test_a_sector_plan_without_the_base_years_weights_says_so():
+    row = sector_plan_check(
+        _s(0.17, 0.10, 0.02), None, target_growth=0.145, base_year=2024, plan_label="plan"
+    ).iloc[0]
+    assert row["check"] == "sector_plan.aggregate"
+    assert math.isnan(row["value"]) and row["verdict"] == "information"
+    assert row["note"] == (
+        "plan: the 2024 constant-price weights are not in the data (the base year's "
+        "contributions and sector growth): the sector plan is not added up"
+    )

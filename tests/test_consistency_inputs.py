@@ -286,3 +286,33 @@ def test_the_deflator_record_ends_with_the_base_year():
     )
     note = _value(report, "per_head.implied_deflator", "note")
     assert "province 2022: 0.51 %," in note and "2023" not in note
+
+
+def test_the_national_deflator_rule():
+    # Viet Nam 2022 and 2023 in the series: 2023's deflator 10221.8/9513.3/1.0505 - 1
+    # = 2.28222 %. Base year 2023 reads it; base year 2024 (no 2024 figure) reads the pack's
+    # national_deflator_base when stated, else 2023's, named in the notes.
+    targets, baselines, series, assumptions = _tables()
+    national = pd.DataFrame(
+        [
+            ("vn_gdp_nominal", "total", "2022", 9513.3),
+            ("vn_gdp_nominal", "total", "2023", 10221.8),
+            ("vn_gdp_growth", "total", "2023", 5.05),
+        ],
+        columns=["variable", "sector", "period", "value"],
+    ).assign(value_high=np.nan, convention="", kind="actual")
+    series = pd.concat([series, national], ignore_index=True)
+    growth_only = targets[targets["indicator_id"].isin(["grdp_growth", "grdp_per_capita_usd"])]
+
+    def note(base_year: int, table: pd.DataFrame) -> str:
+        report = consistency_report_from_tables(
+            growth_only, baselines, series, table, base_year=base_year, plan_year=base_year + 1
+        )
+        return _value(report, "per_head.implied_deflator", "note")
+
+    assert "(national 2.28 %, ± 1.00 pt)" in note(2023, assumptions)
+    assert "(national 2.30 %, ± 1.00 pt)" in note(2024, assumptions)  # the stated 2.3 %
+    unstated = assumptions[assumptions["assumption_id"] != "national_deflator_base"]
+    assert "(national 2.28 % (2023), ± 1.00 pt)" in note(2024, unstated)
+    with pytest.raises(ValueError, match="needs a value for 'national_deflator_base'"):
+        note(2022, unstated)  # no national deflator up to 2022 in these series

@@ -425,3 +425,19 @@ def test_macro_targets_of_a_plan_without_a_structure_target():
     assert full.shares == pytest.approx(
         {"industry_construction": 0.68, "services": 0.206, "agriculture": 0.114}
     )
+
+
+def test_a_plan_without_a_structure_target_is_simulated_without_sectors(tmp_path):
+    sc = scenario(tmp_path)
+    targets = load_targets()
+    growth_only = targets[~targets["indicator_id"].str.startswith("share_")]
+    assert outlook_setup(sc, sectors=False, **PACK).sectors is None
+    result = scenario_outlook(sc, n_draws=N, seed=4, targets=growth_only, **PACK)
+    assert result.shares is None
+    assert result.table.loc["joint", "covers"] == "growth+per_capita"
+    rows = outlook_rows(sc, result, plan_year=2024)
+    assert "probability_structure_target" not in set(rows["variable"])
+    # growth drawn straight from the calibrated two-piece normal, mode 14.5 % = the target:
+    # P(G >= 14.5) = σ2 / (σ1 + σ2) = 2.8534 / (4.1694 + 2.8534) = 0.40631
+    p = result.table.loc["growth", "probability"]
+    assert abs(p - 0.40631) < 3 * math.sqrt(0.40631 * 0.59369 / N)

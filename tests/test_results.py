@@ -77,3 +77,24 @@ def test_check_results_refuses_a_bad_table():
 def test_scenario_results_refuses_a_non_scenario():
     with pytest.raises(ValueError, match="scenario: must be a Scenario"):
         scenario_results({"name": "target"}, base_year=2023)
+
+
+def test_the_plans_own_targets_are_scored():
+    # A pack's targets reach the Monte Carlo: a 15 % growth target with the same scenario
+    # (mode 14.5 %) is met less often than 14.5 %; without share targets no structure row.
+    from analysis.data.tables import load_targets
+
+    sc = load_scenario(ROOT / "scenarios" / "bac-giang-2024" / "target.yaml")
+    targets = load_targets()
+    higher = targets.assign(
+        target=targets["target"].where(targets["indicator_id"] != "grdp_growth", 15.0)
+    )
+    growth_only = higher[~higher["indicator_id"].str.startswith("share_")]
+    kwargs = {"base_year": 2023, "seed": 5, "n_draws": 20_000}
+    own = scenario_results(sc, targets=targets, **kwargs)
+    other = scenario_results(sc, targets=growth_only, **kwargs)
+    p_own = value(own, "probability_grdp_growth_target", "2024")
+    p_other = value(other, "probability_grdp_growth_target", "2024")
+    assert p_other < p_own
+    assert "probability_structure_target" in set(own["variable"])
+    assert "probability_structure_target" not in set(other["variable"])

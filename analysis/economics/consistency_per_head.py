@@ -70,11 +70,11 @@ def implied_deflators(nominal: pd.Series, real_growth: pd.Series) -> pd.Series:
 
 
 def _deflator_band(
-    national: float, record: pd.Series | None, tolerance: float
+    national: float, record: pd.Series | None, tolerance: float, national_word: str
 ) -> tuple[float, float, str]:
     refs = [national] + ([] if record is None else [float(v) for v in record.to_numpy()])
     low, high = min(refs) - tolerance, max(refs) + tolerance
-    basis = f"national {percent(national)}"
+    basis = f"national {percent(national)}{national_word}"
     if record is not None and not record.empty:
         years = ", ".join(f"{y}: {percent(v)}" for y, v in record.items())
         basis += f"; province {years}"
@@ -101,6 +101,7 @@ def per_head_check(
     national_deflator: float,
     provincial_deflators: pd.Series | None = None,
     tolerance: float = DEFLATOR_TOLERANCE,
+    national_year: int | None = None,
 ) -> pd.DataFrame:
     """Per head against growth: the deflator the targets need and the nominal GRDP it gives.
 
@@ -122,6 +123,9 @@ def per_head_check(
         The province's recent implied deflators by year, fractions (:func:`implied_deflators`).
     tolerance : float, default DEFLATOR_TOLERANCE
         Added either side of the span of the references to make the band.
+    national_year : int, optional
+        The year of ``national_deflator`` when it is not the base year's (an earlier year
+        stands in); named in the notes.
 
     Returns
     -------
@@ -169,7 +173,8 @@ def per_head_check(
     if not tolerance >= 0:
         raise ValueError(f"tolerance: must be non-negative, got {tolerance!r}")
     pi = required_deflator(g, y0, y1, n, e)
-    low, high, basis = _deflator_band(ref, provincial_deflators, tolerance)
+    national_word = "" if national_year is None else f" ({as_year(national_year, 'national_year')})"
+    low, high, basis = _deflator_band(ref, provincial_deflators, tolerance, national_word)
     verdict, why = _deflator_verdict(pi, low, high)
     last = (
         ref
@@ -202,7 +207,7 @@ def per_head_check(
                 "USD",
                 y0,
                 "information",
-                f"GRDP per head if the deflator were the national {percent(ref)}; "
+                f"GRDP per head if the deflator were the national {percent(ref)}{national_word}; "
                 f"target {y1:,.0f} USD",
             ),
         ]

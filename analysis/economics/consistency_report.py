@@ -107,9 +107,10 @@ def sector_plan_check(
     ----------
     sector_growth_plan : Series or dict
         The plan's real growth by sector, fractions.
-    weights_base : Series or dict
+    weights_base : Series, dict or None
         The base year's constant-price weights of the same sectors (summing to 1 within
-        ``ROUNDED_TOLERANCE``; rescaled to 1).
+        ``ROUNDED_TOLERANCE``; rescaled to 1); None when the data do not give them (the row
+        then says so, value NaN, verdict 'information').
     target_growth : float
         g*, fraction.
     base_year : int
@@ -136,11 +137,20 @@ def sector_plan_check(
     Worked: weights 0.712354 / 0.177486 / 0.110160 (base year 2023, taxes in services) and
     the master plan's 17 / 10 / 2 % give 0.121100 + 0.017749 + 0.002203 = 14.105 %.
     """
+    year = as_year(base_year, "base_year")
+    if weights_base is None:
+        note = (
+            f"{plan_label + ': ' if plan_label else ''}the {year} constant-price weights are not "
+            "in the data (the base year's contributions and sector growth): the sector plan is "
+            "not added up"
+        )
+        return report_table(
+            [report_row("sector_plan.aggregate", np.nan, "% growth", np.nan, "information", note)]
+        )
     w = check_sector_shares(weights_base, "weights_base", None, ROUNDED_TOLERANCE)
     g = check_sectors_aligned(sector_growth_plan, "sector_growth_plan", list(w.index), "weights")
     check_growth(g.to_numpy(), "sector_growth_plan")
     g_star = as_rate(target_growth, "target_growth")
-    year = as_year(base_year, "base_year")
     if not tolerance >= 0:
         raise ValueError(f"tolerance: must be non-negative, got {tolerance!r}")
     aggregate = float((w * (1.0 + g)).sum()) - 1.0
@@ -174,6 +184,7 @@ def consistency_report(
     population_growth: float,
     depreciation: float,
     national_deflator: float,
+    national_year: int | None = None,
     target_shares: Any = None,
     labour_shares: Any = None,
     budget_revenue: float | None = None,
@@ -213,6 +224,8 @@ def consistency_report(
         Assumptions n and e, fractions.
     national_deflator : float
         National GDP deflator change, fraction (reference).
+    national_year : int, optional
+        Its year when it is not the base year's (named in the notes).
     target_shares : Series or dict, optional
         Target structure, fractions, in the convention of ``shares_base`` and
         ``weights_base``; None when the plan states none (row ``no_target.structure``).
@@ -235,7 +248,8 @@ def consistency_report(
         ``value_base``).
     sector_growth_plan : Series or dict, optional
         Given sector growth: closure B with a structure target, else the row
-        ``sector_plan.aggregate``; omitted when None.
+        ``sector_plan.aggregate`` (with ``weights_base``; without them the row says the
+        weights are missing); omitted when None.
     plan_label : str, optional
         Where ``sector_growth_plan`` comes from (shown in the note).
     labour_shares_base : Series or dict, optional
@@ -281,6 +295,7 @@ def consistency_report(
         population_growth=population_growth,
         depreciation=depreciation,
         national_deflator=national_deflator,
+        national_year=national_year,
         provincial_deflators=provincial_deflators,
         tolerance=deflator_tolerance,
     )
@@ -302,7 +317,7 @@ def consistency_report(
     parts = [per_head]
     if target_shares is None:
         parts.append(missing_target_rows(["structure"]))
-        if sector_growth_plan is not None and weights_base is not None:
+        if sector_growth_plan is not None:
             parts.append(
                 sector_plan_check(
                     sector_growth_plan,

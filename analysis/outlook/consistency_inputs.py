@@ -21,6 +21,7 @@ from analysis.economics.closures import DEFAULT_PRICE_SD
 from analysis.economics.consistency_per_head import implied_deflators
 from analysis.economics.consistency_report import consistency_report
 from analysis.economics.sector_growth import baseline_years, historical_baseline, structure_weights
+from analysis.errors import InputError
 from analysis.outlook.record import (
     FOUR_PARTS,
     THREE_SECTORS,
@@ -72,20 +73,35 @@ def _yearly(series: pd.DataFrame, variable: str, sector: str = "total") -> pd.Se
     )
 
 
-def _deflator_records(
-    record: pd.DataFrame, base_year: int, record_years: int
-) -> tuple[float | None, pd.Series]:
-    """National deflator of the base year (None if not in the data) and the province's record
-    over the last ``record_years`` years up to the base year."""
+def _national_deflator(
+    record: pd.DataFrame, base_year: int, values: Mapping[str, float]
+) -> tuple[float | None, int | None]:
+    """Viet Nam's deflator for the reference band, and its year when not the base year's.
+
+    Rule: the base year's, implied by the series; else the pack's ``national_deflator_base``;
+    else the latest year before the base year in the series (its year then named); else None.
+    """
     national = implied_deflators(
         _yearly(record, "vn_gdp_nominal"), _yearly(record, "vn_gdp_growth") / 100.0
     )
+    if base_year in national.index:
+        return float(national[base_year]), None
+    stated = _optional(values, "national_deflator_base")
+    if stated is not None:
+        return stated / 100.0, None
+    earlier = national[national.index < base_year]
+    if earlier.empty:
+        return None, None
+    return float(earlier.iloc[-1]), int(earlier.index[-1])
+
+
+def _provincial_deflators(record: pd.DataFrame, base_year: int, record_years: int) -> pd.Series:
+    """The province's deflators over the last ``record_years`` years up to the base year."""
     province = implied_deflators(
         _yearly(record, "grdp_current_prices"), _yearly(record, "grdp_growth") / 100.0
     )
     first = base_year - record_years + 1
-    at_base = float(national[base_year]) if base_year in national.index else None
-    return at_base, province[(province.index >= first) & (province.index <= base_year)]
+    return province[(province.index >= first) & (province.index <= base_year)]
 
 
 def _master_plan(series: pd.DataFrame, plan_year: int) -> tuple[pd.Series | None, str]:
@@ -174,11 +190,12 @@ def _series_inputs(
 ) -> dict[str, Any]:
     year = check_year(base_year, "base_year")
     record = record_through(series, year)
-    national, province = _deflator_records(record, year, record_years)
+    national, national_year = _national_deflator(record, year, assumption_values(assumptions))
     plan, plan_label = _master_plan(record, year + 1)
     out: dict[str, Any] = {
-        "provincial_deflators": province,
+        "provincial_deflators": _provincial_deflators(record, year, record_years),
         "national_deflator": national,
+        "national_year": national_year,
         "sector_growth_plan": plan,
         "plan_label": plan_label,
     }
@@ -193,7 +210,10 @@ def _series_inputs(
             "sector_growth_base": _three_part_growth(record, year),
         }
     elif plan is not None:
-        out["weights_base"] = _weights(record, year)
+        try:
+            out["weights_base"] = _weights(record, year)
+        except InputError:  # the sector plan's row then says the weights are missing
+            out["weights_base"] = None
     return out
 
 
@@ -219,7 +239,8 @@ def consistency_report_from_tables(
         The table of :func:`analysis.data.tables.load_assumptions`, or a dict of assumption id to
         value in that table's units. Used: ``population_growth`` and
         ``depreciation`` (%), ``national_deflator_base`` (%; only when the series lack
-        Viet Nam's nominal GDP and growth of the base year), ``stretched_threshold_sd``,
+        Viet Nam's nominal GDP and growth of the base year; without it the latest earlier
+        year's stands in, named), ``stretched_threshold_sd``,
         ``relative_price_sd`` (points; else
         :data:`analysis.economics.closures.DEFAULT_PRICE_SD`), ``outlier_year_*`` and
         ``base_share_*`` (:mod:`analysis.outlook.record`), all optional but the first two.
@@ -282,7 +303,10 @@ def consistency_report_from_tables(
         "plan_year": check_year(plan_year, "plan_year"),
     }
     if inputs["national_deflator"] is None:
-        inputs["national_deflator"] = _need(values, "national_deflator_base", "assumptions") / 100
+        raise ValueError(
+            "assumptions: needs a value for 'national_deflator_base' (the series give no "
+            f"national deflator up to {base_year})"
+        )
     inputs["population_growth"] = _need(values, "population_growth", "assumptions") / 100
     inputs["depreciation"] = _need(values, "depreciation", "assumptions") / 100
     if "stretched_threshold_sd" in values:
@@ -303,7 +327,8 @@ def structure_inputs_from_series(
     Returns a dict with ``shares_base`` and ``weights_base`` (taxes in services, fractions),
     ``baseline`` (:class:`~analysis.economics.sector_growth.GrowthBaseline`),
     ``sector_growth_base`` (three parts, fractions), ``provincial_deflators``,
-    ``national_deflator``, ``sector_growth_plan`` (master plan midpoints or None) and
+    ``national_deflator`` (and ``national_year``, None when it is the base year's),
+    ``sector_growth_plan`` (master plan midpoints or None) and
     ``plan_label``: the same figures :func:`consistency_report_from_tables` uses for the plan
     with this ``base_year`` (and ``assumptions``: ``base_share_*``, ``outlier_year_*``), so a
     notebook shows what the report checked.

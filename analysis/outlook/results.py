@@ -35,6 +35,7 @@ def scenario_results(
     *,
     base_year: int,
     assumptions: Any = None,
+    targets: pd.DataFrame | None = None,
     seed: int | None = DEFAULT_SEED,
     n_draws: int = 200_000,
 ) -> pd.DataFrame:
@@ -51,6 +52,9 @@ def scenario_results(
         The plan's base year (``plan.base_year``); the plan year is the next.
     assumptions : DataFrame or dict, optional
         The plan's assumptions (:func:`analysis.outlook.scenario_outlook.outlook_setup`).
+    targets : DataFrame, optional
+        The plan's targets (:func:`analysis.data.tables.load_targets`), whose macro targets the
+        Monte Carlo scores; loaded from the default pack when not given.
 
     Returns
     -------
@@ -90,6 +94,7 @@ def scenario_results(
             seed=seed,
             baselines=baselines,
             series=series,
+            targets=targets,
             base_year=base_year,
             assumptions=assumptions,
         )

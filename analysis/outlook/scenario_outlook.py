@@ -223,6 +223,7 @@ def outlook_setup(
     calibration: Calibration | None = None,
     base_year: int,
     assumptions: Any = None,
+    sectors: bool = True,
 ) -> MonteCarloSetup:
     """The Monte Carlo set-up of a scenario (fractions).
 
@@ -240,6 +241,10 @@ def outlook_setup(
     assumptions : DataFrame or dict, optional
         The plan's assumptions (:func:`scenario_calibration`,
         :func:`analysis.outlook.inputs.sector_bases`, :func:`outlook_sectors`).
+    sectors : bool, default True
+        Draw the four parts of GRDP (:func:`outlook_sectors`); False for a plan without a
+        structure target, whose growth is then drawn directly (the base year's sector
+        weights are not needed).
 
     Returns
     -------
@@ -285,7 +290,9 @@ def outlook_setup(
             cal.relative_price_sd,
             base_year=year,
             assumptions=assumptions,
-        ),
+        )
+        if sectors
+        else None,
     )
 
 
@@ -382,18 +389,24 @@ def scenario_outlook(
     target is assessed for every scenario: sectors the scenario leaves out follow the
     published record (:func:`central_sector_growth`), and sector relative prices move with
     spread :data:`analysis.economics.closures.DEFAULT_PRICE_SD` (or the scenario's
-    ``uncertainty.relative_price_sd``) around the scenario's prices.
+    ``uncertainty.relative_price_sd``) around the scenario's prices. A plan without a
+    structure target is simulated without sectors (``outlook_setup(sectors=False)``).
 
     References
     ----------
     Methodology reference, section 6.
     """
     check_scenario(scenario)
-    setup = outlook_setup(
-        scenario, baselines=baselines, series=series, base_year=base_year, assumptions=assumptions
-    )
     if not isinstance(targets, MacroTargets):
         targets = macro_targets(targets, scenario.structure_convention)
+    setup = outlook_setup(
+        scenario,
+        baselines=baselines,
+        series=series,
+        base_year=base_year,
+        assumptions=assumptions,
+        sectors=targets.shares is not None,
+    )
     return simulate_targets(setup, targets, n_draws=n_draws, seed=seed)
 
 

@@ -173,9 +173,9 @@ def run_reports(
 
 
 def _default_results(seed: int, folders: Folders, base_year: int) -> ResultsFunction:
-    """The plan's results of a scenario: its baselines, assumptions and base year, the shared
-    series, the run's seed."""
-    from analysis.data.tables import load_assumptions, load_baselines, load_series
+    """The plan's results of a scenario: its baselines, assumptions, targets and base year, the
+    shared series, the run's seed."""
+    from analysis.data.tables import load_assumptions, load_baselines, load_series, load_targets
     from analysis.outlook.results import scenario_results
 
     return partial(
@@ -184,6 +184,7 @@ def _default_results(seed: int, folders: Folders, base_year: int) -> ResultsFunc
         series=load_series(folders.series),
         base_year=base_year,
         assumptions=load_assumptions(folders.plan.assumptions),
+        targets=load_targets(folders.plan.targets),
         seed=seed,
     )
 
