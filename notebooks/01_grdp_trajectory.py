@@ -47,7 +47,9 @@ from analysis.report.trajectory_page import headline_table, projection_value
 
 sc = pack.scenario(scenario)
 targets = pack.targets.set_index("indicator_id")
-inputs = projection_inputs(sc, pack.baselines, pack.series)
+inputs = projection_inputs(
+    sc, pack.baselines, pack.series, base_year=pack.base_year, assumptions=pack.assumptions
+)
 projection = project_year(inputs)
 path = ytd_path(inputs)
 growth_target = float(targets.loc["grdp_growth", "target"])

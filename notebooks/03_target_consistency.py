@@ -37,14 +37,19 @@ assumptions["population_growth"] = sc.population_growth
 assumptions["depreciation"] = sc.exchange_rate.depreciation
 targets = pack.targets
 report = consistency_report_from_tables(
-    targets, pack.baselines, pack.series, assumptions
+    targets,
+    pack.baselines,
+    pack.series,
+    assumptions,
+    base_year=pack.base_year,
+    plan_year=pack.plan_year,
 ).set_index("check")
 target = targets.set_index("indicator_id")["target"]
 values = report["value"].astype(float)
 
 # %%
 pi = values["per_head.implied_deflator"]
-nominal = values["per_head.nominal_grdp_2024"]
+nominal = values["per_head.nominal_grdp_plan"]
 at_national = values["per_head.per_capita_at_national_deflator"]
 icor = values["icor.current_prices"]
 verdicts = report["verdict"]

@@ -52,7 +52,18 @@ from analysis.report.titles import report_title
 
 loaded = load_scenarios(scenarios, pack.paths.scenarios) if scenarios else pack.scenarios
 results = pd.concat(
-    [scenario_results(s, pack.baselines, pack.series, seed=seed) for s in loaded],
+    [
+        scenario_results(
+            s,
+            pack.baselines,
+            pack.series,
+            base_year=pack.base_year,
+            assumptions=pack.assumptions,
+            targets=pack.targets,
+            seed=seed,
+        )
+        for s in loaded
+    ],
     ignore_index=True,
 )
 labels = {s.name: s.label_in(lang) for s in loaded}

@@ -30,20 +30,30 @@ show_title("uncertainty", year, lang)
 # %%
 from analysis.outlook import scenario_outlook as outlook
 from analysis.outlook.inputs import projection_inputs
+from analysis.outlook.record import record_through
 from analysis.outlook.relative_prices import relative_price_effect
 from analysis.report import uncertainty_page as page
 from analysis.report import uncertainty_text as text
 from analysis.report.display import pick, show_figure, show_markdown, show_table
 
 sc = pack.scenario(scenario)
-series, baselines = pack.series, pack.baselines
+# The record as the plan knew it: published figures up to the base year (plans kept).
+series, baselines = record_through(pack.series, base), pack.baselines
+known = {"base_year": base, "assumptions": pack.assumptions}  # the plan's year and assumptions
 targets = outlook.macro_targets(pack.targets, sc.structure_convention)
-calibration = outlook.scenario_calibration(sc, series)
-setup = outlook.outlook_setup(sc, baselines=baselines, series=series, calibration=calibration)
-result = outlook.scenario_outlook(
-    sc, n_draws=n_draws, seed=seed, baselines=baselines, series=series, targets=targets
+calibration = outlook.scenario_calibration(sc, series, **known)
+setup = outlook.outlook_setup(  # sectors only when the plan states a structure target
+    sc,
+    baselines=baselines,
+    series=series,
+    calibration=calibration,
+    sectors=targets.shares is not None,
+    **known,
 )
-history = outlook.published_growth(series)
+result = outlook.scenario_outlook(
+    sc, n_draws=n_draws, seed=seed, baselines=baselines, series=series, targets=targets, **known
+)
+history = outlook.published_growth(series, base_year=base)
 first, last = int(history.index.min()), int(history.index.max())
 say(
     lang,
@@ -82,7 +92,7 @@ show_markdown(text.ytd_paragraph(result, published, year, lang))
 # %%
 show_figure(
     page.ytd_figure(
-        result, projection_inputs(sc, baselines, series), published, targets.growth, lang
+        result, projection_inputs(sc, baselines, series, **known), published, targets.growth, lang
     )
 )
 

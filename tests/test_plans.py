@@ -252,8 +252,12 @@ def test_the_2025_plan_scenario_reproduces_its_own_figures():
     weights = [w / 100 for w in sc.quarterly_weights]
     annual = sum(w * g for w, g in zip(weights, sc.quarterly_growth, strict=True))
     assert annual == pytest.approx(13.574)
-    table = project_year(projection_inputs(sc, plan.baselines, plan.series))
-    year = table[table["period"] == table["period"].max()].set_index("variable")["value"]
+    inputs = projection_inputs(
+        sc, plan.baselines, plan.series, base_year=plan.base_year, assumptions=plan.assumptions
+    )
+    table = project_year(inputs)
+    assert set(table["period"]) == {"2024", "2025"}  # from the base year to the plan year
+    year = table[table["period"] == "2025"].set_index("variable")["value"]
     # with its quarterly path the year grows 13.574 %: 207,000 x 1.13574 x 1.0170 = 239,095
     # billion VND (the plan states 239,143 with 13.6 %); per head
     # 4,370 x 1.13574 x 1.0170 / (1 + n) / (1 + e) with population and exchange rate carried

@@ -224,7 +224,7 @@ def test_sector_record_years_from_the_published_series():
 def test_ytd_figure_draws_the_fan_the_scenarios_path_and_the_published_figures():
     # The target scenario has no quarterly path: its year-to-date path is 14.5 % throughout.
     inputs = projection_inputs(
-        load_scenario(scenario_path("target")), load_baselines(), load_series()
+        load_scenario(scenario_path("target")), load_baselines(), load_series(), base_year=2023
     )
     draws = np.linspace(0.10, 0.20, 101)
     result = SimpleNamespace(ytd_path=pd.DataFrame({p: draws for p in ("Q1", "6M", "9M", "FY")}))

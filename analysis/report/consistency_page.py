@@ -1,9 +1,9 @@
 """The consistency report's figures and tables (notebook 03).
 
 Presentation layer: reads the consistency report of
-:func:`analysis.economics.consistency.consistency_report_from_tables` (index ``check``;
-columns ``value``, ``value_2023``, ``unit``, ``verdict``, ``note``) and writes it in the report's
-language.
+:func:`analysis.outlook.consistency_inputs.consistency_report_from_tables` (index ``check``;
+columns ``value``, ``value_base`` (the base year's figure), ``unit``, ``verdict``, ``note``) and
+writes it in the report's language.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def checks_table(report: pd.DataFrame, base_year: int, lang: str = "vi") -> pd.D
                 pick(lang, "Kiểm tra", "Check"): check_label(check, lang),
                 pick(lang, "Giá trị", "Value"): check_figure(r["value"], r["unit"], lang),
                 label("base_year", lang, year=base_year): check_figure(
-                    r["value_2023"], r["unit"], lang
+                    r["value_base"], r["unit"], lang
                 ),
                 pick(lang, "Đánh giá", "Verdict"): label(r["verdict"], lang),
             }

@@ -158,7 +158,7 @@ def run_reports(
         jobs=jobs or os.cpu_count() or 1,
         seed=seed,
         cell_timeout=cell_timeout,
-        results=results or _default_results(seed, folders),
+        results=results or _default_results(seed, folders, spec.base_year),
         stream=stream or sys.stderr,
         pdf=pdf,
     )
@@ -172,14 +172,21 @@ def run_reports(
         return build_and_publish(run)
 
 
-def _default_results(seed: int, folders: Folders) -> ResultsFunction:
-    """The plan's results of a scenario: its baselines and the shared series, the run's seed."""
-    from analysis.data.tables import load_baselines, load_series
+def _default_results(seed: int, folders: Folders, base_year: int) -> ResultsFunction:
+    """The plan's results of a scenario: its baselines, assumptions, targets and base year, the
+    shared series, the run's seed."""
+    from analysis.data.tables import load_assumptions, load_baselines, load_series, load_targets
     from analysis.outlook.results import scenario_results
 
-    baselines = load_baselines(folders.plan.baselines)
-    series = load_series(folders.series)
-    return partial(scenario_results, baselines=baselines, series=series, seed=seed)
+    return partial(
+        scenario_results,
+        baselines=load_baselines(folders.plan.baselines),
+        series=load_series(folders.series),
+        base_year=base_year,
+        assumptions=load_assumptions(folders.plan.assumptions),
+        targets=load_targets(folders.plan.targets),
+        seed=seed,
+    )
 
 
 def build_and_publish(run: Run) -> Path:
