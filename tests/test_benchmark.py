@@ -25,6 +25,11 @@ def _published_growth() -> pd.Series:
     return series_values(load_series(), "grdp_growth") / 100
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the 2024 outturn rows of published_series.csv enter this record until the records "
+    "and the calibration read only years up to the plan's base year (pending change)",
+)
 @pytest.mark.parametrize("model", ["arima", "unobserved_components"])
 def test_benchmark_fits_the_published_history(model):
     history = _published_growth()

