@@ -13,18 +13,16 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Kế hoạch và kết quả thực hiện · Plan against outturn
-
 # %% tags=["parameters"]
-# The plan is the pack's own scenario (plan.yaml, default_scenario), whatever a run's scenarios.
-plan: str = ""  # plan pack id in data/raw/plans/ (bac-giang-2024, ...); empty means the default
+# The plan is the pack's own scenario (plan.yaml, default_scenario): a run's scenario, which the
+# runner passes to every notebook, is not read.
+plan: str = ""  # plan pack in data/raw/plans/; empty: the default (data/raw/plans/default.yaml)
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
-seed: int | None = None  # seed of the ex-ante Monte Carlo; None means the pack's (plan.yaml)
 n_draws: int = 200_000  # Monte Carlo draws of the ex-ante fan
+seed: int | None = None  # seed of the draws; None: the plan pack's (plan.yaml)
 # Actual results: a CSV file or a folder of CSV files (format in analysis/data/actuals.py). Empty
-# means every *.csv in the pack's actuals/ folder.
-actuals: str = ""  # actuals CSV file or folder; empty means the pack's actuals/
+# means every *.csv in the plan pack's actuals/ folder.
+actuals: str = ""  # actuals CSV file or folder; empty means data/raw/plans/<plan>/actuals/
 results_dir: str = ""  # the run's folder for this report (set by the runner; nothing written)
 
 # %%
@@ -33,13 +31,14 @@ from analysis.data.actuals import load_actuals_given
 from analysis.outlook.retrospective import plan_outturn
 from analysis.report import retrospective_page as page
 from analysis.report import retrospective_text as text
-from analysis.report.display import say, show_figure, show_markdown, show_table
+from analysis.report.display import say, show_figure, show_markdown, show_table, show_title
 
-pack = load_plan(plan or None)
+pack = load_plan(plan)
+year = pack.plan_year
+show_title("plan_outturn", year, lang)
 figures = load_actuals_given(actuals, pack.targets, plan=pack)
 result = plan_outturn(pack, actuals=figures, n_draws=n_draws, seed=seed)
 done = result.has_outturn  # the year's growth is published: without it, nothing else is shown
-year = pack.plan_year
 
 # %%
 if done:

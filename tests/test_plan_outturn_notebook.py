@@ -10,6 +10,7 @@ import pytest
 from test_notebooks import _assert_clean_report, _execute
 
 from analysis import load_plan
+from analysis.report.titles import report_title
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "07_plan_outturn.ipynb"
@@ -71,7 +72,19 @@ def test_without_the_years_growth_it_says_so_and_shows_nothing_else(tmp_path, la
     )
     _assert_clean_report(nb)
     outputs = _outputs(nb)
-    assert len(outputs) == 1, "one message and nothing else"
-    message = outputs[0]["data"]["text/markdown"]
+    assert len(outputs) == 2, "the title, one message and nothing else"
+    title = outputs[0]["data"]["text/markdown"]
+    assert title == report_title("plan_outturn", plan.plan_year, lang).join(["# ", ""])
+    message = outputs[1]["data"]["text/markdown"]
     expected = "**Chưa có kết quả cả năm" if lang == "vi" else "**No result for the full year"
     assert message.startswith(f"{expected} {plan.plan_year}")
+
+
+@pytest.mark.notebook
+def test_a_plan_whose_year_has_no_published_growth_gets_the_message(tmp_path):
+    # the 2025 pack: no full-year figure is published for the former province after the merger
+    nb = _execute(NOTEBOOK, tmp_path / NOTEBOOK.name, {"plan": "bac-giang-2025", "lang": "vi"})
+    outputs = _outputs(nb)
+    assert len(outputs) == 2
+    assert outputs[0]["data"]["text/markdown"] == "# Kế hoạch và kết quả thực hiện năm 2025"
+    assert outputs[1]["data"]["text/markdown"].startswith("**Chưa có kết quả cả năm 2025.**")

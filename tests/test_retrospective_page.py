@@ -115,7 +115,7 @@ def test_derivations_table_without_published_levels_is_empty():
 def test_fan_table(result):
     assert page.fan_table(FAN, "en").to_dict("records") == [
         {
-            "Indicator": "GRDP growth (2010 prices)",
+            "Indicator": "Real GRDP growth",
             "Plan": "14.50 %",
             "5 %": "7.31 %",
             "Median": "13.66 %",

@@ -138,7 +138,7 @@ def contributions_figure(frame: pd.DataFrame, lang: str = "vi") -> Figure:
         }
     )
     fig, ax = plt.subplots(figsize=(FIGSIZE[0], 3.4))
-    colors = [PALETTE["2023"], PALETTE["2024"]]
+    colors = [PALETTE["base"], PALETTE["plan"]]  # the plan in grey, the outturn in blue
     sns.barplot(data=long, y="sector", x="points", hue="series", palette=colors, ax=ax)
     for container in ax.containers:
         labels = [format_number(b.get_width(), 2, lang) for b in container]
