@@ -109,6 +109,7 @@ _PUBLIC: dict[str, str] = {
     "ytd_growth": "analysis.economics.scorecard_in_year",
     # outlook
     "outlook_rows": "analysis.outlook.scenario_outlook",
+    "plan_outturn": "analysis.outlook.retrospective",
     "record_through": "analysis.outlook.record",
     "scenario_outlook": "analysis.outlook.scenario_outlook",
     "scenario_results": "analysis.outlook.results",
