@@ -34,8 +34,10 @@ from analysis.outlook.relative_prices import relative_price_effect
 from analysis.report import uncertainty_page as page
 from analysis.report import uncertainty_text as text
 from analysis.report.display import pick, show_figure, show_markdown, show_table
+from analysis.report.plausibility_note import show_plausibility_note
 
 sc = pack.scenario(scenario)
+show_plausibility_note(pack, [sc], lang=lang)  # figures let through by --allow-implausible
 series, baselines = pack.series, pack.baselines
 targets = outlook.macro_targets(pack.targets, sc.structure_convention)
 calibration = outlook.scenario_calibration(sc, series)
