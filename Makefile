@@ -1,4 +1,4 @@
-# Bắc Giang 2024 plan-scenario notebooks. `make help` lists the targets.
+# Bắc Giang plan-scenario notebooks. `make help` lists the targets.
 # `make report` and `make test` each build .venv from requirements.lock on first use.
 
 PYTHON ?= python3
@@ -7,9 +7,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 LANG_REPORT ?= vi
+# The plan pack (data/raw/plans/<id>/); empty: the default one (data/raw/plans/default.yaml).
+PLAN ?=
+PLAN_ARG := $(if $(PLAN),--plan $(PLAN),)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report check test test-fast lab bench lint format lock clean
+.PHONY: help setup report check plans test test-fast lab bench lint format lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -24,11 +27,14 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP) ## Create .venv from requirements.lock and install the package
 
-check: $(STAMP) ## Validate data/raw and scenarios, write data/processed
-	$(BIN)/python -m analysis check
+check: $(STAMP) ## Validate the plan packs and their scenarios (PLAN=<id>: one), write data/processed
+	$(BIN)/python -m analysis check $(PLAN_ARG)
 
-report: $(STAMP) ## Run every scenario's notebooks; publish reports/<run>/ and reports/latest
-	$(BIN)/python -m analysis run --jobs $(JOBS) --lang $(LANG_REPORT)
+report: $(STAMP) ## Run a plan's notebooks (PLAN=<id>, default pack); publish reports/<plan>/latest
+	$(BIN)/python -m analysis run $(PLAN_ARG) --jobs $(JOBS) --lang $(LANG_REPORT)
+
+plans: $(STAMP) ## List the plan packs with their years and titles
+	$(BIN)/python -m analysis plans
 
 test: $(STAMP) ## Run the whole test suite (units, data, notebooks, runner end to end)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
@@ -62,4 +68,4 @@ lock: ## Re-resolve dependencies from pyproject.toml into requirements.lock
 clean: ## Remove caches and processed tables (keeps reports/ and .venv)
 	rm -rf .pytest_cache .ruff_cache .hypothesis build *.egg-info
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
-	find data/processed -type f -not -name .gitkeep -delete
+	find data/processed -mindepth 1 -not -name .gitkeep -delete

@@ -6,7 +6,8 @@ runs them all, collects every problem before raising, and refuses any file that 
 the project. Once every file is well formed, the scenarios and actual results are set against
 the published record (:mod:`analysis.outlook.plausibility`): an implausible figure is refused
 too, unless ``allow_implausible`` (``--allow-implausible``) lets it through, in which case it
-is listed. The runner calls :func:`inspect_plan` (without writing) before a run starts.
+is listed. Nothing is written unless every pack checked is valid. The runner calls
+:func:`inspect_plan` (which writes nothing) before a run starts.
 """
 
 from __future__ import annotations
@@ -45,58 +46,55 @@ def check_all(
     root: str | Path | None = None,
     allow_implausible: bool = False,
 ) -> list[str]:
-    """Validate the pack ``plan`` (every pack when None); write the processed tables.
+    """Validate the pack ``plan`` (every pack when None); then write the processed tables.
 
-    Returns the summary lines (with one line per implausible figure let through by
-    ``allow_implausible``); raises :class:`InputErrors` listing every problem found.
+    Nothing is written unless every pack checked is valid. Returns the summary lines (with one
+    line per implausible figure let through by ``allow_implausible``); raises
+    :class:`InputErrors` listing every problem found.
     """
-    base = Path(root).resolve() if root else paths.ROOT
     ids = [resolve_plan_id(plan, root)] if plan else plan_ids(root)
     if not ids:
         raise InputError(str(paths.plans_dir(root)), "(folder)", "holds no plan pack")
     lines: list[str] = []
+    checked: list[tuple[paths.PlanPaths, dict]] = []
     problems: list[InputError] = []
     for plan_id in ids:
         try:
-            lines.extend(
-                check_plan(
-                    plan_id,
-                    root=base if root else None,
-                    write=write,
-                    allow_implausible=allow_implausible,
-                )
-            )
+            found, tables = _check_pack(plan_id, root, allow_implausible)
         except InputErrors as exc:
             problems.extend(exc.errors)
+            continue
         except InputError as exc:
             problems.append(exc)
+            continue
+        lines += found.lines
+        checked.append((paths.plan_paths(plan_id, root), tables))
     if problems:
         raise InputErrors(problems)
+    if write:
+        for files, tables in checked:
+            lines += [f"wrote {path}" for path in write_processed(tables, files.processed)]
     return lines
 
 
 def check_plan(
-    plan_id: str,
-    *,
-    root: str | Path | None = None,
-    write: bool = False,
-    allow_implausible: bool = False,
+    plan_id: str, *, root: str | Path | None = None, allow_implausible: bool = False
 ) -> list[str]:
     """Validate one pack: boundary, ``plan.yaml``, tables, series, actuals, scenarios, and the
     plausibility of the scenarios and actual results; the summary lines
-    (:func:`inspect_plan`)."""
-    return inspect_plan(plan_id, root=root, write=write, allow_implausible=allow_implausible).lines
+    (:func:`inspect_plan`). Writes nothing."""
+    return inspect_plan(plan_id, root=root, allow_implausible=allow_implausible).lines
 
 
 def inspect_plan(
     plan_id: str,
     *,
     root: str | Path | None = None,
-    write: bool = False,
     allow_implausible: bool = False,
     scenarios: Sequence[Scenario] = (),
 ) -> PlanCheck:
-    """Validate one pack and say what was let through.
+    """Validate one pack and say what was let through; write nothing (the runner calls it
+    before a run starts).
 
     Parameters
     ----------
@@ -104,8 +102,6 @@ def inspect_plan(
         The pack.
     root : str or Path, optional
         Project root (default :data:`analysis.data.paths.ROOT`).
-    write : bool
-        Write the processed tables.
     allow_implausible : bool
         Let figures outside their plausible range through (listed, not refused).
     scenarios : sequence of Scenario
@@ -124,6 +120,16 @@ def inspect_plan(
         A file outside the project, or every problem found (file, line or field, rule); with
         no other problem, every implausible figure unless ``allow_implausible``.
     """
+    return _check_pack(plan_id, root, allow_implausible, scenarios)[0]
+
+
+def _check_pack(
+    plan_id: str,
+    root: str | Path | None,
+    allow_implausible: bool = False,
+    scenarios: Sequence[Scenario] = (),
+) -> tuple[PlanCheck, dict]:
+    """What checking one pack found, and its validated tables."""
     base = Path(root).resolve() if root else paths.ROOT
     files = paths.plan_paths(plan_id, root)
     check_data_files_inside(files.folder, base)
@@ -135,20 +141,17 @@ def inspect_plan(
     lines += [f"ok  {plan_id} {name}: {len(t)} rows" for name, t in tables.items()]
     actual_lines, figures = _check_actuals(files, tables, spec)
     lines += actual_lines + _check_scenarios(files, spec)
-    pack_scenarios = load_scenarios(None, files.scenarios)
     found = implausible_figures(
         tables["published_series"],
         spec.base_year,
-        scenarios=[*pack_scenarios, *scenarios],
+        scenarios=[*load_scenarios(None, files.scenarios), *scenarios],
         actuals=figures,
         targets=tables["targets"],
     )
     if found and not allow_implausible:
         raise InputErrors([f.error() for f in found])
     lines += [f"{LET_THROUGH}: {f.file}: {f.field}: {f.finding()}" for f in found]
-    if write:
-        lines += [f"wrote {path}" for path in write_processed(tables, files.processed)]
-    return PlanCheck(lines=lines, implausible=found)
+    return PlanCheck(lines=lines, implausible=found), tables
 
 
 def _check_actuals(
