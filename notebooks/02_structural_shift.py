@@ -35,6 +35,7 @@ from analysis.outlook.inputs import projection_inputs, sector_bases
 from analysis.report.charts import contributions_chart, structure_shift_chart
 from analysis.report.display import pick, safe, say, show_figure, show_markdown, show_table
 from analysis.report.labels import format_percent
+from analysis.report.plausibility_note import show_plausibility_note
 from analysis.report.structure_page import (
     conclusion_text,
     contributions_text,
@@ -44,6 +45,7 @@ from analysis.report.structure_page import (
 )
 
 sc = pack.scenario(scenario)
+show_plausibility_note(pack, [sc], lang=lang)  # figures let through by --allow-implausible
 targets = pack.targets.set_index("indicator_id")
 inputs = projection_inputs(
     sc, pack.baselines, pack.series, base_year=pack.base_year, assumptions=pack.assumptions

@@ -29,8 +29,10 @@ from analysis import consistency_report_from_tables
 from analysis.report.consistency_page import checks_table, flagged_closures, notes_table
 from analysis.report.display import pick, safe, say, show_table
 from analysis.report.labels import format_number, format_percent, label
+from analysis.report.plausibility_note import show_plausibility_note
 
 sc = pack.scenario(scenario)
+show_plausibility_note(pack, [sc], lang=lang)  # figures let through by --allow-implausible
 assumptions = pack.assumptions.set_index("assumption_id")["value"].to_dict()
 # The scenario's own population growth and depreciation replace the shared defaults.
 assumptions["population_growth"] = sc.population_growth

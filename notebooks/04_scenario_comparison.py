@@ -48,9 +48,11 @@ from analysis.report.charts import scenario_comparison_chart
 from analysis.report.comparison_page import probability_table, year_table
 from analysis.report.display import pick, safe, say, show_figure, show_table
 from analysis.report.labels import format_number, format_percent
+from analysis.report.plausibility_note import show_plausibility_note
 from analysis.report.titles import report_title
 
 loaded = load_scenarios(scenarios, pack.paths.scenarios) if scenarios else pack.scenarios
+show_plausibility_note(pack, loaded, lang=lang)  # figures let through by --allow-implausible
 results = pd.concat(
     [
         scenario_results(

@@ -35,8 +35,10 @@ from analysis.outlook.relative_prices import relative_price_effect
 from analysis.report import uncertainty_page as page
 from analysis.report import uncertainty_text as text
 from analysis.report.display import pick, show_figure, show_markdown, show_table
+from analysis.report.plausibility_note import show_plausibility_note
 
 sc = pack.scenario(scenario)
+show_plausibility_note(pack, [sc], lang=lang)  # figures let through by --allow-implausible
 # The record as the plan knew it: published figures up to the base year (plans kept).
 series, baselines = record_through(pack.series, base), pack.baselines
 known = {"base_year": base, "assumptions": pack.assumptions}  # the plan's year and assumptions

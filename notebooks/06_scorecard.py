@@ -59,10 +59,12 @@ from analysis.report import in_year_growth as growth
 from analysis.report import scorecard_findings as findings
 from analysis.report import scorecard_notes as notes
 from analysis.report.display import pick, show_figure, show_html, show_markdown, show_table
+from analysis.report.plausibility_note import show_plausibility_note
 
 sc = pack.scenario(scenario)
 targets, titles = pack.targets, pack.target_groups
 figures = load_actuals_given(actuals, targets, plan=pack)
+show_plausibility_note(pack, actuals=figures, lang=lang)  # let through by --allow-implausible
 assessment = assess(targets, figures)
 has_results = not figures.empty
 groups = sorted(int(g) for g in targets["group"].unique())

@@ -5,8 +5,6 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
-#       format_version: '1.3'
-#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -32,11 +30,13 @@ from analysis.outlook.retrospective import plan_outturn
 from analysis.report import retrospective_page as page
 from analysis.report import retrospective_text as text
 from analysis.report.display import say, show_figure, show_markdown, show_table, show_title
+from analysis.report.plausibility_note import show_plausibility_note
 
 pack = load_plan(plan)
 year = pack.plan_year
 show_title("plan_outturn", year, lang)
 figures = load_actuals_given(actuals, pack.targets, plan=pack)
+show_plausibility_note(pack, [pack.scenario()], figures, lang=lang)  # let through, if any
 result = plan_outturn(pack, actuals=figures, n_draws=n_draws, seed=seed)
 done = result.has_outturn  # the year's growth is published: without it, nothing else is shown
 

@@ -86,10 +86,14 @@ class Run:
     results: ResultsFunction
     stream: TextIO
     pdf: bool = False
+    allow_implausible: bool = False
     stamp: str = ""
     started: float = field(default_factory=time.time)
     guard: SignalGuard = field(default_factory=SignalGuard)
     pdf_status: dict[str, Any] = field(default_factory=lambda: {"requested": False})
+    implausible: list[dict[str, Any]] = field(default_factory=list)
+    """The figures outside their plausible range let through (``allow_implausible``), as
+    :meth:`analysis.outlook.plausibility.Implausible.as_record`."""
 
     @property
     def staging(self) -> Path:

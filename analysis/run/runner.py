@@ -42,7 +42,7 @@ from typing import Any, TextIO
 
 from analysis.data.plan_spec import read_plan_spec, resolve_plan_id
 from analysis.data.scenarios import load_scenarios
-from analysis.run.check import check_plan
+from analysis.run.check import LET_THROUGH, inspect_plan
 from analysis.run.conventions import DEFAULT_CELL_TIMEOUT, KERNEL_LOG
 from analysis.run.execution import Outcome, execute_jobs
 from analysis.run.index_page import write_index
@@ -90,6 +90,7 @@ def run_reports(
     results: ResultsFunction | None = None,
     stream: TextIO | None = None,
     pdf: bool = False,
+    allow_implausible: bool = False,
 ) -> Path:
     """Run every notebook for every scenario of a plan and publish ``reports/<plan-id>/<stamp>/``.
 
@@ -123,6 +124,10 @@ def run_reports(
     pdf : bool
         Also print each HTML report to PDF with headless Chromium (skipped, with a warning on
         ``stream`` and in the manifest, when Chromium is not installed).
+    allow_implausible : bool
+        Let figures outside their plausible range through (``--allow-implausible``): each is
+        said on ``stream``, recorded in the manifest (``plausibility``) and shown on the index
+        and on the reports that use it (:mod:`analysis.outlook.plausibility`).
 
     Returns
     -------
@@ -133,7 +138,8 @@ def run_reports(
     ------
     InputError, InputErrors
         Refused input (arguments, scenarios, raw data, actuals, a path leading outside the
-        project); nothing was written.
+        project, a figure outside its plausible range without ``allow_implausible``); nothing
+        was written.
     LockedError
         Another run holds the lock.
     RunError
@@ -161,9 +167,17 @@ def run_reports(
         results=results or _default_results(seed, folders, spec.base_year),
         stream=stream or sys.stderr,
         pdf=pdf,
+        allow_implausible=allow_implausible,
     )
     check_files_inside(run.notebooks, folders.root, "notebook")
-    check_plan(plan_id, root=root)
+    checked = inspect_plan(
+        plan_id, root=root, allow_implausible=allow_implausible, scenarios=run.scenarios
+    )
+    run.implausible = [f.as_record() for f in checked.implausible]
+    for found in checked.implausible:
+        run.stream.write(
+            f"warning: {LET_THROUGH}: {found.file}: {found.field}: {found.finding()}\n"
+        )
     check_latest_is_link(folders.reports)
     folders.reports.mkdir(parents=True, exist_ok=True)
     with handle_signals(run.guard), hold_lock(folders.reports):
