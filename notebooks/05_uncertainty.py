@@ -123,18 +123,18 @@ show_table(
 )
 
 # %%
-say(lang, "### Cơ cấu kinh tế", "### Economic structure")
-show_table(
-    page.sector_table(setup.sectors, sc.sector_growth(), lang),
-    pick(lang, "Tăng trưởng các khu vực trong mô phỏng", "Sector growth in the simulation"),
-)
-
-# %%
-# The same draws with relative sector prices held fixed: how much of the structure outlook
-# comes from prices rather than real growth.
-prices = relative_price_effect(setup, targets, result)
-record_years = page.sector_record_years(series)  # the published sector growth's years
-show_markdown(text.structure_paragraph(result, targets, prices, record_years, year, lang))
+# The structure outlook exists only when the plan states a structure target (and so the
+# simulation draws the sectors); the same draws with relative sector prices held fixed show how
+# much of it comes from prices rather than real growth.
+if setup.sectors is not None:
+    say(lang, "### Cơ cấu kinh tế", "### Economic structure")
+    show_table(
+        page.sector_table(setup.sectors, sc.sector_growth(), lang),
+        pick(lang, "Tăng trưởng các khu vực trong mô phỏng", "Sector growth in the simulation"),
+    )
+    prices = relative_price_effect(setup, targets, result)
+    record_years = page.sector_record_years(series)  # the published sector growth's years
+    show_markdown(text.structure_paragraph(result, targets, prices, record_years, year, lang))
 
 # %%
 say(lang, "### Giả định hiệu chỉnh", "### Calibration assumptions")

@@ -159,3 +159,47 @@ def test_sector_bases_of_base_year_2023_from_the_published_series():
     assert bases.shares.to_dict() == pytest.approx({IC: 0.657, SV: 0.192, AG: 0.130, TX: 0.021})
     # weights 0.7124 / 0.1576 / 0.1102 / 0.0199 (tests/test_sector_growth.py)
     assert bases.weights.to_numpy() == pytest.approx([0.7124, 0.1576, 0.1102, 0.0199], abs=1e-4)
+
+
+def test_an_unpublished_contribution_is_the_residual_of_the_total():
+    from analysis import load_series
+    from analysis.outlook.record import base_contributions, record_through
+
+    four = ["industry_construction", "services", "agriculture", "product_taxes"]
+    # 2024: the release gives 12.93 / 1.05 / -0.35 points of the 13.85 % total, not product
+    # taxes: 13.85 - 12.93 - 1.05 + 0.35 = 0.22 points
+    got = base_contributions(record_through(load_series(), 2024), 2024, four)
+    assert got.to_dict() == pytest.approx(
+        {
+            "industry_construction": 12.93,
+            "services": 1.05,
+            "agriculture": -0.35,
+            "product_taxes": 0.22,
+        }
+    )
+    # 2023: all four published (11.88 / 1.10 / 0.32 / 0.15), read as they are
+    assert base_contributions(record_through(load_series(), 2023), 2023, four).tolist() == [
+        11.88,
+        1.10,
+        0.32,
+        0.15,
+    ]
+
+
+def test_two_missing_contributions_are_refused():
+    import pandas as pd
+
+    from analysis.errors import InputError
+    from analysis.outlook.record import base_contributions
+
+    series = pd.DataFrame(
+        {
+            "variable": ["contribution", "contribution", "grdp_growth"],
+            "sector": ["industry_construction", "services", "total"],
+            "period": ["2030", "2030", "2030"],
+            "value": [10.0, 2.0, 13.0],
+        }
+    )
+    four = ["industry_construction", "services", "agriculture", "product_taxes"]
+    with pytest.raises(InputError, match="missing \\['agriculture', 'product_taxes'\\]"):
+        base_contributions(series, 2030, four)

@@ -19,18 +19,26 @@ import pandas as pd
 
 from analysis.economics.closures import DEFAULT_PRICE_SD
 from analysis.economics.consistency_per_head import implied_deflators
+from analysis.economics.consistency_quarters import quarterly_plan_check
 from analysis.economics.consistency_report import consistency_report
-from analysis.economics.sector_growth import baseline_years, historical_baseline, structure_weights
+from analysis.economics.sector_growth import (
+    baseline_years,
+    fold_taxes_into_services,
+    historical_baseline,
+    structure_weights,
+)
 from analysis.errors import InputError
 from analysis.outlook.record import (
     FOUR_PARTS,
     THREE_SECTORS,
     assumption_values,
+    base_contributions,
     base_shares,
     check_year,
     need_pick,
     outlier_years,
     record_through,
+    series_pick,
 )
 
 DEFLATOR_RECORD_YEARS = 2
@@ -122,10 +130,60 @@ def _master_plan(series: pd.DataFrame, plan_year: int) -> tuple[pd.Series | None
     ), label
 
 
+def _year_plan(
+    series: pd.DataFrame, record: pd.DataFrame, plan_year: int, base_year: int
+) -> tuple[pd.Series | None, str]:
+    """The plan year's own sector plan (``sector_growth_plan``), three parts, and its words.
+
+    The four parts' planned growth with product taxes folded into services
+    (:func:`analysis.economics.sector_growth.fold_taxes_into_services`) at the base year's
+    constant-price weights; None when the series hold no sector plan for the plan year, or
+    when the base year's weights are not in the data.
+    """
+    four = series_pick(series, "sector_growth_plan", plan_year, FOUR_PARTS)
+    if four is None:
+        return None, ""
+    try:
+        weights = structure_weights(
+            base_contributions(record, base_year, FOUR_PARTS) / 100.0,
+            need_pick(record, "sector_growth", base_year, FOUR_PARTS) / 100.0,
+            convention="gso4",
+        )
+    except InputError:
+        return None, ""
+    label = f"given growth: the {plan_year} plan's sector growth (product taxes in services)"
+    return fold_taxes_into_services(four / 100.0, weights).reindex(list(THREE_SECTORS)), label
+
+
+def quarterly_plan_rows(
+    series: pd.DataFrame, assumptions: Any, *, target_growth: float, plan_year: int
+) -> pd.DataFrame | None:
+    """The row ``quarterly_plan.annual`` when the series hold the plan year's quarterly scenario.
+
+    The quarters ``grdp_growth_quarter_plan`` of ``<plan_year>-Q1..Q4`` (percent) and the
+    weights ``quarter_weight_q1..q4`` of the assumptions (percent of the base year's GRDP);
+    None when either is missing
+    (:func:`analysis.economics.consistency_quarters.quarterly_plan_check`).
+    """
+    rows = series[series["variable"].eq("grdp_growth_quarter_plan")]
+    by_period = dict(zip(rows["period"].astype(str), rows["value"].astype(float), strict=True))
+    quarters = [by_period.get(f"{plan_year}-Q{q}") for q in range(1, 5)]
+    values = assumption_values(assumptions)
+    weights = [values.get(f"quarter_weight_q{q}") for q in range(1, 5)]
+    if any(v is None for v in quarters) or any(w is None for w in weights):
+        return None
+    return quarterly_plan_check(
+        [q / 100.0 for q in quarters],
+        [w / 100.0 for w in weights],
+        target_growth=target_growth,
+        plan_year=plan_year,
+    )
+
+
 def _three_part_growth(record: pd.DataFrame, year: int) -> pd.Series:
     """A year's growth with taxes folded into services: (c_s + c_t)/(w_s + w_t)."""
     growth = need_pick(record, "sector_growth", year, FOUR_PARTS) / 100.0
-    contrib = need_pick(record, "contribution", year, FOUR_PARTS) / 100.0
+    contrib = base_contributions(record, year, FOUR_PARTS) / 100.0
     w = contrib / growth
     services = (contrib["services"] + contrib["product_taxes"]) / (
         w["services"] + w["product_taxes"]
@@ -175,7 +233,7 @@ def _baseline_inputs(baselines: pd.DataFrame) -> dict[str, Any]:
 
 def _weights(record: pd.DataFrame, year: int) -> pd.Series:
     return structure_weights(
-        need_pick(record, "contribution", year, FOUR_PARTS) / 100.0,
+        base_contributions(record, year, FOUR_PARTS) / 100.0,
         need_pick(record, "sector_growth", year, FOUR_PARTS) / 100.0,
     )
 
@@ -191,7 +249,9 @@ def _series_inputs(
     year = check_year(base_year, "base_year")
     record = record_through(series, year)
     national, national_year = _national_deflator(record, year, assumption_values(assumptions))
-    plan, plan_label = _master_plan(record, year + 1)
+    plan, plan_label = _year_plan(series, record, year + 1, year)
+    if plan is None:
+        plan, plan_label = _master_plan(record, year + 1)
     out: dict[str, Any] = {
         "provincial_deflators": _provincial_deflators(record, year, record_years),
         "national_deflator": national,
@@ -312,7 +372,11 @@ def consistency_report_from_tables(
     if "stretched_threshold_sd" in values:
         inputs["z_limit"] = values["stretched_threshold_sd"]
     inputs["price_sd"] = values.get("relative_price_sd", 100 * DEFAULT_PRICE_SD) / 100
-    return consistency_report(**{**inputs, **options})
+    report = consistency_report(**{**inputs, **options})
+    quarterly = quarterly_plan_rows(
+        series, values, target_growth=inputs["target_growth"], plan_year=inputs["plan_year"]
+    )
+    return report if quarterly is None else pd.concat([report, quarterly], ignore_index=True)
 
 
 def structure_inputs_from_series(

@@ -22,6 +22,7 @@ from analysis.economics.structure import aggregate_growth, convert_structure
 from analysis.errors import InputError
 from analysis.outlook.record import (
     FOUR_PARTS,
+    base_contributions,
     base_shares,
     check_year,
     need_pick,
@@ -179,7 +180,7 @@ def sector_bases(
     year = check_year(base_year, "base_year")
     record = record_through(load_series() if series is None else series, year)
     weights = structure_weights(
-        need_pick(record, "contribution", year, FOUR_PARTS) / 100.0,
+        base_contributions(record, year, FOUR_PARTS) / 100.0,
         need_pick(record, "sector_growth", year, FOUR_PARTS) / 100.0,
         convention="gso4",
     )

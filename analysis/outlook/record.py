@@ -194,6 +194,57 @@ def need_pick(
     return picked
 
 
+QUARTERLY_VARIABLES: tuple[str, ...] = ("grdp_growth_ytd", "grdp_growth_quarter")
+"""The series that hold a year's quarters (year to date, or single quarters)."""
+
+
+def latest_quarterly_year(series: pd.DataFrame, base_year: int) -> int | None:
+    """The latest year up to ``base_year`` whose quarterly GRDP growth is published, or None.
+
+    The in-year view judges what the rest of a year needs against the quarters the province
+    has achieved: the base year's when they are published, else the latest year before it that
+    has them (the report names the year it uses).
+    """
+    rows = series[series["variable"].isin(QUARTERLY_VARIABLES) & series["sector"].eq("total")]
+    years = [y for y in rows["period"].map(period_start) if y is not None and y <= base_year]
+    return max(years) if years else None
+
+
+def base_contributions(series: pd.DataFrame, base_year: int, sectors: Sequence[str]) -> pd.Series:
+    """The base year's contributions to growth by sector, points; one unpublished part derived.
+
+    When every part's contribution is published, those. When exactly one is not (a release
+    gives industry, services and agriculture but not product taxes, as for 2024), it is the
+    residual of the year's published total growth: ``c_r = g − Σ_{i≠r} c_i``, so that the parts
+    add up to the published total (methodology section 2). Anything else is refused.
+
+    Raises
+    ------
+    InputError
+        More than one part missing, or the total growth of the year not published.
+    """
+    rows = series[
+        (series["variable"] == "contribution")
+        & (series["period"].astype(str) == str(base_year))
+        & series["sector"].isin(list(sectors))
+    ]
+    missing = [s for s in sectors if s not in set(rows["sector"])]
+    if len(missing) != 1:
+        return need_pick(series, "contribution", base_year, sectors)
+    known = [s for s in sectors if s not in missing]
+    parts = need_pick(series, "contribution", base_year, known)
+    total = series_pick(series, "grdp_growth", base_year, ["total"])
+    if total is None:
+        raise InputError(
+            SERIES_FILE,
+            f"'contribution' {base_year}",
+            f"{missing[0]} is not published and the year's total growth, which would give it as "
+            "the residual, is not either",
+        )
+    derived = pd.Series({missing[0]: float(total.iloc[0]) - float(parts.sum())})
+    return pd.concat([parts, derived]).reindex(list(sectors))
+
+
 def base_shares(series: pd.DataFrame, base_year: int, assumptions: Any = None) -> pd.Series:
     """The base year's current-price structure, three parts, taxes in services (fractions).
 

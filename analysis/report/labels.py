@@ -211,6 +211,10 @@ CHECK_LABELS: dict[str, dict[str, str]] = {
         "vi": "Tăng trưởng chung mà kế hoạch các ngành cộng lại",
         "en": "Growth the sector plans add up to",
     },
+    "quarterly_plan.annual": {
+        "vi": "Tăng trưởng cả năm mà kịch bản từng quý của kế hoạch hàm ý",
+        "en": "Annual growth the plan's quarterly scenario implies",
+    },
     "no_target.structure": {
         "vi": "Không có chỉ tiêu cơ cấu kinh tế",
         "en": "No structure target",
