@@ -88,6 +88,6 @@ def test_a_plan_without_a_structure_target_has_no_structure_column():
 def test_joint_text_names_the_three_targets():
     assert joint_text(ANNUAL, LABELS, "Báo cáo U", "vi") == (
         "Xác suất 3 chỉ tiêu vĩ mô (tăng trưởng, GRDP bình quân đầu người, cơ cấu) cùng đạt cao "
-        "nhất ở Resolution target: **12,5 %**. Chi tiết giả định và phân phối trong báo cáo «Báo cáo U» "
-        "của từng kịch bản."
+        "nhất ở Resolution target: **12,5 %**. Chi tiết giả định và phân phối trong báo cáo "
+        "«Báo cáo U» của từng kịch bản."
     )
