@@ -68,6 +68,7 @@ _PUBLIC: dict[str, str] = {
     "REPORT_VERDICTS": "analysis.economics.consistency_rows",
     "consistency_report": "analysis.economics.consistency_report",
     "consistency_report_from_tables": "analysis.outlook.consistency_inputs",
+    "sector_plan_check": "analysis.economics.consistency_report",
     "icor_check": "analysis.economics.consistency_ratios",
     "implied_deflators": "analysis.economics.consistency_per_head",
     "per_head_check": "analysis.economics.consistency_per_head",
@@ -78,6 +79,7 @@ _PUBLIC: dict[str, str] = {
     # economics: solver
     "GrowthBaseline": "analysis.economics.sector_growth",
     "StructureSolution": "analysis.economics.structure_solution",
+    "baseline_years": "analysis.economics.sector_growth",
     "equal_prices": "analysis.economics.closures",
     "given_growth": "analysis.economics.closures",
     "historical_baseline": "analysis.economics.sector_growth",
@@ -107,6 +109,8 @@ _PUBLIC: dict[str, str] = {
     "ytd_growth": "analysis.economics.scorecard_in_year",
     # outlook
     "outlook_rows": "analysis.outlook.scenario_outlook",
+    "plan_outturn": "analysis.outlook.retrospective",
+    "record_through": "analysis.outlook.record",
     "scenario_outlook": "analysis.outlook.scenario_outlook",
     "scenario_results": "analysis.outlook.results",
     # run

@@ -43,11 +43,15 @@ from analysis.outlook.inputs import projection_inputs
 from analysis.report.charts import level_comparison_chart, ytd_path_chart
 from analysis.report.display import pick, safe, show_figure, show_table
 from analysis.report.labels import format_number, format_percent
+from analysis.report.plausibility_note import show_plausibility_note
 from analysis.report.trajectory_page import headline_table, projection_value
 
 sc = pack.scenario(scenario)
+show_plausibility_note(pack, [sc], lang=lang)  # figures let through by --allow-implausible
 targets = pack.targets.set_index("indicator_id")
-inputs = projection_inputs(sc, pack.baselines, pack.series)
+inputs = projection_inputs(
+    sc, pack.baselines, pack.series, base_year=pack.base_year, assumptions=pack.assumptions
+)
 projection = project_year(inputs)
 path = ytd_path(inputs)
 growth_target = float(targets.loc["grdp_growth", "target"])

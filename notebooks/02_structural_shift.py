@@ -35,6 +35,7 @@ from analysis.outlook.inputs import projection_inputs, sector_bases
 from analysis.report.charts import contributions_chart, structure_shift_chart
 from analysis.report.display import pick, safe, say, show_figure, show_markdown, show_table
 from analysis.report.labels import format_percent
+from analysis.report.plausibility_note import show_plausibility_note
 from analysis.report.structure_page import (
     conclusion_text,
     contributions_text,
@@ -44,11 +45,16 @@ from analysis.report.structure_page import (
 )
 
 sc = pack.scenario(scenario)
+show_plausibility_note(pack, [sc], lang=lang)  # figures let through by --allow-implausible
 targets = pack.targets.set_index("indicator_id")
-inputs = projection_inputs(sc, pack.baselines, pack.series)
-struct = structure_inputs_from_series(pack.series)
-shares_2023, weights = struct["shares_2023"], struct["weights_2023"]
-sectors = list(shares_2023.index)
+inputs = projection_inputs(
+    sc, pack.baselines, pack.series, base_year=pack.base_year, assumptions=pack.assumptions
+)
+struct = structure_inputs_from_series(
+    pack.series, base_year=pack.base_year, assumptions=pack.assumptions
+)
+shares_base, weights = struct["shares_base"], struct["weights_base"]
+sectors = list(shares_base.index)
 has_target = all(f"share_{s}" in targets.index for s in sectors)
 target_shares = (
     pd.Series({s: targets.loc[f"share_{s}", "target"] / 100 for s in sectors})
@@ -69,20 +75,20 @@ if has_target:
         lang,
         f"""Mục tiêu năm {year} của Nghị quyết: cơ cấu Công nghiệp - xây dựng / Dịch vụ / Nông,
 lâm nghiệp, thuỷ sản là **{shares_text(target_shares, "vi")}** (giá hiện hành, thuế sản phẩm tính
-vào dịch vụ như báo cáo năm {base} của tỉnh: {shares_text(shares_2023, "vi")}). {scenario_vi}""",
+vào dịch vụ như báo cáo năm {base} của tỉnh: {shares_text(shares_base, "vi")}). {scenario_vi}""",
         f"""The resolution's {year} structure, industry and construction / services /
 agriculture, forestry and fishery: **{shares_text(target_shares, "en")}** (current prices,
-product taxes in services as in the province's {base} report: {shares_text(shares_2023, "en")}).
+product taxes in services as in the province's {base} report: {shares_text(shares_base, "en")}).
 {scenario_en}""",
     )
 else:
     say(
         lang,
         f"""Kế hoạch năm {year} không nêu chỉ tiêu cơ cấu kinh tế; báo cáo này cho biết cơ cấu
-năm {year} theo kịch bản, từ cơ cấu năm {base} ({shares_text(shares_2023, "vi")}, giá hiện hành,
+năm {year} theo kịch bản, từ cơ cấu năm {base} ({shares_text(shares_base, "vi")}, giá hiện hành,
 thuế sản phẩm tính vào dịch vụ), và đóng góp của các ngành vào tăng trưởng. {scenario_vi}""",
         f"""The {year} plan states no structure target; this report shows the {year} structure
-under the scenario, from the {base} structure ({shares_text(shares_2023, "en")}, current prices,
+under the scenario, from the {base} structure ({shares_text(shares_base, "en")}, current prices,
 product taxes in services), and the sectors' contributions to growth. {scenario_en}""",
     )
 
@@ -92,20 +98,22 @@ say(lang, f"## {base} → {year}", f"## {base} → {year}")
 # %%
 given = sc.growth.sectors.given()
 if len(given) == 4:
-    # The scenario's own sector plan, product taxes folded into services with the 2023 weights.
-    path_growth = fold_taxes_into_services(sc.sector_growth(), sector_bases(pack.series).weights)
+    # The scenario's own sector plan, product taxes folded into services with the base year's
+    # weights.
+    bases = sector_bases(pack.series, base_year=base, assumptions=pack.assumptions)
+    path_growth = fold_taxes_into_services(sc.sector_growth(), bases.weights)
     path_note = pick(
         lang, "các ngành tăng như kịch bản đặt ra", "sectors grow as the scenario sets"
     )
 else:
-    path_growth = pattern_growth(weights, struct["sector_growth_2023"], g)
+    path_growth = pattern_growth(weights, struct["sector_growth_base"], g)
     path_note = pick(
         lang,
         f"các ngành tăng theo tương quan năm {base}, quy về tăng trưởng của kịch bản",
         f"sectors grow in their {base} pattern, scaled to the scenario's growth",
     )
-projected = project_shares(shares_2023, path_growth)
-compare = pd.DataFrame({"base": 100 * shares_2023, "plan": 100 * projected})
+projected = project_shares(shares_base, path_growth)
+compare = pd.DataFrame({"base": 100 * shares_base, "plan": 100 * projected})
 if has_target:
     compare["target"] = 100 * target_shares
 show_figure(structure_shift_chart(compare, (base, year), lang))
@@ -143,13 +151,13 @@ if has_target:
     )
     common = {"target_growth": g, "deflator": deflator, "baseline": struct["baseline"]}
     solutions = [
-        equal_prices(shares_2023, weights, target_shares, **common),
-        min_deviation(shares_2023, weights, target_shares, **common),
+        equal_prices(shares_base, weights, target_shares, **common),
+        min_deviation(shares_base, weights, target_shares, **common),
     ]
     if len(given) == 4:
         solutions.append(
             given_growth(
-                shares_2023,
+                shares_base,
                 weights,
                 target_shares,
                 sector_growth=path_growth,

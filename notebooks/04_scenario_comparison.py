@@ -45,14 +45,27 @@ import pandas as pd
 from analysis.data.scenarios import load_scenarios
 from analysis.outlook.results import scenario_results
 from analysis.report.charts import scenario_comparison_chart
-from analysis.report.comparison_page import probability_table, year_table
-from analysis.report.display import pick, safe, say, show_figure, show_table
+from analysis.report.comparison_page import joint_text, probability_table, year_table
+from analysis.report.display import pick, safe, say, show_figure, show_markdown, show_table
 from analysis.report.labels import format_number, format_percent
+from analysis.report.plausibility_note import show_plausibility_note
 from analysis.report.titles import report_title
 
 loaded = load_scenarios(scenarios, pack.paths.scenarios) if scenarios else pack.scenarios
+show_plausibility_note(pack, loaded, lang=lang)  # figures let through by --allow-implausible
 results = pd.concat(
-    [scenario_results(s, pack.baselines, pack.series, seed=seed) for s in loaded],
+    [
+        scenario_results(
+            s,
+            pack.baselines,
+            pack.series,
+            base_year=pack.base_year,
+            assumptions=pack.assumptions,
+            targets=pack.targets,
+            seed=seed,
+        )
+        for s in loaded
+    ],
     ignore_index=True,
 )
 labels = {s.name: s.label_in(lang) for s in loaded}
@@ -119,14 +132,4 @@ show_table(
         f"Probability of meeting the {year} targets (Monte Carlo; ± standard error, points)",
     ),
 )
-joint = annual["probability_all_macro_targets"]
-say(
-    lang,
-    f"""Xác suất cả ba chỉ tiêu vĩ mô (tăng trưởng, GRDP/người, cơ cấu) cùng đạt cao nhất ở
-{safe(labels[joint.idxmax()])}: **{format_percent(joint.max(), 1, "vi")}**. Chi tiết giả định và
-phân phối trong báo cáo «{report_title("uncertainty", year, "vi")}» của từng kịch bản.""",
-    f"""The probability that all three macro targets (growth, GRDP per head, structure) are met
-together is highest under {safe(labels[joint.idxmax()])}:
-**{format_percent(joint.max(), 1, "en")}**. Assumptions and distributions are in each
-scenario's report "{report_title("uncertainty", year, "en")}".""",
-)
+show_markdown(joint_text(annual, labels, report_title("uncertainty", year, lang), lang))

@@ -30,20 +30,32 @@ show_title("uncertainty", year, lang)
 # %%
 from analysis.outlook import scenario_outlook as outlook
 from analysis.outlook.inputs import projection_inputs
+from analysis.outlook.record import record_through
 from analysis.outlook.relative_prices import relative_price_effect
 from analysis.report import uncertainty_page as page
 from analysis.report import uncertainty_text as text
 from analysis.report.display import pick, show_figure, show_markdown, show_table
+from analysis.report.plausibility_note import show_plausibility_note
 
 sc = pack.scenario(scenario)
-series, baselines = pack.series, pack.baselines
+show_plausibility_note(pack, [sc], lang=lang)  # figures let through by --allow-implausible
+# The record as the plan knew it: published figures up to the base year (plans kept).
+series, baselines = record_through(pack.series, base), pack.baselines
+known = {"base_year": base, "assumptions": pack.assumptions}  # the plan's year and assumptions
 targets = outlook.macro_targets(pack.targets, sc.structure_convention)
-calibration = outlook.scenario_calibration(sc, series)
-setup = outlook.outlook_setup(sc, baselines=baselines, series=series, calibration=calibration)
-result = outlook.scenario_outlook(
-    sc, n_draws=n_draws, seed=seed, baselines=baselines, series=series, targets=targets
+calibration = outlook.scenario_calibration(sc, series, **known)
+setup = outlook.outlook_setup(  # sectors only when the plan states a structure target
+    sc,
+    baselines=baselines,
+    series=series,
+    calibration=calibration,
+    sectors=targets.shares is not None,
+    **known,
 )
-history = outlook.published_growth(series)
+result = outlook.scenario_outlook(
+    sc, n_draws=n_draws, seed=seed, baselines=baselines, series=series, targets=targets, **known
+)
+history = outlook.published_growth(series, base_year=base)
 first, last = int(history.index.min()), int(history.index.max())
 say(
     lang,
@@ -82,7 +94,7 @@ show_markdown(text.ytd_paragraph(result, published, year, lang))
 # %%
 show_figure(
     page.ytd_figure(
-        result, projection_inputs(sc, baselines, series), published, targets.growth, lang
+        result, projection_inputs(sc, baselines, series, **known), published, targets.growth, lang
     )
 )
 
@@ -111,18 +123,18 @@ show_table(
 )
 
 # %%
-say(lang, "### Cơ cấu kinh tế", "### Economic structure")
-show_table(
-    page.sector_table(setup.sectors, sc.sector_growth(), lang),
-    pick(lang, "Tăng trưởng các khu vực trong mô phỏng", "Sector growth in the simulation"),
-)
-
-# %%
-# The same draws with relative sector prices held fixed: how much of the structure outlook
-# comes from prices rather than real growth.
-prices = relative_price_effect(setup, targets, result)
-record_years = page.sector_record_years(series)  # the published sector growth's years
-show_markdown(text.structure_paragraph(result, targets, prices, record_years, year, lang))
+# The structure outlook exists only when the plan states a structure target (and so the
+# simulation draws the sectors); the same draws with relative sector prices held fixed show how
+# much of it comes from prices rather than real growth.
+if setup.sectors is not None:
+    say(lang, "### Cơ cấu kinh tế", "### Economic structure")
+    show_table(
+        page.sector_table(setup.sectors, sc.sector_growth(), lang),
+        pick(lang, "Tăng trưởng các khu vực trong mô phỏng", "Sector growth in the simulation"),
+    )
+    prices = relative_price_effect(setup, targets, result)
+    record_years = page.sector_record_years(series)  # the published sector growth's years
+    show_markdown(text.structure_paragraph(result, targets, prices, record_years, year, lang))
 
 # %%
 say(lang, "### Giả định hiệu chỉnh", "### Calibration assumptions")

@@ -55,14 +55,17 @@ say(
 from analysis import assess, in_year_view, ytd_growth
 from analysis.data.actuals import load_actuals_given
 from analysis.economics.scorecard_in_year import reference_quarters
+from analysis.outlook.record import latest_quarterly_year, record_through
 from analysis.report import in_year_growth as growth
 from analysis.report import scorecard_findings as findings
 from analysis.report import scorecard_notes as notes
 from analysis.report.display import pick, show_figure, show_html, show_markdown, show_table
+from analysis.report.plausibility_note import show_plausibility_note
 
 sc = pack.scenario(scenario)
 targets, titles = pack.targets, pack.target_groups
 figures = load_actuals_given(actuals, targets, plan=pack)
+show_plausibility_note(pack, actuals=figures, lang=lang)  # let through by --allow-implausible
 assessment = assess(targets, figures)
 has_results = not figures.empty
 groups = sorted(int(g) for g in targets["group"].unique())
@@ -110,10 +113,11 @@ grdp = growth.growth_row(assessment)  # the resolution's growth target and resul
 growth_target = float(grdp["target"])
 weights = [w / 100 for w in sc.quarterly_weights]
 ytd = ytd_growth(figures)
-# The record the required growth is judged against: the base year's single quarters, the
-# fourth implied by the year's growth and the weights above (an assumption, not a published
-# figure).
-record = reference_quarters(pack.series, weights, year=pack.base_year)
+# The record the required growth is judged against: the single quarters of the base year (or
+# of the latest year before it whose quarters are published), the fourth implied by the year's
+# growth and the weights above (an assumption, not a published figure).
+record_year = latest_quarterly_year(record_through(pack.series, pack.base_year), pack.base_year)
+record = reference_quarters(pack.series, weights, year=record_year)
 view = in_year_view(ytd, growth_target / 100, weights, reference_quarters=record["growth"])
 show_markdown(growth.in_year_text(view, record, grdp, sc, pack.periods, lang))
 

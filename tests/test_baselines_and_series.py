@@ -50,7 +50,8 @@ def test_published_2023_contributions_add_to_growth(series):
     assert contrib["value"].sum() == pytest.approx(13.45, abs=1e-9)
 
 
-def test_annual_growth_record_2016_2023(series):
+def test_annual_growth_record_2016_2024(series):
+    # 2024: the Statistics Office's figure of 09/01/2025 (outturn of the 2024 plan)
     g = series_values(series, "grdp_growth")
     assert g.to_dict() == {
         "2016": 10.73,
@@ -61,6 +62,7 @@ def test_annual_growth_record_2016_2023(series):
         "2021": 7.82,
         "2022": 19.3,
         "2023": 13.45,
+        "2024": 13.85,
     }
 
 

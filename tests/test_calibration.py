@@ -61,11 +61,71 @@ def test_every_scale_carries_its_assumption():
         "population_sigma",
         "depreciation_sigma",
     ]
-    assert frame["assumption"].str.len().min() > 40
     assert "2016–2023" in frame.loc["sigma_lower", "assumption"]
     assert "2023: -1.05" in frame.loc["sigma_upper", "assumption"]
     assert frame.loc["deflator_sigma", "value"] == 0.02
-    assert "2.00 points" in frame.loc["deflator_sigma", "assumption"]
+    # Without a basis, each side scale says it is an assumption and what the model does with it.
+    notes = frame["assumption"]
+    assert notes["deflator_sigma"] == ("2.00 points, an assumption. Drawn independently of growth.")
+    assert notes["population_sigma"] == "0.20 points, an assumption."
+    assert notes["depreciation_sigma"] == (
+        "1.50 points, an assumption; drawn independently of growth and prices."
+    )
+    assert "cannot foresee." in notes["sigma_lower"] and "outbreak" not in notes["sigma_lower"]
+
+
+# The words of the plan pack bac-giang-2024 (assumptions.csv, column basis).
+BASES_2024 = {
+    "deflator_sigma": "the record gives one clean provincial deflator year (2023: +2.9 %, "
+    "181.9 / 155.876 trillion VND over 1.1345); national GDP deflator 2023 about +2.3 %",
+    "population_sigma": "population grew 1.68 % in 2023 (+31,800 on about 1.89 million) and "
+    "moves slowly from year to year",
+    "depreciation_sigma": "the national implied VND per USD rose 2.2 % in 2023 (23,260 → 23,772)",
+    "relative_price_sd": "Bắc Giang publishes no sector deflators; the one year readable from "
+    "the data, 2022 → 2023, gives industry-construction +2.0 %, services −0.6 %, "
+    "agriculture −3.6 %",
+}
+
+
+def test_the_plan_packs_bases_and_shocks_make_the_sentences():
+    # The sentences of the 2024 report (05_uncertainty, calibration table), word for word.
+    cal = calibrate_scales(
+        RECORD,
+        pd.Series({2023: 0.145}),
+        relative_price_sd=0.05,
+        bases=BASES_2024,
+        shocks=["the 2021 outbreak", "the 2022 rebound"],
+    )
+    notes = cal.assumptions
+    assert notes["sigma_lower"].startswith(
+        "Average scale 3.51 points: the standard deviation (n − 1) of annual real growth "
+        "2016–2023 around its mean 13.71 % (8 years), taken as the surprise a plan set at the "
+        "start of a year cannot foresee; it includes the 2021 outbreak and the 2022 rebound "
+        "when they are in the record. Skew from outturn minus plan (2023: -1.05 points; "
+    )
+    assert notes["deflator_sigma"] == (
+        "1.50 points, an assumption: the record gives one clean provincial deflator year "
+        "(2023: +2.9 %, 181.9 / 155.876 trillion VND over 1.1345); national GDP deflator 2023 "
+        "about +2.3 %. Drawn independently of growth."
+    )
+    assert notes["population_sigma"] == (
+        "0.20 points, an assumption: population grew 1.68 % in 2023 (+31,800 on about 1.89 "
+        "million) and moves slowly from year to year."
+    )
+    assert notes["depreciation_sigma"] == (
+        "1.50 points, an assumption: the national implied VND per USD rose 2.2 % in 2023 "
+        "(23,260 → 23,772); drawn independently of growth and prices."
+    )
+    assert notes["relative_price_sd"] == (
+        "5.00 points, an assumption: the spread of each sector's yearly log price change "
+        "relative to the GRDP deflator (mean zero around it, independent across sectors and of "
+        "growth). Bắc Giang publishes no sector deflators; the one year readable from the "
+        "data, 2022 → 2023, gives industry-construction +2.0 %, services −0.6 %, agriculture "
+        "−3.6 %. Moves the current-price shares (the structure target) only; GRDP per head "
+        "uses the deflator draw."
+    )
+    three = calibrate_scales(RECORD, shocks=["a", "b", "c"]).assumptions["sigma_upper"]
+    assert "; it includes a, b and c when they are in the record." in three
 
 
 @pytest.mark.parametrize(
@@ -140,8 +200,9 @@ def test_calibration_states_the_relative_price_spread():
     frame = cal.to_frame()
     assert list(frame.index)[-1] == "relative_price_sd"
     assert cal.relative_price_sd == frame.loc["relative_price_sd", "value"] == 0.05
-    assert "5.00 points" in frame.loc["relative_price_sd", "assumption"]
-    assert "2022 → 2023" in frame.loc["relative_price_sd", "assumption"]
+    assert frame.loc["relative_price_sd", "assumption"].startswith(
+        "5.00 points, an assumption: the spread of each sector's yearly log price change"
+    )
     off = calibrate_scales(RECORD, relative_price_sd=0.0)
     assert "not drawn" in off.to_frame().loc["relative_price_sd", "assumption"]
     assert "relative_price_sd" not in calibrate_scales(RECORD).to_frame().index

@@ -410,11 +410,11 @@ def test_min_deviation_is_stretched_when_relative_prices_move_far():
     from analysis.data.tables import load_series
     from analysis.outlook.consistency_inputs import structure_inputs_from_series
 
-    s = structure_inputs_from_series(load_series())
+    s = structure_inputs_from_series(load_series(), base_year=2023)
     targets = pd.Series({"industry_construction": 0.68, "services": 0.206, "agriculture": 0.114})
     loose = min_deviation(
-        s["shares_2023"],
-        s["weights_2023"],
+        s["shares_base"],
+        s["weights_base"],
         targets,
         target_growth=0.145,
         deflator=0.0289,

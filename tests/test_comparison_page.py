@@ -6,7 +6,7 @@ The target scenario's year, by hand (tests/test_report_figures.py): growth 14.5 
 
 import pandas as pd
 
-from analysis.report.comparison_page import probability_table, year_table
+from analysis.report.comparison_page import joint_text, probability_table, year_table
 
 ANNUAL = pd.DataFrame(
     {
@@ -48,7 +48,13 @@ def test_year_table_with_the_targets_last():
 
 def test_probability_table_with_standard_errors():
     table = probability_table(ANNUAL, LABELS, "en")
-    assert list(table.columns) == ["Scenario", "Growth", "GRDP per head", "Structure", "All three"]
+    assert list(table.columns) == [
+        "Scenario",
+        "Growth",
+        "GRDP per head",
+        "Structure",
+        "All together",
+    ]
     assert table.values.tolist() == [
         [
             "Resolution target",
@@ -59,4 +65,29 @@ def test_probability_table_with_standard_errors():
         ],
         ["Low", "3.1 % (± 0.0)", "0.0 % (± 0.0)", "18.0 % (± 0.1)", "0.0 % (± 0.0)"],
     ]
-    assert probability_table(ANNUAL, LABELS, "vi").columns[-1] == "Cả ba cùng đạt"
+    assert probability_table(ANNUAL, LABELS, "vi").columns[-1] == "Cùng đạt"
+
+
+def test_a_plan_without_a_structure_target_has_no_structure_column():
+    two = ANNUAL.drop(
+        columns=["probability_structure_target", "probability_structure_target_standard_error"]
+    )
+    assert list(probability_table(two, LABELS, "en").columns) == [
+        "Scenario",
+        "Growth",
+        "GRDP per head",
+        "All together",
+    ]
+    assert joint_text(two, LABELS, "Report U", "en") == (
+        "The probability that the 2 macro targets (growth, GRDP per head) are met together is "
+        "highest under Resolution target: **12.5 %**. Assumptions and distributions are in each "
+        'scenario\'s report "Report U".'
+    )
+
+
+def test_joint_text_names_the_three_targets():
+    assert joint_text(ANNUAL, LABELS, "Báo cáo U", "vi") == (
+        "Xác suất 3 chỉ tiêu vĩ mô (tăng trưởng, GRDP bình quân đầu người, cơ cấu) cùng đạt cao "
+        "nhất ở Resolution target: **12,5 %**. Chi tiết giả định và phân phối trong báo cáo "
+        "«Báo cáo U» của từng kịch bản."
+    )

@@ -20,7 +20,7 @@ from analysis.report.consistency_page import (
 REPORT = pd.DataFrame(
     {
         "value": [2.888, 214.29, 103500 / 32391, 1.2, 2.4, 0.8, 12.3],
-        "value_2023": [math.nan, 181.9, math.nan, math.nan, math.nan, math.nan, 11.5],
+        "value_base": [math.nan, 181.9, math.nan, math.nan, math.nan, math.nan, 11.5],
         "unit": [
             "%",
             "trillion VND",
@@ -44,7 +44,7 @@ REPORT = pd.DataFrame(
     index=pd.Index(
         [
             "per_head.implied_deflator",
-            "per_head.nominal_grdp_2024",
+            "per_head.nominal_grdp_plan",
             "icor.current_prices",
             "structure.equal_prices",
             "structure.min_deviation",

@@ -207,14 +207,15 @@ def test_in_year_text_before_any_quarter(target_scenario):
         "For 14.5 % in the year, each quarter needs **14.50 %** on\n"
         "the same quarter of 2023."
     )
-    # The year and its periods come from ``periods``, the year compared with from the record.
+    # The year and its periods come from ``periods``; growth in 2031 is compared with the same
+    # quarters of 2030, whatever year the record of quarters (here 2023) belongs to.
     periods = ("2031-Q1", "2031-6M", "2031-9M", "2031")
     assert growth.in_year_text(start, RECORD, GRDP_9M, target_scenario, periods, "vi") == (
         "## Tăng trưởng GRDP trong năm\n"
         "\n"
         "Chưa có số liệu tăng trưởng GRDP lũy kế năm 2031 (kỳ `2031-Q1`, `2031-6M`, `2031-9M`).\n"
         "Để cả năm đạt 14,5 %, mỗi quý cần tăng **14,50 %** so với\n"
-        "cùng kỳ năm 2023."
+        "cùng kỳ năm 2030."
     )
 
 

@@ -144,3 +144,32 @@ def test_index_page_is_the_page_of_earlier_runs(tmp_path, lang, once_per_run, ex
     # the same markup and the same escaping (&quot;, &#x27;), byte for byte.
     page = write_index(_plan(tmp_path, lang, once_per_run), _tables()).read_bytes()
     assert page == (EXPECTED / expected).read_bytes()
+
+
+def test_index_lists_the_figures_let_through(tmp_path):
+    # A run with --allow-implausible: the index says so above the reports, every string
+    # escaped (the file name here is hostile); a run without says nothing (pages above).
+    run = _plan(tmp_path, "en")
+    run.implausible = [
+        {
+            "file": f"scenarios/{HOSTILE}.yaml",
+            "field": "growth.aggregate",
+            "item": "real growth",
+            "value": 0.152,
+            "unit": "%",
+            "low": 0.797,
+            "high": 26.32,
+            "basis": "the record",
+            "record": "growth",
+            "intended": 15.2,
+            "factor": 100.0,
+            "scenario": "target",
+        }
+    ]
+    page = write_index(run, _tables()).read_text(encoding="utf-8")
+    assert "<h2>Note: figures outside their plausible range</h2>" in page
+    assert "This run let the following figures outside their plausible range through" in page
+    assert "field growth.aggregate: 0.152 %; plausible range 0.8 to 26.32 %" in page
+    assert "probably meant 15.2 %." in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert page.index("plausible range") < page.index("<table>")

@@ -1,5 +1,5 @@
 """Tests of analysis.outlook.scenario_outlook: a scenario file run through the Monte Carlo of the
-2024 targets.
+plan year's targets (the pack bac-giang-2024: base year 2023, plan year 2024).
 
 Expected numbers are worked by hand in the comments or are the resolution's published targets,
 never taken from the code under test.
@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.data.scenarios import SECTORS, Scenario, load_scenario, scenario_path
+from analysis.data.tables import load_assumptions, load_targets
 from analysis.economics.distributions import TwoPieceNormal
 from analysis.errors import InputError
 from analysis.outlook.scenario_outlook import (
@@ -32,6 +33,9 @@ from analysis.outlook.scenario_outlook import (
 )
 
 N = 20_000  # draws in these tests: standard errors of about 0.35 point at p = 0.5
+
+# The plan pack bac-giang-2024: its base year and its assumptions (scales, outlier years).
+PACK = {"base_year": 2023, "assumptions": load_assumptions()}
 
 TARGET = yaml.safe_load(scenario_path("target").read_text(encoding="utf-8"))
 
@@ -81,7 +85,7 @@ STATED = {
 
 def test_stated_scales_replace_the_calibrated_ones(tmp_path):
     sc = scenario(tmp_path, uncertainty=STATED)
-    cal = scenario_calibration(sc)
+    cal = scenario_calibration(sc, **PACK)
     # Percent points to fractions: 2.0 -> 0.02, 1.0 -> 0.01, 0.5 -> 0.005, 1.2 -> 0.012.
     assert (cal.sigma_lower, cal.sigma_upper) == pytest.approx((0.02, 0.01))
     assert cal.sigma == pytest.approx(0.015)  # (0.02 + 0.01) / 2
@@ -94,7 +98,7 @@ def test_stated_scales_replace_the_calibrated_ones(tmp_path):
 
 
 def test_stated_scales_reach_the_setup(tmp_path):
-    setup = outlook_setup(scenario(tmp_path, uncertainty=STATED))
+    setup = outlook_setup(scenario(tmp_path, uncertainty=STATED), **PACK)
 
     # Mode: the scenario's 14.5 %; scales as stated.
     def parts(dist: TwoPieceNormal) -> tuple[float, float, float]:
@@ -109,8 +113,10 @@ def test_stated_scales_reach_the_setup(tmp_path):
 
 
 def test_only_the_stated_scale_changes(tmp_path):
-    base = scenario_calibration(scenario(tmp_path, "plain"))
-    one = scenario_calibration(scenario(tmp_path, "one", uncertainty={"deflator_sigma": 0.7}))
+    base = scenario_calibration(scenario(tmp_path, "plain"), **PACK)
+    one = scenario_calibration(
+        scenario(tmp_path, "one", uncertainty={"deflator_sigma": 0.7}), **PACK
+    )
     assert one.deflator_sigma == pytest.approx(0.007)
     assert (one.sigma_lower, one.sigma_upper, one.population_sigma) == (
         base.sigma_lower,
@@ -120,7 +126,7 @@ def test_only_the_stated_scale_changes(tmp_path):
 
 
 def test_calibration_follows_the_published_record(tmp_path):
-    cal = scenario_calibration(scenario(tmp_path))
+    cal = scenario_calibration(scenario(tmp_path), **PACK)
     # Record 2016–2023 (10.73, 13.33, 15.96, 16.10, 13.0, 7.82, 19.30, 13.45): sum 109.69,
     # mean 13.71125; squared deviations 8.8879 + 0.1454 + 5.0569 + 5.7061 + 0.5059 + 34.7068
     # + 31.2341 + 0.0683 = 86.3113; / 7 = 12.3302; sd 3.5114 points.
@@ -136,16 +142,16 @@ def test_calibration_follows_the_published_record(tmp_path):
 
 def test_same_seed_gives_the_same_table(tmp_path):
     sc = scenario(tmp_path)
-    first = outlook_rows(sc, scenario_outlook(sc, n_draws=N, seed=7))
-    again = outlook_rows(sc, scenario_outlook(sc, n_draws=N, seed=7))
-    other = outlook_rows(sc, scenario_outlook(sc, n_draws=N, seed=8))
+    first = outlook_rows(sc, scenario_outlook(sc, n_draws=N, seed=7, **PACK), plan_year=2024)
+    again = outlook_rows(sc, scenario_outlook(sc, n_draws=N, seed=7, **PACK), plan_year=2024)
+    other = outlook_rows(sc, scenario_outlook(sc, n_draws=N, seed=8, **PACK), plan_year=2024)
     pd.testing.assert_frame_equal(first, again)
     assert not np.allclose(first["value"], other["value"])
 
 
 def test_growth_probability_matches_the_closed_form(tmp_path):
     sc = scenario(tmp_path, uncertainty={"sigma_lower": 4.0, "sigma_upper": 2.0})
-    result = scenario_outlook(sc, n_draws=N, seed=11)
+    result = scenario_outlook(sc, n_draws=N, seed=11, **PACK)
     # Mode 14.5 = target: P(G >= 14.5) = σ2 / (σ1 + σ2) = 2 / 6 = 1/3.
     p, se = result.table.loc["growth", ["probability", "standard_error"]]
     assert abs(p - 1 / 3) < 3 * math.sqrt((1 / 3) * (2 / 3) / N)
@@ -153,16 +159,18 @@ def test_growth_probability_matches_the_closed_form(tmp_path):
 
 
 def test_joint_probability_is_no_larger_than_any_target(tmp_path):
-    table = scenario_outlook(scenario(tmp_path), n_draws=N, seed=3).table
+    table = scenario_outlook(scenario(tmp_path), n_draws=N, seed=3, **PACK).table
     assert table.loc["joint", "covers"] == "growth+per_capita+structure"
     assert table.loc["joint", "probability"] <= table["probability"].drop("joint").min()
 
 
 def test_year_to_date_figures_narrow_the_distribution(tmp_path):
     scales = {"sigma_lower": 4.0, "sigma_upper": 3.0}
-    before = scenario_outlook(scenario(tmp_path, "open", uncertainty=scales), n_draws=N, seed=5)
+    before = scenario_outlook(
+        scenario(tmp_path, "open", uncertainty=scales), n_draws=N, seed=5, **PACK
+    )
     sc = scenario(tmp_path, "known", uncertainty=scales, ytd_actuals={"Q1": 12.0, "6M": 13.0})
-    after = scenario_outlook(sc, n_draws=N, seed=5)
+    after = scenario_outlook(sc, n_draws=N, seed=5, **PACK)
     assert after.quarters_known == 2
     # φ = 0.21, 0.25, 0.265, 0.275: Σφ² = 0.25245, Σ_{q>2} φ² = 0.14585; factor
     # √(0.14585 / 0.25245) = 0.76009, so σ1 = 4 × 0.76009 = 3.0404, σ2 = 2.2803 points.
@@ -183,7 +191,7 @@ def test_year_to_date_figures_narrow_the_distribution(tmp_path):
 
 
 def test_structure_is_assessed_for_a_scenario_without_sectors(tmp_path):
-    table = scenario_outlook(scenario(tmp_path), n_draws=N, seed=1).table
+    table = scenario_outlook(scenario(tmp_path), n_draws=N, seed=1, **PACK).table
     p = table.loc["structure", "probability"]
     assert 0.0 < p < 1.0
     assert table.loc["structure", "threshold"] == pytest.approx(0.005)  # ± 0.5 point
@@ -251,7 +259,7 @@ def test_continuation_keeps_the_2023_sector_rates(tmp_path):
     # weights ≈ 0.7124 / 0.1576 / 0.1102 / 0.0199:
     # 0.7124 × 17.25 + 0.1576 × 6.56 + 0.1102 × 2.63 + 0.0199 × 7.14 ≈ 13.75 %.
     sc = load_scenario(scenario_path("continuation"))
-    setup = outlook_setup(sc)
+    setup = outlook_setup(sc, **PACK)
     growth = pd.Series(setup.sectors.growth)
     weights = pd.Series(setup.sectors.weights)
     assert float((weights * growth).sum()) == pytest.approx(0.1375, abs=5e-4)
@@ -283,8 +291,8 @@ def test_central_sector_growth_adds_up_to_the_aggregate(g, chosen, values):
 
 def test_outlook_rows_are_tidy_results(tmp_path):
     sc = scenario(tmp_path)
-    result = scenario_outlook(sc, n_draws=N, seed=2)
-    rows = outlook_rows(sc, result)
+    result = scenario_outlook(sc, n_draws=N, seed=2, **PACK)
+    rows = outlook_rows(sc, result, plan_year=2024)
     assert list(rows.columns) == ["scenario", "variable", "unit", "period", "value"]
     assert (rows["scenario"] == "case").all()
     probs = rows.set_index("variable")
@@ -309,10 +317,10 @@ def test_outlook_rows_are_tidy_results(tmp_path):
 
 def test_outlook_refuses_what_is_not_a_scenario():
     with pytest.raises(ValueError, match="scenario: must be a Scenario"):
-        scenario_outlook({"name": "target"})
+        scenario_outlook({"name": "target"}, **PACK)
     sc = load_scenario(scenario_path("target"))
     with pytest.raises(ValueError, match="result: must be a MonteCarloResult"):
-        outlook_rows(sc, {"growth": 0.5})
+        outlook_rows(sc, {"growth": 0.5}, plan_year=2024)
 
 
 # --- relative sector prices -------------------------------------------------------------------
@@ -334,30 +342,33 @@ def test_relative_price_key_accepted_and_unknown_keys_still_refused(tmp_path):
 
 
 def test_relative_price_spread_defaults_to_the_solvers_assumption(tmp_path):
-    setup = outlook_setup(scenario(tmp_path))
+    setup = outlook_setup(scenario(tmp_path), **PACK)
     # analysis.economics.closures.DEFAULT_PRICE_SD: an assumed 5 % spread of a sector's yearly
     # relative price change (2022 → 2023 read +2.0 / −0.6 / −3.6 %).
     assert setup.sectors.relative_price_sd == pytest.approx(0.05)
-    frame = scenario_calibration(scenario(tmp_path, "plain")).to_frame()
+    frame = scenario_calibration(scenario(tmp_path, "plain"), **PACK).to_frame()
     assert frame.loc["relative_price_sd", "value"] == pytest.approx(0.05)
     assert "no sector deflators" in frame.loc["relative_price_sd", "assumption"]
 
 
 def test_relative_price_spread_set_by_the_scenario(tmp_path):
     sc = scenario(tmp_path, uncertainty={"relative_price_sd": 2.5})
-    cal = scenario_calibration(sc)
+    cal = scenario_calibration(sc, **PACK)
     assert cal.relative_price_sd == pytest.approx(0.025)  # 2.5 points → 0.025
     assert "set by the scenario file" in cal.to_frame().loc["relative_price_sd", "assumption"]
-    assert outlook_setup(sc).sectors.relative_price_sd == pytest.approx(0.025)
+    assert outlook_setup(sc, **PACK).sectors.relative_price_sd == pytest.approx(0.025)
     off = scenario(tmp_path, "off", uncertainty={"relative_price_sd": 0.0})
-    assert outlook_setup(off).sectors.relative_price_sd == 0.0
+    assert outlook_setup(off, **PACK).sectors.relative_price_sd == 0.0
 
 
 def test_relative_prices_lower_the_structure_probability_of_the_target(tmp_path):
     fixed = scenario_outlook(
-        scenario(tmp_path, "fixed", uncertainty={"relative_price_sd": 0.0}), n_draws=N, seed=21
+        scenario(tmp_path, "fixed", uncertainty={"relative_price_sd": 0.0}),
+        n_draws=N,
+        seed=21,
+        **PACK,
     )
-    moving = scenario_outlook(scenario(tmp_path, "moving"), n_draws=N, seed=21)
+    moving = scenario_outlook(scenario(tmp_path, "moving"), n_draws=N, seed=21, **PACK)
     # Same seed: growth and GRDP per head are drawn alike; relative prices touch shares only.
     np.testing.assert_array_equal(moving.annual_growth, fixed.annual_growth)
     np.testing.assert_array_equal(moving.per_capita_usd, fixed.per_capita_usd)
@@ -374,3 +385,59 @@ def test_relative_prices_lower_the_structure_probability_of_the_target(tmp_path)
     sd0 = fixed.shares["industry_construction"].std()
     sd1 = moving.shares["industry_construction"].std()
     assert sd1 > math.sqrt(sd0**2 + 0.012**2)
+
+
+# --- the plan's years ----------------------------------------------------------------------------
+
+
+def test_outlook_rows_carry_the_plan_year_given(tmp_path):
+    sc = scenario(tmp_path)
+    result = scenario_outlook(sc, n_draws=2_000, seed=2, **PACK)
+    rows = outlook_rows(sc, result, plan_year=2025)
+    assert set(rows["period"]) == {"2025", "2025-Q1", "2025-6M", "2025-9M", "2025-FY"}
+    with pytest.raises(TypeError, match="plan_year"):
+        outlook_rows(sc, result)
+    with pytest.raises(TypeError, match="base_year"):
+        scenario_calibration(sc)
+
+
+def test_the_packs_assumptions_word_the_calibration(tmp_path):
+    sc = scenario(tmp_path)
+    worded = scenario_calibration(sc, **PACK).assumptions
+    bare = scenario_calibration(sc, base_year=2023).assumptions
+    # outlier_year_outbreak = 2021 and outlier_year_rebound = 2022 name the record's shocks
+    shocks = "; it includes the 2021 outbreak and the 2022 rebound when they are in the record."
+    assert shocks in worded["sigma_lower"]
+    assert "cannot foresee. Skew" in bare["sigma_lower"]
+    # the bases of the side scales come from assumptions.csv; the values are the same
+    assert worded["population_sigma"].startswith("0.20 points, an assumption: population grew")
+    assert bare["population_sigma"] == "0.20 points, an assumption."
+
+
+def test_macro_targets_of_a_plan_without_a_structure_target():
+    targets = load_targets()
+    growth_only = targets[~targets["indicator_id"].str.startswith("share_")]
+    macro = macro_targets(growth_only)
+    # 14.5 % and 4,500 USD; no structure: the Monte Carlo does not assess it
+    assert (macro.growth, macro.per_capita_usd) == (0.145, 4500.0)
+    assert macro.shares is None and macro.share_tolerance is None
+    full = macro_targets(targets)
+    assert full.shares == pytest.approx(
+        {"industry_construction": 0.68, "services": 0.206, "agriculture": 0.114}
+    )
+
+
+def test_a_plan_without_a_structure_target_is_simulated_without_sectors(tmp_path):
+    sc = scenario(tmp_path)
+    targets = load_targets()
+    growth_only = targets[~targets["indicator_id"].str.startswith("share_")]
+    assert outlook_setup(sc, sectors=False, **PACK).sectors is None
+    result = scenario_outlook(sc, n_draws=N, seed=4, targets=growth_only, **PACK)
+    assert result.shares is None
+    assert result.table.loc["joint", "covers"] == "growth+per_capita"
+    rows = outlook_rows(sc, result, plan_year=2024)
+    assert "probability_structure_target" not in set(rows["variable"])
+    # growth drawn straight from the calibrated two-piece normal, mode 14.5 % = the target:
+    # P(G >= 14.5) = σ2 / (σ1 + σ2) = 2.8534 / (4.1694 + 2.8534) = 0.40631
+    p = result.table.loc["growth", "probability"]
+    assert abs(p - 0.40631) < 3 * math.sqrt(0.40631 * 0.59369 / N)

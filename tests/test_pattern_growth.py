@@ -37,15 +37,15 @@ def test_mismatched_sectors_refused():
 
 
 def test_structure_inputs_carry_the_published_2023_structure():
-    inputs = structure_inputs_from_series(load_series())
+    inputs = structure_inputs_from_series(load_series(), base_year=2023)
     # province's 2023 report, taxes in services: 65.7 / 21.3 / 13.0
-    assert inputs["shares_2023"].round(4).to_dict() == {
+    assert inputs["shares_base"].round(4).to_dict() == {
         "industry_construction": 0.657,
         "services": 0.213,
         "agriculture": 0.130,
     }
     # services with taxes folded in, 2023: (1.10 + 0.15) / (1.10/6.56 + 0.15/7.14) % = 6.6246 %
-    assert inputs["sector_growth_2023"]["services"] == pytest.approx(0.066246, abs=1e-5)
+    assert inputs["sector_growth_base"]["services"] == pytest.approx(0.066246, abs=1e-5)
 
 
 def test_fold_taxes_into_services_by_hand():

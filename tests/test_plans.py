@@ -202,4 +202,67 @@ def test_a_copied_pack_loads_with_the_same_tables(copy):
     assert copied.targets.equals(original.targets)
     assert copied.baselines.equals(original.baselines)
     assert [s.name for s in copied.scenarios] == [s.name for s in original.scenarios]
-    assert sorted(plan_ids(copy)) == [PLAN, "my-copy"]
+    assert sorted(plan_ids(copy)) == [PLAN, "bac-giang-2025", "my-copy"]
+
+
+# --- the 2025 pack: the plan as the sources state it ----------------------------------------
+
+
+def test_the_2025_pack_holds_what_the_sources_state():
+    plan = load_plan("bac-giang-2025")
+    assert (plan.plan_year, plan.base_year) == (2025, 2024)
+    assert plan.periods == ("2025-Q1", "2025-6M", "2025-9M", "2025")
+    assert plan.spec.targets_complete is False
+    targets = plan.targets.set_index("indicator_id")
+    # ../shared/reference/plan_2025.csv: 13.6 %, 4,900 USD, 239,143 billion VND
+    assert targets.loc["grdp_growth", "target"] == 13.6
+    assert targets.loc["grdp_per_capita_usd", "target"] == 4900
+    assert targets.loc["grdp_current_prices", "target"] == 239143
+    assert "share_industry_construction" not in targets.index
+    # baselines: the 2024 outturn, the later vintage where two differ (13.85 of 09/01/2025,
+    # 207 trillion VND and 4,370 USD of 06/12/2024)
+    base = plan.baselines.set_index("indicator_id")["value"]
+    assert (base["grdp_growth"], base["grdp_current_prices"]) == (13.85, 207)
+    assert (base["grdp_usd"], base["grdp_per_capita_usd"]) == (8.65, 4370)
+    assert plan.actuals.empty  # no full-year 2025 figure for the former province
+    assert [s.name for s in plan.scenarios] == ["plan", "sector-plan", "strive"]
+    assert plan.default_scenario == "plan"
+
+
+def test_the_2025_assumptions_are_derived_as_stated():
+    a = load_plan("bac-giang-2025").assumptions.set_index("assumption_id")["value"]
+    assert a["population_base"] == pytest.approx(8.65e9 / 4370, abs=1)  # 1,979,405
+    assert a["exchange_rate_base"] == pytest.approx(207e12 / 8.65e9, abs=1)  # 23,931
+    # 239,143 billion VND / 119.2 million VND per head = 2,006,233 persons: +1.36 %
+    assert a["population_growth"] == pytest.approx(
+        100 * (239143e9 / 119.2e6 / 1979405 - 1), abs=0.005
+    )
+    # 119.2 million VND / 4,900 USD = 24,327 VND per USD: +1.65 % on 23,931
+    assert a["depreciation"] == pytest.approx(100 * (119.2e6 / 4900 / 23931 - 1), abs=0.005)
+
+
+def test_the_2025_plan_scenario_reproduces_its_own_figures():
+    from analysis.economics.projection import project_year
+    from analysis.outlook.inputs import projection_inputs
+
+    plan = load_plan("bac-giang-2025")
+    sc = plan.scenario()
+    # the quarterly scenario's annual figure: 0.21 x 13.0 + 0.25 x 12.7 + 0.265 x 14.1
+    # + 0.275 x 14.3 = 13.574 %, within 0.05 point of the 13.6 % the plan states
+    weights = [w / 100 for w in sc.quarterly_weights]
+    annual = sum(w * g for w, g in zip(weights, sc.quarterly_growth, strict=True))
+    assert annual == pytest.approx(13.574)
+    inputs = projection_inputs(
+        sc, plan.baselines, plan.series, base_year=plan.base_year, assumptions=plan.assumptions
+    )
+    table = project_year(inputs)
+    assert set(table["period"]) == {"2024", "2025"}  # from the base year to the plan year
+    year = table[table["period"] == "2025"].set_index("variable")["value"]
+    # with its quarterly path the year grows 13.574 %: 207,000 x 1.13574 x 1.0170 = 239,095
+    # billion VND (the plan states 239,143 with 13.6 %); per head
+    # 4,370 x 1.13574 x 1.0170 / (1 + n) / (1 + e) with population and exchange rate carried
+    # from 2024 as the scenario gives them: 4,899 USD (the plan: 4,900)
+    assert year["grdp_growth"] == pytest.approx(13.574)
+    assert year["grdp_current_prices"] == pytest.approx(207 * 1.13574 * 1.0170, rel=1e-9)
+    assert year["grdp_current_prices"] == pytest.approx(239.143, abs=0.06)
+    assert year["grdp_per_capita_usd"] == pytest.approx(4900, abs=2)

@@ -26,6 +26,7 @@ BASE = ProjectionInputs(
     population_growth=0.015,
     depreciation=0.017,
     quarterly_weights=PHI,
+    base_year=2023,
 )
 
 rate = st.floats(min_value=-0.3, max_value=0.5, allow_nan=False)
@@ -155,12 +156,40 @@ def test_bad_inputs_refused(change, rule):
         dataclasses.replace(BASE, **change)
 
 
+def test_base_year_is_required_and_names_the_periods():
+    fields = {f.name: getattr(BASE, f.name) for f in dataclasses.fields(BASE)}
+    del fields["base_year"]
+    with pytest.raises(TypeError, match="base_year"):
+        ProjectionInputs(**fields)
+    with pytest.raises(ValueError, match="base_year: must be a whole year"):
+        dataclasses.replace(BASE, base_year=True)
+    # A pack with base year 2024 projects 2025: the same arithmetic, other labels.
+    later = dataclasses.replace(BASE, base_year=2024)
+    table = project_year(later)
+    assert set(table["period"]) == {"2024", "2025"}
+    assert value(table, "grdp_growth", "2025") == pytest.approx(14.5)
+    path = ytd_path(later)
+    ytd = path[path["variable"] == "grdp_growth_ytd"]
+    assert list(ytd["period"]) == ["2025-Q1", "2025-6M", "2025-9M", "2025-FY"]
+    assert set(path.loc[path["variable"] == "grdp_real_index_ytd", "unit"]) == {
+        "index (2024 = 100)"
+    }
+
+
+def test_required_path_labels_the_year_given():
+    t = required_path(0.136, {"Q1": 0.13}, PHI, year=2025)
+    assert list(t.loc[t["variable"] == "grdp_growth_ytd", "period"]) == ["2025-Q1"]
+    assert "2025-FY" in set(t["period"])
+    with pytest.raises(TypeError, match="year"):
+        required_path(0.136, {"Q1": 0.13}, PHI)
+
+
 def test_required_path_by_hand():
     # Q1 8.9 %, 6M 10.0 %, phi = 0.21 / 0.25 / 0.265 / 0.275, target 14.5 %:
     # Q2 single = (0.10 x 0.46 - 0.089 x 0.21) / 0.25 = (0.046 - 0.01869) / 0.25 = 10.924 %
     # rest = (0.145 - 0.046) / 0.54 = 0.099 / 0.54 = 18.3333333 %
     # 9M on that path = (0.046 + 0.265 x 0.1833333) / 0.725 = 0.0945833 / 0.725 = 13.0459770 %
-    t = required_path(0.145, {"Q1": 0.089, "6M": 0.10}, PHI)
+    t = required_path(0.145, {"Q1": 0.089, "6M": 0.10}, PHI, year=2024)
     assert value(t, "grdp_growth_ytd", "2024-6M") == pytest.approx(10.0)
     assert value(t, "grdp_growth_quarter", "2024-Q1") == pytest.approx(8.9)
     assert value(t, "grdp_growth_quarter", "2024-Q2") == pytest.approx(10.924, abs=1e-10)
@@ -181,7 +210,7 @@ def test_required_path_by_hand():
 
 
 def test_required_path_before_any_release_is_the_target_every_quarter():
-    t = required_path(0.145, {}, PHI)
+    t = required_path(0.145, {}, PHI, year=2024)
     need = t[t["variable"] == "grdp_growth_quarter_required"]
     assert list(need["quarter"]) == [1, 2, 3, 4]
     np.testing.assert_allclose(need["value"], 14.5)
@@ -200,13 +229,13 @@ def test_required_path_before_any_release_is_the_target_every_quarter():
 )
 def test_required_path_refuses_bad_actuals(actuals, rule):
     with pytest.raises(ValueError, match=rule):
-        required_path(0.145, actuals, PHI)
+        required_path(0.145, actuals, PHI, year=2024)
 
 
 @given(target=rate, published=st.lists(st.floats(0.0, 0.3), min_size=0, max_size=3))
 def test_required_path_reaches_the_target(target, published):
     actuals = dict(zip(("Q1", "6M", "9M"), published, strict=False))
-    t = required_path(target, actuals, PHI)
+    t = required_path(target, actuals, PHI, year=2024)
     assert value(t, "grdp_growth_ytd_required", "2024-FY") == pytest.approx(100 * target, abs=1e-9)
 
 

@@ -31,10 +31,18 @@ def target_outlook():
     sc = load_scenario(scenario_path("target"))
     series, baselines = load_series(), load_baselines()
     targets = outlook.macro_targets(load_targets(), sc.structure_convention)
-    calibration = outlook.scenario_calibration(sc, series)
-    setup = outlook.outlook_setup(sc, baselines=baselines, series=series, calibration=calibration)
+    calibration = outlook.scenario_calibration(sc, series, base_year=2023)
+    setup = outlook.outlook_setup(
+        sc, baselines=baselines, series=series, calibration=calibration, base_year=2023
+    )
     result = outlook.scenario_outlook(
-        sc, n_draws=N_DRAWS, seed=SEED, baselines=baselines, series=series, targets=targets
+        sc,
+        n_draws=N_DRAWS,
+        seed=SEED,
+        baselines=baselines,
+        series=series,
+        targets=targets,
+        base_year=2023,
     )
     return setup, targets, result
 

@@ -22,7 +22,9 @@ def value(table: pd.DataFrame, variable: str, period: str) -> float:
 
 @pytest.fixture(scope="module")
 def target_results() -> pd.DataFrame:
-    return scenario_results(load_scenario(ROOT / "scenarios" / "bac-giang-2024" / "target.yaml"))
+    return scenario_results(
+        load_scenario(ROOT / "scenarios" / "bac-giang-2024" / "target.yaml"), base_year=2023
+    )
 
 
 def test_columns_and_one_row_per_figure(target_results):
@@ -52,7 +54,7 @@ def test_published_ytd_adds_the_required_path(tmp_path):
     data["ytd_actuals"] = {"Q1": 8.0}
     path = tmp_path / "target.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    table = scenario_results(load_scenario(path))
+    table = scenario_results(load_scenario(path), base_year=2023)
     assert value(table, "grdp_growth_ytd_published", "2024-Q1") == pytest.approx(8.0)
     # rest of the year: (14.5 - 0.21 x 8.0) / (1 - 0.21) = 12.82 / 0.79 = 16.2278 %
     assert value(table, "grdp_growth_quarter_required", "2024-Q2") == pytest.approx(16.2278, 1e-4)
@@ -74,4 +76,25 @@ def test_check_results_refuses_a_bad_table():
 
 def test_scenario_results_refuses_a_non_scenario():
     with pytest.raises(ValueError, match="scenario: must be a Scenario"):
-        scenario_results({"name": "target"})
+        scenario_results({"name": "target"}, base_year=2023)
+
+
+def test_the_plans_own_targets_are_scored():
+    # A pack's targets reach the Monte Carlo: a 15 % growth target with the same scenario
+    # (mode 14.5 %) is met less often than 14.5 %; without share targets no structure row.
+    from analysis.data.tables import load_targets
+
+    sc = load_scenario(ROOT / "scenarios" / "bac-giang-2024" / "target.yaml")
+    targets = load_targets()
+    higher = targets.assign(
+        target=targets["target"].where(targets["indicator_id"] != "grdp_growth", 15.0)
+    )
+    growth_only = higher[~higher["indicator_id"].str.startswith("share_")]
+    kwargs = {"base_year": 2023, "seed": 5, "n_draws": 20_000}
+    own = scenario_results(sc, targets=targets, **kwargs)
+    other = scenario_results(sc, targets=growth_only, **kwargs)
+    p_own = value(own, "probability_grdp_growth_target", "2024")
+    p_other = value(other, "probability_grdp_growth_target", "2024")
+    assert p_other < p_own
+    assert "probability_structure_target" in set(own["variable"])
+    assert "probability_structure_target" not in set(other["variable"])

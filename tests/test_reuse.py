@@ -152,9 +152,10 @@ def test_a_changed_notebook_runs_again_for_every_scenario(base, tmp_path):
     ("file", "old", "new"),
     [
         (PACK / "targets.csv", "Nghị quyết", "Nghị quyết số"),
+        (PACK / "plan.yaml", 'date: "2023-12"', 'date: "2023-12-29"'),
         (Path("data") / "raw" / "published_series.csv", "https://", "http://"),
     ],
-    ids=["plan-pack-file", "shared-series"],
+    ids=["plan-pack-file", "plan-yaml", "shared-series"],
 )
 @pytest.mark.notebook
 def test_a_changed_data_file_runs_everything_again(base, tmp_path, file, old, new):
@@ -264,3 +265,33 @@ def test_expected_seconds_come_from_the_last_executions(tmp_path):
     assert earlier.expected_seconds(job("high", "05_x")) == 2.5  # another scenario's time
     assert earlier.expected_seconds(job("high", "01_x")) == 0.9  # a copy's time does not count
     assert earlier.expected_seconds(job("low", "02_x")) is None
+
+
+def test_the_key_names_the_plan_pack(base):
+    from dataclasses import replace
+
+    from analysis.data.plan_spec import read_plan_spec
+    from analysis.data.scenarios import load_scenarios
+    from analysis.run.jobs import Run, plan_jobs, resolve_folders
+    from analysis.run.reuse import fingerprints, job_key
+
+    root = base["root"]
+    spec = read_plan_spec("bac-giang-2024", root=root)
+    folders = resolve_folders(root, spec.id, None, None, None)
+    run = Run(
+        plan=spec,
+        scenarios=load_scenarios(None, folders.scenarios),
+        notebooks=sorted(folders.notebooks.glob("0*.ipynb")),
+        folders=folders,
+        lang="vi",
+        jobs=1,
+        seed=spec.seed,
+        cell_timeout=None,
+        results=lambda scenario: None,
+        stream=io.StringIO(),
+    )
+    job = plan_jobs(run)[0]
+    prints = fingerprints(run)
+    other = replace(run, plan=spec.model_copy(update={"id": "another-plan"}))
+    assert job_key(job, run, prints) == job_key(job, run, fingerprints(run))
+    assert job_key(job, run, prints) != job_key(job, other, fingerprints(other))

@@ -409,7 +409,7 @@ def test_check_scenarios_refuses_a_yml_file(tmp_path):
 
 def test_projection_inputs_are_fractions(tmp_path):
     s = load_scenario(write(tmp_path, VALID))
-    inputs = projection_inputs(s, load_baselines())
+    inputs = projection_inputs(s, load_baselines(), base_year=2023)
     assert inputs.real_growth == pytest.approx(0.145)
     assert inputs.deflator == pytest.approx(0.0289)
     assert inputs.population_growth == pytest.approx(0.0168)
@@ -428,7 +428,7 @@ def test_quarterly_path_and_ytd_are_fractions(tmp_path):
     data["ytd_actuals"] = {"Q1": 8.0, "6M": 11.1}
     s = load_scenario(write(tmp_path, data))
     assert s.ytd_fractions() == pytest.approx({"Q1": 0.08, "6M": 0.111})
-    inputs = projection_inputs(s, load_baselines())
+    inputs = projection_inputs(s, load_baselines(), base_year=2023)
     assert inputs.quarterly_growth == pytest.approx((0.08, 0.135, 0.15, 0.19))
 
 
@@ -443,7 +443,7 @@ SECTORS_2023 = {
 def test_growth_implied_by_sectors_uses_2023_weights(tmp_path):
     data = with_change("growth", {"sectors": SECTORS_2023})
     s = load_scenario(write(tmp_path, data))
-    inputs = projection_inputs(s, load_baselines())
+    inputs = projection_inputs(s, load_baselines(), base_year=2023)
     # 2023 weights rolled forward (methodology §2, published 2023 contributions / growth):
     # 0.7124 / 0.1576 / 0.1102 / 0.0199 of 2023 GRDP at constant prices;
     # g = 0.7124 x 17.25 + 0.1576 x 6.56 + 0.1102 x 2.63 + 0.0199 x 7.14
@@ -455,7 +455,7 @@ def test_deflator_implied_by_sector_prices(tmp_path):
     data = with_change("growth", {"sectors": SECTORS_2023})
     data["prices"] = {"sectors": dict.fromkeys(SECTORS_2023, 3.0)}
     s = load_scenario(write(tmp_path, data))
-    inputs = projection_inputs(s, load_baselines())
+    inputs = projection_inputs(s, load_baselines(), base_year=2023)
     # 2023 current-price shares, four parts: 65.7 / (21.3 - 2.1) / 13.0 / 2.1 (2022 tax share)
     # sum s_i (1 + g_i) = 0.657 x 1.1725 + 0.192 x 1.0656 + 0.130 x 1.0263 + 0.021 x 1.0714
     #                   = 0.77033 + 0.20460 + 0.13342 + 0.02250 = 1.13085
@@ -465,7 +465,7 @@ def test_deflator_implied_by_sector_prices(tmp_path):
 
 def test_continuation_aggregate_is_implied_by_the_2023_weights():
     s = load_scenario(ROOT / "scenarios" / "bac-giang-2024" / "continuation.yaml")
-    inputs = projection_inputs(s, load_baselines())
+    inputs = projection_inputs(s, load_baselines(), base_year=2023)
     # 2023 weights (2022 weights 0.6887 / 0.1677 / 0.1217 / 0.0210 rolled forward one year):
     # 0.7124 × 17.25 + 0.1576 × 6.56 + 0.1102 × 2.63 + 0.0199 × 7.14 = 13.755 %
     assert inputs.annual_real_growth == pytest.approx(0.13755, abs=2e-4)
@@ -486,6 +486,6 @@ def test_aggregate_that_disagrees_with_all_four_sectors_is_refused(tmp_path):
     )
     s = load_scenario(write(tmp_path, data))
     with pytest.raises(InputError) as info:
-        projection_inputs(s, load_baselines())
+        projection_inputs(s, load_baselines(), base_year=2023)
     assert info.value.where == "growth.aggregate"
     assert "the four sectors imply 13.75 %" in info.value.rule

@@ -284,14 +284,61 @@ def test_the_same_figure_is_scaled_only_when_it_accumulates():
     assert _one(level, _actual(50.0, "2024-6M"))["status"] == "off_track"
 
 
-def test_accumulating_figure_with_a_baseline_uses_the_gap_closed():
-    # Programme at 60 % at the end of 2023, target 100 %, 80 % after 6 months:
-    # gap (80 - 60)/(100 - 60) = 0.5; pace 0.5 / 0.5 = 1.0 -> on track.
-    t = _target(target=100.0, baseline=60.0, accumulates=True)
-    row = _one(t, _actual(80.0, "2024-6M"))
-    assert row["measure"] == "gap_closed"
+def test_budget_half_collected_at_mid_year_with_a_baseline_is_on_track():
+    # Budget revenue, target 16,000 billion VND, the previous year's 14,000 as baseline,
+    # 8,000 collected after 6 months (a year-to-date amount):
+    # pace = (8,000 / 16,000) / 0.5 = 0.5 / 0.5 = 1.0 >= 0.95 -> on track (green).
+    # The gap closed against the baseline, (8,000 - 14,000) / (16,000 - 14,000) = -3, compares
+    # half a year with a whole one: undefined, not "wrong direction".
+    t = _target(unit="billion VND", target=16000.0, baseline=14000.0, accumulates=True)
+    row = _one(t, _actual(8000.0, "2024-6M"))
     assert row["pace"] == pytest.approx(1.0)
-    assert row["status"] == "on_track"
+    assert (row["status"], row["light"]) == ("on_track", "green")
+    assert math.isnan(row["gap_closed"])
+    assert row["measure"] == "attainment"
+    assert row["attainment"] == pytest.approx(0.5)
+
+
+def test_budget_half_collected_at_mid_year_without_a_baseline_is_on_track():
+    # The same budget without a baseline: (8,000 / 16,000) / 0.5 = 1.0 -> on track, the same
+    # pace as with one.
+    t = _target(unit="billion VND", target=16000.0, accumulates=True)
+    row = _one(t, _actual(8000.0, "2024-6M"))
+    assert row["pace"] == pytest.approx(1.0)
+    assert (row["status"], row["light"]) == ("on_track", "green")
+
+
+@pytest.mark.parametrize(
+    ("collected", "period", "pace", "status"),
+    [
+        # 3,000 after Q1: (3,000 / 16,000) / 0.25 = 0.1875 / 0.25 = 0.75 -> amber.
+        (3000.0, "2024-Q1", 0.75, "needs_acceleration"),
+        # 6,000 after 9 months: (6,000 / 16,000) / 0.75 = 0.375 / 0.75 = 0.5 -> red.
+        (6000.0, "2024-9M", 0.5, "off_track"),
+        # 13,000 after 9 months: 0.8125 / 0.75 = 1.0833333 -> on track.
+        (13000.0, "2024-9M", 1.0833333, "on_track"),
+    ],
+)
+def test_accumulating_pace_with_a_baseline_ignores_it(collected, period, pace, status):
+    t = _target(unit="billion VND", target=16000.0, baseline=14000.0, accumulates=True)
+    row = _one(t, _actual(collected, period))
+    assert row["pace"] == pytest.approx(pace, abs=1e-6)
+    assert row["status"] == status
+
+
+def test_a_share_carried_over_from_last_year_is_a_level_not_an_accumulating_amount():
+    # Programme 60 % done at the end of the base year, target 100 %, 80 % after 6 months.
+    # As a level (accumulates false): gap (80 - 60)/(100 - 60) = 0.5; pace 0.5 / 0.5 = 1.0.
+    level = _one(_target(target=100.0, baseline=60.0), _actual(80.0, "2024-6M"))
+    assert level["measure"] == "gap_closed"
+    assert level["gap_closed"] == pytest.approx(0.5)
+    assert level["pace"] == pytest.approx(1.0)
+    # Marked accumulates, 80 % would be done within this year: (80 / 100) / 0.5 = 1.6.
+    built = _one(_target(target=100.0, baseline=60.0, accumulates=True), _actual(80.0, "2024-6M"))
+    assert built["pace"] == pytest.approx(1.6)
+    # The year's final figure of an accumulating target keeps its gap closed: 80 of 100 from 60.
+    final = _one(_target(target=100.0, baseline=60.0, accumulates=True), _actual(80.0, "2024"))
+    assert final["gap_closed"] == pytest.approx(0.5)
 
 
 def test_accumulates_must_be_true_or_false():

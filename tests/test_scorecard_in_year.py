@@ -116,7 +116,7 @@ def _series(*rows: tuple[str, str, float]) -> pd.DataFrame:
 
 def test_reference_quarters_from_the_published_series():
     # RECORD_2023 above: Q1-Q3 published, Q4 implied by 13.45 % and PHI: 16.1623636 %.
-    record = reference_quarters(load_series(), PHI)
+    record = reference_quarters(load_series(), PHI, 2023)
     assert record.index.tolist() == ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"]
     np.testing.assert_allclose(record["growth"], list(RECORD_2023.values()), atol=1e-9)
     assert record["basis"].tolist() == [
@@ -130,7 +130,7 @@ def test_reference_quarters_from_the_published_series():
 def test_the_implied_quarter_moves_with_the_weights():
     # Equal weights 0.25: Q4 = (13.45 - 0.25 x (8.4 + 13.5 + 14.59)) / 0.25
     # = (13.45 - 9.1225) / 0.25 = 17.31 %; the published quarters do not move.
-    record = reference_quarters(load_series(), (0.25, 0.25, 0.25, 0.25))
+    record = reference_quarters(load_series(), (0.25, 0.25, 0.25, 0.25), 2023)
     np.testing.assert_allclose(record["growth"], [0.084, 0.135, 0.1459, 0.1731], atol=1e-9)
 
 
@@ -155,11 +155,13 @@ def test_reference_quarters_input_checks():
     with pytest.raises(ValueError, match="series: no single-quarter or year-to-date"):
         reference_quarters(load_series(), PHI, 2010)
     with pytest.raises(ValueError, match="weights: must sum to 1"):
-        reference_quarters(load_series(), (0.2, 0.2, 0.2, 0.2))
+        reference_quarters(load_series(), (0.2, 0.2, 0.2, 0.2), 2023)
     with pytest.raises(ValueError, match="year: must be a whole number"):
         reference_quarters(load_series(), PHI, "2023")
     with pytest.raises(ValueError, match=r"series: must have the columns .*missing \['source'\]"):
-        reference_quarters(load_series().drop(columns="source"), PHI)
+        reference_quarters(load_series().drop(columns="source"), PHI, 2023)
+    with pytest.raises(TypeError, match="year"):  # the record's year is the plan's base year
+        reference_quarters(load_series(), PHI)
 
 
 def test_in_year_view_with_the_derived_record():
@@ -167,7 +169,7 @@ def test_in_year_view_with_the_derived_record():
     # Q1 15 %: required (0.145 - 0.15 x 0.21)/0.79 = 0.1135/0.79 = 14.3670886 % <= 15 %.
     # Q1 14 %: required (0.145 - 0.0294)/0.79 = 0.1156/0.79 = 14.6329114 %: above this
     # year's 14 %, above 2023's published 14.59 % but within the implied 16.16 %.
-    record = reference_quarters(load_series(), PHI)["growth"]
+    record = reference_quarters(load_series(), PHI, 2023)["growth"]
     first = in_year_view({"2024-Q1": 0.15}, 0.145, PHI, reference_quarters=record).iloc[-1]
     assert first["verdict"] == "within_this_year"
     second = in_year_view({"2024-Q1": 0.14}, 0.145, PHI, reference_quarters=record).iloc[-1]

@@ -45,6 +45,16 @@ def test_reading_guide_names_the_tables_columns_and_the_base_year():
         notes.reading_guide(2023, "fr")
 
 
+def test_reading_guide_says_why_a_year_to_date_amount_has_no_gap_closed():
+    # assess leaves the gap closed of an in-year figure that accumulates undefined
+    # (analysis.economics.scorecard_measures): the guide says so, in each language.
+    en = notes.reading_guide(2023, "en").replace("\n", " ")
+    assert "or where the figure is a year-to-date amount of a target built up over the year" in en
+    assert "(part of a year is not compared with the whole of 2023)" in en
+    vi = notes.reading_guide(2023, "vi").replace("\n", " ")
+    assert "hoặc khi số liệu là số lũy kế từ đầu năm của chỉ tiêu thực hiện dần trong năm" in vi
+
+
 def test_no_actuals_text_names_the_place_looked_in_and_the_counts():
     en = notes.no_actuals_text(ROOT / "data" / "raw" / "actuals", 47, 15, "en")
     assert en.startswith(

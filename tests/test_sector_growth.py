@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.economics.sector_growth import historical_baseline, structure_weights
+from analysis.economics.sector_growth import baseline_years, historical_baseline, structure_weights
 
 IC, SV, AG, TX = "industry_construction", "services", "agriculture", "product_taxes"
 
@@ -35,7 +35,7 @@ def test_historical_baseline_small_table():
             ("sector_growth", SV, "2023-Q1", 40.0),
         ]
     )
-    base = historical_baseline(table, sectors=[IC, SV])
+    base = historical_baseline(table, years=(2016, 2017, 2018, 2019, 2023), sectors=[IC, SV])
     assert base.growth.to_numpy() == pytest.approx([0.12, 0.06], abs=1e-12)
     assert base.sd.to_numpy() == pytest.approx([0.02, 0.014142136], abs=1e-9)
     assert base.years == {IC: (2016, 2017, 2018), SV: (2016, 2023)}
@@ -47,7 +47,10 @@ def test_historical_baseline_small_table():
 def test_historical_baseline_on_the_published_series():
     from analysis.data.tables import load_series
 
-    base = historical_baseline(load_series())
+    series = load_series()
+    years = baseline_years(series, 2023)
+    assert years == (2016, 2017, 2018, 2019, 2023)
+    base = historical_baseline(series, years=years)
     # means and sample sds worked out in _baseline3's comment (tests/test_closures.py)
     assert base.growth.to_numpy() == pytest.approx([0.21568, 0.07172, 0.02154], abs=1e-9)
     assert base.sd.to_numpy() == pytest.approx([0.0373001, 0.00803194, 0.0291566], abs=1e-7)
@@ -57,7 +60,7 @@ def test_historical_baseline_on_the_published_series():
 def test_historical_baseline_refusals():
     one_year = _series([("sector_growth", IC, "2016", 10.0)])
     with pytest.raises(ValueError, match="needs 'sector_growth' in at least 2"):
-        historical_baseline(one_year, sectors=[IC])
+        historical_baseline(one_year, years=[2016, 2017], sectors=[IC])
     dupes = _series(
         [
             ("sector_growth", IC, "2016", 10.0),
@@ -66,12 +69,39 @@ def test_historical_baseline_refusals():
         ]
     )
     with pytest.raises(ValueError, match=r"more than one 'sector_growth' figure .* \[2016\]"):
-        historical_baseline(dupes, sectors=[IC])
+        historical_baseline(dupes, years=[2016, 2017], sectors=[IC])
     with pytest.raises(ValueError, match=r"series: missing column\(s\) \['value'\]"):
-        historical_baseline(one_year.drop(columns="value"), sectors=[IC])
+        historical_baseline(one_year.drop(columns="value"), years=[2016], sectors=[IC])
     flat = _series([("sector_growth", IC, "2016", 10.0), ("sector_growth", IC, "2017", 10.0)])
     with pytest.raises(ValueError, match=r"baseline\.sd: must be positive"):
+        historical_baseline(flat, years=[2016, 2017], sectors=[IC])
+    with pytest.raises(TypeError, match="years"):
         historical_baseline(flat, sectors=[IC])
+
+
+def test_baseline_years_rule():
+    # Published sector growth 2016-2019, 2021 and 2023-2024 (industry), 2020 for taxes only:
+    # base year 2023 keeps the years up to 2023 with a figure for one of the three sectors;
+    # the outbreak year 2021, named, is left out; quarters and other variables do not count.
+    table = _series(
+        [
+            *(("sector_growth", IC, str(y), 10.0) for y in (2016, 2017, 2018, 2019, 2021, 2023)),
+            ("sector_growth", IC, "2024", 17.94),
+            ("sector_growth", SV, "2016", 6.7),
+            ("sector_growth", TX, "2020", 7.0),
+            ("sector_growth", AG, "2022-Q1", 1.0),
+            ("grdp_growth", "total", "2022", 19.3),
+        ]
+    )
+    assert baseline_years(table, 2023) == (2016, 2017, 2018, 2019, 2021, 2023)
+    assert baseline_years(table, 2023, exclude=[2021, 2022]) == (2016, 2017, 2018, 2019, 2023)
+    assert baseline_years(table, 2024, exclude=[2021]) == (2016, 2017, 2018, 2019, 2023, 2024)
+    assert baseline_years(table, 2019) == (2016, 2017, 2018, 2019)
+    assert baseline_years(table, 2023, sectors=[TX]) == (2020,)
+    with pytest.raises(ValueError, match="base_year: must be a whole year"):
+        baseline_years(table, "2023")
+    with pytest.raises(ValueError, match=r"missing column\(s\) \['period'\]"):
+        baseline_years(table.drop(columns="period"), 2023)
 
 
 # --- weights -----------------------------------------------------------------------------

@@ -21,7 +21,9 @@ from analysis.report.trajectory_page import headline_table, projection_cell, pro
 
 @pytest.fixture(scope="module")
 def projection() -> pd.DataFrame:
-    return project_year(projection_inputs(load_scenario(scenario_path("target")), load_baselines()))
+    return project_year(
+        projection_inputs(load_scenario(scenario_path("target")), load_baselines(), base_year=2023)
+    )
 
 
 def test_projection_value(projection):

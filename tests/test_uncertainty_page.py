@@ -21,6 +21,7 @@ from analysis.economics.benchmark import BenchmarkForecast
 from analysis.economics.distributions import TwoPieceNormal
 from analysis.economics.montecarlo import MacroTargets
 from analysis.outlook.inputs import projection_inputs
+from analysis.outlook.record import record_through
 from analysis.report import uncertainty_page as page
 
 TARGETS = MacroTargets(
@@ -218,13 +219,16 @@ def test_sector_record_years_from_the_published_series():
     assert page.sector_record_years(series) == [2016, 2019]
     # data/raw/published_series.csv: sector growth for 2016-2019 (Statistics Office, 10/2019)
     # and 2023 (the province's 2023 report).
-    assert page.sector_record_years(load_series()) == [2016, 2017, 2018, 2019, 2023]
+    # the record as the 2024 plan knew it (up to its base year 2023)
+    known = record_through(load_series(), 2023)
+    assert page.sector_record_years(known) == [2016, 2017, 2018, 2019, 2023]
+    assert page.sector_record_years(load_series())[-1] == 2024  # the outturn, for later plans
 
 
 def test_ytd_figure_draws_the_fan_the_scenarios_path_and_the_published_figures():
     # The target scenario has no quarterly path: its year-to-date path is 14.5 % throughout.
     inputs = projection_inputs(
-        load_scenario(scenario_path("target")), load_baselines(), load_series()
+        load_scenario(scenario_path("target")), load_baselines(), load_series(), base_year=2023
     )
     draws = np.linspace(0.10, 0.20, 101)
     result = SimpleNamespace(ytd_path=pd.DataFrame({p: draws for p in ("Q1", "6M", "9M", "FY")}))

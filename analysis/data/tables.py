@@ -26,6 +26,8 @@ from analysis.errors import InputError, InputErrors
 
 COMPARATORS = ("at_least", "at_most", "equal", "range", "done")
 KINDS = ("actual", "estimate", "target", "plan", "assumption")
+#: A targets table holds targets, and figures a plan states (its GRDP, say): plan.
+TARGET_KINDS = ("target", "plan")
 QUALIFIERS = ("", "approx", "above", "below")
 CONVENTIONS = ("", "gso4", "taxes_in_services", "gva_only")
 PERCENT_UNITS = ("%",)
@@ -155,7 +157,7 @@ TARGETS_SCHEMA = pa.DataFrameSchema(
         "accumulates": _flag(),
         "baseline": _number(),
         "baseline_source": _text(),
-        "kind": _text(pa.Check.eq("target", error="must be 'target' in the targets table")),
+        "kind": _text(_one_of(TARGET_KINDS)),
         "source": _SOURCE,
         "note": _text(),
     },

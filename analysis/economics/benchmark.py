@@ -71,7 +71,9 @@ class BenchmarkForecast:
 def _consecutive_growth(annual_growth: Any) -> pd.Series:
     series = check_growth_by_year(annual_growth, "annual_growth")
     if series is None:
-        raise ValueError("annual_growth: must be a pandas Series indexed by year (2016 or '2016')")
+        raise ValueError(
+            "annual_growth: must be a pandas Series indexed by year (an int or a four-digit string)"
+        )
     if series.size < 3:
         raise ValueError(f"annual_growth: needs at least 3 years, got {series.size}")
     years = series.index.to_numpy()

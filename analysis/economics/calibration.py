@@ -13,7 +13,7 @@ is 3.5 points).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -157,13 +157,21 @@ def _span(years: tuple[Any, ...], n: int) -> str:
     return f"{years[0]}–{years[-1]}" if years else f"{n} years"
 
 
-def _assumptions(cal: dict[str, Any], values: np.ndarray, errors: pd.Series) -> dict[str, str]:
+def _joined(names: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    names = [str(n) for n in names]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _assumptions(
+    cal: dict[str, Any], values: np.ndarray, errors: pd.Series, shocks: Sequence[str]
+) -> dict[str, str]:
     span, sd = _span(cal["years"], values.size), cal["sigma"]
     spread = (
         f"Average scale {100 * sd:.2f} points: the standard deviation (n − 1) of annual real "
         f"growth {span} around its mean {100 * cal['mean_growth']:.2f} % ({values.size} years), "
-        "taken as the surprise a plan set at the start of a year cannot foresee; it includes "
-        "the 2021 outbreak and the 2022 rebound when they are in the record."
+        "taken as the surprise a plan set at the start of a year cannot foresee"
+        + (f"; it includes {_joined(shocks)} when they are in the record." if shocks else ".")
     )
     if errors.empty:
         skew = "No year with both a plan and an outturn: no skew (σ1 = σ2)."
@@ -191,6 +199,8 @@ def calibrate_scales(
     population_sigma: float = 0.002,
     depreciation_sigma: float = 0.015,
     relative_price_sd: float | None = None,
+    bases: Mapping[str, str] | None = None,
+    shocks: Sequence[str] = (),
 ) -> Calibration:
     """Scales of the growth distribution from the published record, with their assumptions.
 
@@ -214,6 +224,14 @@ def calibrate_scales(
         project's
         assumption). None: relative prices are not part of this calibration (τ = 0, no row in
         :meth:`Calibration.to_frame`); a number is recorded with its assumption.
+    bases : mapping of str to str, optional
+        The basis of each assumed scale in words, keyed ``deflator_sigma``,
+        ``population_sigma``, ``depreciation_sigma`` and ``relative_price_sd`` (a plan pack's
+        ``assumptions.csv``, column ``basis``), put into its sentence (:data:`SIDE_NOTES`);
+        a scale without one is called an assumption without a basis.
+    shocks : sequence of str, default ()
+        Named shocks of the record (``"the 2021 outbreak"``), said to be part of the growth
+        spread.
 
     Returns
     -------
@@ -267,43 +285,55 @@ def calibrate_scales(
         "plan_years": tuple(errors.index),
     }
     cal["sigma_lower"], cal["sigma_upper"] = _skewed_scales(cal["sigma"], cal["mean_plan_error"])
-    notes = _assumptions(cal, values, errors)
-    notes["deflator_sigma"] = (
-        f"{100 * deflator_sigma:.2f} points, an assumption: the record gives one clean provincial "
-        "deflator year (2023: +2.9 %, 181.9 / 155.876 trillion VND over 1.1345); national GDP "
-        "deflator 2023 about +2.3 %. Drawn independently of growth."
-    )
-    notes["population_sigma"] = (
-        f"{100 * population_sigma:.2f} points, an assumption: population grew 1.68 % in 2023 "
-        "(+31,800 on about 1.89 million) and moves slowly from year to year."
-    )
-    notes["depreciation_sigma"] = (
-        f"{100 * depreciation_sigma:.2f} points, an assumption: the national implied VND per USD "
-        "rose 2.2 % in 2023 (23,260 → 23,772); drawn independently of growth and prices."
-    )
+    notes = _assumptions(cal, values, errors, shocks)
+    words = dict(bases or {})
+    for name, value in side.items():
+        notes[name] = _side_note(name, value, words.get(name, ""))
     if relative_price_sd is not None:
         tau = check_number(relative_price_sd, "relative_price_sd")
         if tau < 0.0:
             raise ValueError(f"relative_price_sd: must be non-negative, got {tau!r}")
-        notes["relative_price_sd"] = _relative_price_note(tau)
+        notes["relative_price_sd"] = _relative_price_note(tau, words.get("relative_price_sd", ""))
         cal["relative_price_sd"] = tau
     return Calibration(**cal, **side, assumptions=notes)
 
 
-def _relative_price_note(tau: float) -> str:
+SIDE_NOTES: dict[str, str] = {
+    "deflator_sigma": "{value} points, an assumption{basis}. Drawn independently of growth.",
+    "population_sigma": "{value} points, an assumption{basis}.",
+    "depreciation_sigma": (
+        "{value} points, an assumption{basis}; drawn independently of growth and prices."
+    ),
+    "relative_price_sd": (
+        "{value} points, an assumption: the spread of each sector's yearly log price change "
+        "relative to the GRDP deflator (mean zero around it, independent across sectors and of "
+        "growth){basis}. Moves the current-price shares (the structure target) only; GRDP per "
+        "head uses the deflator draw."
+    ),
+}
+"""The sentence of each assumed scale: what the model does with it; ``{basis}`` takes the
+basis in words (``: <basis>`` after the side scales, ``. <basis>`` after the relative price
+spread's definition), from the plan pack's assumptions (``calibrate_scales(bases=...)``)."""
+
+
+def _basis_text(name: str, basis: str) -> str:
+    basis = str(basis).strip().rstrip(".")
+    if not basis:
+        return ""
+    return f". {basis}" if name == "relative_price_sd" else f": {basis}"
+
+
+def _side_note(name: str, value: float, basis: str) -> str:
+    return SIDE_NOTES[name].format(value=f"{100 * value:.2f}", basis=_basis_text(name, basis))
+
+
+def _relative_price_note(tau: float, basis: str = "") -> str:
     if tau == 0.0:
         return (
             "0 points: sector prices are not drawn; every sector's price moves with the "
             "deflator, so current-price shares move with real sector growth only."
         )
-    return (
-        f"{100 * tau:.2f} points, an assumption: the spread of each sector's yearly log price "
-        "change relative to the GRDP deflator (mean zero around it, independent across sectors "
-        "and of growth). Bắc Giang publishes no sector deflators; the one year readable from "
-        "the data, 2022 → 2023, gives industry-construction +2.0 %, services −0.6 %, "
-        "agriculture −3.6 %. Moves the current-price shares (the structure target) only; "
-        "GRDP per head uses the deflator draw."
-    )
+    return _side_note("relative_price_sd", tau, basis)
 
 
 @dataclass(frozen=True)

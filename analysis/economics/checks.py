@@ -216,7 +216,7 @@ def check_years(index: pd.Index, name: str) -> np.ndarray:
         years = np.array([int(str(v).strip()) for v in index])
     except ValueError as exc:
         raise ValueError(
-            f"{name}: the index must hold years (2016 or '2016'), got {list(index)}"
+            f"{name}: the index must hold years (ints or four-digit strings), got {list(index)}"
         ) from exc
     if len(set(years.tolist())) != len(years):
         raise ValueError(f"{name}: each year must appear once, got {years.tolist()}")

@@ -14,6 +14,7 @@ from analysis.economics.checks import check_growth, check_positive
 from analysis.economics.consistency_rows import (
     as_level,
     as_rate,
+    as_year,
     percent,
     report_row,
     report_table,
@@ -69,11 +70,11 @@ def implied_deflators(nominal: pd.Series, real_growth: pd.Series) -> pd.Series:
 
 
 def _deflator_band(
-    national: float, record: pd.Series | None, tolerance: float
+    national: float, record: pd.Series | None, tolerance: float, national_word: str
 ) -> tuple[float, float, str]:
     refs = [national] + ([] if record is None else [float(v) for v in record.to_numpy()])
     low, high = min(refs) - tolerance, max(refs) + tolerance
-    basis = f"national {percent(national)}"
+    basis = f"national {percent(national)}{national_word}"
     if record is not None and not record.empty:
         years = ", ".join(f"{y}: {percent(v)}" for y, v in record.items())
         basis += f"; province {years}"
@@ -92,13 +93,15 @@ def per_head_check(
     *,
     target_growth: float,
     per_capita_target: float,
-    per_capita_2023: float,
-    grdp_2023: float,
+    per_capita_base: float,
+    grdp_base: float,
+    base_year: int,
     population_growth: float,
     depreciation: float,
     national_deflator: float,
     provincial_deflators: pd.Series | None = None,
     tolerance: float = DEFLATOR_TOLERANCE,
+    national_year: int | None = None,
 ) -> pd.DataFrame:
     """Per head against growth: the deflator the targets need and the nominal GRDP it gives.
 
@@ -106,10 +109,12 @@ def per_head_check(
     ----------
     target_growth : float
         Real growth target g*, fraction (0.145).
-    per_capita_target, per_capita_2023 : float
-        GRDP per head y* and y0, USD (4500, 3950).
-    grdp_2023 : float
-        GRDP 2023 at current prices, trillion VND (181.9).
+    per_capita_target, per_capita_base : float
+        GRDP per head y* (plan year) and y0 (base year), USD (4500, 3950).
+    grdp_base : float
+        GRDP of the base year at current prices, trillion VND (181.9 for 2023).
+    base_year : int
+        The plan's base year (named in the notes).
     population_growth, depreciation : float
         n and e, fractions (assumptions).
     national_deflator : float
@@ -118,13 +123,17 @@ def per_head_check(
         The province's recent implied deflators by year, fractions (:func:`implied_deflators`).
     tolerance : float, default DEFLATOR_TOLERANCE
         Added either side of the span of the references to make the band.
+    national_year : int, optional
+        The year of ``national_deflator`` when it is not the base year's (an earlier year
+        stands in); named in the notes.
 
     Returns
     -------
     DataFrame
         Rows ``per_head.implied_deflator`` (verdict against the band),
-        ``per_head.nominal_grdp_2024`` and ``per_head.per_capita_at_national_deflator``
-        (information).
+        ``per_head.nominal_grdp_plan`` (the plan year's nominal GRDP) and
+        ``per_head.per_capita_at_national_deflator`` (information); ``value_base`` holds the
+        base year's figure (the province's latest deflator of the record, GRDP, per head).
 
     Raises
     ------
@@ -135,9 +144,10 @@ def per_head_check(
     -----
     ``π* = (y*/y0)(1 + n)(1 + e)/(1 + g*) − 1``
     (:func:`analysis.economics.growth.required_deflator`);
-    nominal GRDP 2024 ``= GRDP_2023 (1 + g*)(1 + π*)``. Band: from the lowest to the highest
-    of the national deflator and the province's record, widened by ``tolerance``. π* above
-    the band is 'stretched'; below it the per-head target is undemanding ('consistent').
+    nominal GRDP of the plan year ``= GRDP_base (1 + g*)(1 + π*)``. Band: from the lowest to
+    the highest of the national deflator and the province's record, widened by ``tolerance``.
+    π* above the band is 'stretched'; below it the per-head target is undemanding
+    ('consistent').
     Worked: g* 14.5 %, 3950 → 4500 USD, n 1.68 %, e 1.7 % → π* = 2.89 %; nominal GRDP
     181.9 × 1.145 × 1.02889 = 214.3 trillion VND.
 
@@ -156,13 +166,15 @@ def per_head_check(
     ref = as_rate(national_deflator, "national_deflator")
     y1, y0 = (
         as_level(per_capita_target, "per_capita_target"),
-        as_level(per_capita_2023, "per_capita_2023"),
+        as_level(per_capita_base, "per_capita_base"),
     )
-    grdp = as_level(grdp_2023, "grdp_2023")
+    grdp = as_level(grdp_base, "grdp_base")
+    year = as_year(base_year, "base_year")
     if not tolerance >= 0:
         raise ValueError(f"tolerance: must be non-negative, got {tolerance!r}")
     pi = required_deflator(g, y0, y1, n, e)
-    low, high, basis = _deflator_band(ref, provincial_deflators, tolerance)
+    national_word = "" if national_year is None else f" ({as_year(national_year, 'national_year')})"
+    low, high, basis = _deflator_band(ref, provincial_deflators, tolerance, national_word)
     verdict, why = _deflator_verdict(pi, low, high)
     last = (
         ref
@@ -182,12 +194,12 @@ def per_head_check(
                 f"{percent(low)} to {percent(high)} ({basis}, ± {100 * tolerance:.2f} pt); {why}",
             ),
             report_row(
-                "per_head.nominal_grdp_2024",
+                "per_head.nominal_grdp_plan",
                 grdp * (1 + g) * (1 + pi),
                 "trillion VND",
                 grdp,
                 "information",
-                f"GRDP 2023 × (1 + g*)(1 + π*) = {grdp:g} × {1 + g:.4f} × {1 + pi:.4f}",
+                f"GRDP {year} × (1 + g*)(1 + π*) = {grdp:g} × {1 + g:.4f} × {1 + pi:.4f}",
             ),
             report_row(
                 "per_head.per_capita_at_national_deflator",
@@ -195,7 +207,7 @@ def per_head_check(
                 "USD",
                 y0,
                 "information",
-                f"GRDP per head if the deflator were the national {percent(ref)}; "
+                f"GRDP per head if the deflator were the national {percent(ref)}{national_word}; "
                 f"target {y1:,.0f} USD",
             ),
         ]

@@ -26,6 +26,7 @@ from analysis.economics.consistency_rows import (
     as_number,
     as_optional_level,
     as_rate,
+    as_year,
     percent,
     report_row,
     report_table,
@@ -47,26 +48,30 @@ the growth. Replace it with the province's record when investment series are loa
 def icor_check(
     *,
     investment: float,
-    grdp_2023: float,
+    grdp_base: float,
     target_growth: float,
     deflator: float,
+    base_year: int,
+    plan_year: int,
     band: tuple[float, float] = ICOR_BAND,
-    icor_2023: float | None = None,
+    icor_base: float | None = None,
 ) -> pd.DataFrame:
     """ICOR implied by the investment target: investment over the GRDP increase.
 
     Parameters
     ----------
     investment : float
-        Planned total social investment 2024, billion VND (103,500).
-    grdp_2023 : float
-        GRDP 2023 at current prices, trillion VND (181.9).
+        Planned total social investment of the plan year, billion VND (103,500 for 2024).
+    grdp_base : float
+        GRDP of the base year at current prices, trillion VND (181.9 for 2023).
     target_growth, deflator : float
         g* and the deflator change π the targets imply, fractions.
+    base_year, plan_year : int
+        The plan's base year and plan year (named in the notes).
     band : (float, float), default ICOR_BAND
         Reference band (low < high) for the current-price ICOR.
-    icor_2023 : float, optional
-        The 2023 ICOR on the same basis, when investment 2023 is known.
+    icor_base : float, optional
+        The base year's ICOR on the same basis, when its investment is known.
 
     Returns
     -------
@@ -81,12 +86,12 @@ def icor_check(
 
     Notes
     -----
-    The statistics office's definition, ``(I / GRDP_2024) / g*``, is added for comparison with
+    The statistics office's definition, ``(I / GRDP_plan) / g*``, is added for comparison with
     its published national ICOR (information; 103,500 / 214,291 = 48.30 % / 14.5 % = 3.33).
 
     Current prices (the basis of the verdict; investment is counted in current prices):
-    ``ICOR = I / (GRDP_2023 ((1 + g*)(1 + π) − 1))`` with GRDP in billion VND. Constant-price
-    variant: ``I / (GRDP_2023 g*)``, the real increase valued at 2023 prices (it overstates
+    ``ICOR = I / (GRDP_base ((1 + g*)(1 + π) − 1))`` with GRDP in billion VND. Constant-price
+    variant: ``I / (GRDP_base g*)``, the real increase valued at base-year prices (it overstates
     the ratio by the rise in investment prices). Same-year ratio, no lag. Worked, π = 2.7 %:
     181.9 × (1.145 × 1.027 − 1) = 31.999 trillion → 103,500 / 31,999 = 3.23; constant
     prices 103,500 / 26,375.5 = 3.92. Below the band → 'stretched'; above → 'information'
@@ -96,8 +101,9 @@ def icor_check(
     ----------
     Methodology reference, section 8; ICOR_BAND for the band's basis.
     """
-    inv, grdp = as_level(investment, "investment"), as_level(grdp_2023, "grdp_2023")
+    inv, grdp = as_level(investment, "investment"), as_level(grdp_base, "grdp_base")
     g, pi = as_rate(target_growth, "target_growth"), as_rate(deflator, "deflator")
+    base, plan = as_year(base_year, "base_year"), as_year(plan_year, "plan_year")
     low, high = (float(b) for b in band)
     if not 0 < low < high:
         raise ValueError(f"band: must be (low, high) with 0 < low < high, got {band!r}")
@@ -109,7 +115,7 @@ def icor_check(
             "icor.current_prices",
             np.nan,
             "ratio",
-            _opt(icor_2023),
+            _opt(icor_base),
             "inconsistent",
             "nominal GRDP does not grow: no ICOR",
         )
@@ -120,7 +126,7 @@ def icor_check(
             "icor.current_prices",
             icor,
             "ratio",
-            _opt(icor_2023),
+            _opt(icor_base),
             verdict,
             f"{inv:,.0f} / {nominal_increase:,.0f} billion VND (GRDP increase at "
             f"current prices, π {percent(pi)}); {band_text}",
@@ -131,29 +137,29 @@ def icor_check(
         "ratio",
         np.nan,
         "information",
-        f"{inv:,.0f} / {real_increase:,.0f} billion VND (real increase at 2023 prices)",
+        f"{inv:,.0f} / {real_increase:,.0f} billion VND (real increase at {base} prices)",
     )
-    return report_table([current, constant, _icor_statistics_office(inv, grdp, g, pi)])
+    return report_table([current, constant, _icor_statistics_office(inv, grdp, g, pi, plan)])
 
 
-def _icor_statistics_office(inv: float, grdp: float, g: float, pi: float) -> dict:
+def _icor_statistics_office(inv: float, grdp: float, g: float, pi: float, plan_year: int) -> dict:
     """ICOR as the statistics office defines it: (investment / GDP) / real growth."""
-    nominal_2024 = 1000.0 * grdp * (1 + g) * (1 + pi)
-    share = inv / nominal_2024
+    nominal_plan = 1000.0 * grdp * (1 + g) * (1 + pi)
+    share = inv / nominal_plan
     return report_row(
         "icor.statistics_office",
         share / g if g > 0 else np.nan,
         "ratio",
         np.nan,
         "information",
-        f"investment / GRDP 2024 = {percent(share)} divided by real growth {percent(g)}: the "
-        "definition of the statistics office's published ICOR, to compare with the national "
-        "figure (not in the data)",
+        f"investment / GRDP {plan_year} = {percent(share)} divided by real growth "
+        f"{percent(g)}: the definition of the statistics office's published ICOR, to compare "
+        "with the national figure (not in the data)",
     )
 
 
 def _opt(value: float | None) -> float:
-    return np.nan if value is None else as_number(value, "icor_2023")
+    return np.nan if value is None else as_number(value, "icor_base")
 
 
 # --- productivity and ratios ------------------------------------------------------------------
@@ -201,18 +207,19 @@ def productivity_check(
     output_shares: Any,
     labour_shares: Any,
     *,
-    output_shares_2023: Any = None,
-    labour_shares_2023: Any = None,
+    output_shares_base: Any = None,
+    labour_shares_base: Any = None,
 ) -> pd.DataFrame:
     """Rows ``productivity.<sector>``: relative labour productivity the targets imply.
 
-    The 2023 value needs both 2023 structures; without them it is NaN. Verdict
+    The base year's value (``value_base``) needs both of the base year's structures,
+    ``output_shares_base`` and ``labour_shares_base``; without them it is NaN. Verdict
     'information'. See :func:`relative_productivity`.
     """
     ratio = relative_productivity(output_shares, labour_shares)
     before = pd.Series(np.nan, index=ratio.index)
-    if output_shares_2023 is not None and labour_shares_2023 is not None:
-        before = relative_productivity(output_shares_2023, labour_shares_2023).reindex(ratio.index)
+    if output_shares_base is not None and labour_shares_base is not None:
+        before = relative_productivity(output_shares_base, labour_shares_base).reindex(ratio.index)
     out = check_sector_series(output_shares, "output_shares")
     lab = check_sector_series(labour_shares, "labour_shares")
     return report_table(
@@ -233,29 +240,34 @@ def productivity_check(
 
 def ratio_check(
     *,
-    budget_revenue: float,
-    investment: float,
-    nominal_grdp_2024: float,
-    grdp_2023: float,
-    budget_revenue_2023: float | None = None,
-    investment_2023: float | None = None,
+    budget_revenue: float | None,
+    investment: float | None,
+    nominal_grdp_plan: float,
+    grdp_base: float,
+    base_year: int,
+    budget_revenue_base: float | None = None,
+    investment_base: float | None = None,
 ) -> pd.DataFrame:
-    """Budget revenue and investment as shares of nominal GRDP, 2024 and 2023.
+    """Budget revenue and investment as shares of nominal GRDP, plan year and base year.
 
     Parameters
     ----------
-    budget_revenue, investment : float
-        2024 targets, billion VND (16,000 and 103,500).
-    nominal_grdp_2024, grdp_2023 : float
-        Nominal GRDP, trillion VND.
-    budget_revenue_2023, investment_2023 : float, optional
-        2023 outturns, billion VND, when known.
+    budget_revenue, investment : float or None
+        The plan year's targets, billion VND (16,000 and 103,500 for 2024); a target the
+        plan does not state (None) has no row.
+    nominal_grdp_plan, grdp_base : float
+        Nominal GRDP of the plan year (the targets imply it) and of the base year, trillion
+        VND.
+    base_year : int
+        The plan's base year (named in the notes).
+    budget_revenue_base, investment_base : float, optional
+        The base year's outturns, billion VND, when known.
 
     Returns
     -------
     DataFrame
-        Rows ``ratio.budget_revenue_to_grdp`` and ``ratio.investment_to_grdp`` in percent,
-        verdict 'information'.
+        Rows ``ratio.budget_revenue_to_grdp`` and ``ratio.investment_to_grdp`` (those with a
+        target) in percent, the base year's ratio in ``value_base``, verdict 'information'.
 
     Notes
     -----
@@ -265,30 +277,32 @@ def ratio_check(
     ----------
     Methodology reference, section 8.
     """
-    y24, y23 = as_level(nominal_grdp_2024, "nominal_grdp_2024"), as_level(grdp_2023, "grdp_2023")
-    items = (
+    y_plan = as_level(nominal_grdp_plan, "nominal_grdp_plan")
+    y_base = as_level(grdp_base, "grdp_base")
+    year = as_year(base_year, "base_year")
+    items = [
         (
-            "budget_revenue",
-            as_level(budget_revenue, "budget_revenue"),
-            as_optional_level(budget_revenue_2023, "budget_revenue_2023"),
-        ),
-        (
-            "investment",
-            as_level(investment, "investment"),
-            as_optional_level(investment_2023, "investment_2023"),
-        ),
-    )
+            name,
+            as_level(target, name),
+            as_optional_level(outturn, f"{name}_base"),
+        )
+        for name, target, outturn in (
+            ("budget_revenue", budget_revenue, budget_revenue_base),
+            ("investment", investment, investment_base),
+        )
+        if target is not None
+    ]
     return report_table(
         [
             report_row(
                 f"ratio.{name}_to_grdp",
-                100 * x / (1000 * y24),
+                100 * x / (1000 * y_plan),
                 "% of GRDP",
-                100 * x23 / (1000 * y23),
+                100 * x_base / (1000 * y_base),
                 "information",
-                f"{x:,.0f} billion VND / nominal GRDP {1000 * y24:,.0f} billion VND"
-                + ("" if np.isfinite(x23) else "; no 2023 figure in the data"),
+                f"{x:,.0f} billion VND / nominal GRDP {1000 * y_plan:,.0f} billion VND"
+                + ("" if np.isfinite(x_base) else f"; no {year} figure in the data"),
             )
-            for name, x, x23 in items
+            for name, x, x_base in items
         ]
     )

@@ -3,11 +3,11 @@
 Every check of the report (:mod:`analysis.economics.consistency_per_head`,
 :mod:`analysis.economics.consistency_structure`, :mod:`analysis.economics.consistency_ratios`)
 returns rows of one table with the columns of :data:`REPORT_COLUMNS`: ``check`` (a stable id
-such as ``"per_head.implied_deflator"``), ``value`` and ``value_2023`` in the report's units
-(percent as percent, like every report), ``unit``, ``verdict`` (one of
-:data:`REPORT_VERDICTS`) and ``note`` (the formula or the band used). The checks read their
-scalar inputs through :func:`as_number`, :func:`as_rate` and :func:`as_level`, so every check
-refuses a bad input with the same message.
+such as ``"per_head.implied_deflator"``), ``value`` and ``value_base`` (the same figure in the
+plan's base year, where one is known) in the report's units (percent as percent, like every
+report), ``unit``, ``verdict`` (one of :data:`REPORT_VERDICTS`) and ``note`` (the formula or
+the band used). The checks read their scalar inputs through :func:`as_number`, :func:`as_rate`
+and :func:`as_level`, so every check refuses a bad input with the same message.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis.economics.checks import check_finite, check_growth, check_positive
 
-REPORT_COLUMNS: tuple[str, ...] = ("check", "value", "unit", "value_2023", "verdict", "note")
+REPORT_COLUMNS: tuple[str, ...] = ("check", "value", "unit", "value_base", "verdict", "note")
 REPORT_VERDICTS: tuple[str, ...] = ("consistent", "stretched", "inconsistent", "information")
 
 
@@ -43,20 +43,27 @@ def as_level(value: Any, name: str) -> float:
     return as_number(value, name)
 
 
+def as_year(value: Any, name: str) -> int:
+    """A calendar year as int: a whole number (not a bool), e.g. the plan's base year."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise ValueError(f"{name}: must be a whole year, got {value!r}")
+    return int(value)
+
+
 def as_optional_level(value: Any, name: str) -> float:
     """A level that may be unknown: NaN for None, else as :func:`as_level`."""
     return np.nan if value is None else as_level(value, name)
 
 
 def report_row(
-    check: str, value: float, unit: str, value_2023: float, verdict: str, note: str
+    check: str, value: float, unit: str, value_base: float, verdict: str, note: str
 ) -> dict:
     """One row of the report, keyed by :data:`REPORT_COLUMNS` (values as float)."""
     return {
         "check": check,
         "value": float(value),
         "unit": unit,
-        "value_2023": float(value_2023),
+        "value_base": float(value_base),
         "verdict": verdict,
         "note": note,
     }
@@ -65,7 +72,7 @@ def report_row(
 def report_table(rows: list[dict]) -> pd.DataFrame:
     """Rows of :func:`report_row` as the report's DataFrame, columns :data:`REPORT_COLUMNS`."""
     frame = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
-    return frame.astype({"value": float, "value_2023": float})
+    return frame.astype({"value": float, "value_base": float})
 
 
 def percent(x: float) -> str:

@@ -23,7 +23,7 @@ SECTOR_LABELS = {
 
 
 def _sector_growth_row(
-    solution: StructureSolution, sector: str, g2023: float, z_limit: float
+    solution: StructureSolution, sector: str, g_base: float, z_limit: float
 ) -> dict:
     z = float(solution.z[sector])
     verdict = "stretched" if abs(z) > z_limit else "consistent"
@@ -35,7 +35,7 @@ def _sector_growth_row(
         f"structure.{solution.closure}.{sector}",
         100 * solution.growth[sector],
         "% growth",
-        100 * g2023,
+        100 * g_base,
         verdict,
         note,
     )
@@ -56,7 +56,7 @@ def _price_row(solution: StructureSolution, sector: str) -> dict:
 def structure_check(
     solution: StructureSolution,
     *,
-    sector_growth_2023: pd.Series | None = None,
+    sector_growth_base: pd.Series | None = None,
     z_limit: float = Z_LIMIT,
     label: str = "",
 ) -> pd.DataFrame:
@@ -67,8 +67,9 @@ def structure_check(
     solution : StructureSolution
         A result of :func:`analysis.economics.closures.equal_prices`, ``given_growth`` or
         ``min_deviation``.
-    sector_growth_2023 : Series, optional
-        2023 sector growth in the same convention, fractions (for ``value_2023``).
+    sector_growth_base : Series, optional
+        The base year's sector growth in the same convention, fractions (for
+        ``value_base``).
     z_limit : float, default 2.0
         |z| above which a sector's growth is 'stretched'.
     label : str, optional
@@ -106,9 +107,9 @@ def structure_check(
     ]
     if solution.verdict == "inconsistent":
         return report_table(rows)
-    g2023 = pd.Series(dtype=float) if sector_growth_2023 is None else sector_growth_2023
+    g_base = pd.Series(dtype=float) if sector_growth_base is None else sector_growth_base
     rows += [
-        _sector_growth_row(solution, k, g2023.get(k, np.nan), z_limit)
+        _sector_growth_row(solution, k, g_base.get(k, np.nan), z_limit)
         for k in solution.growth.index
     ]
     if solution.closure != "equal_prices":

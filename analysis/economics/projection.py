@@ -1,4 +1,4 @@
-"""The 2023 → 2024 projection of GRDP, prices, population and GRDP per head in USD.
+"""The projection of GRDP, prices, population and GRDP per head in USD to the plan year.
 
 :class:`ProjectionInputs` holds one set of assumptions as fractions (a scenario file hands
 them over through :func:`analysis.outlook.inputs.projection_inputs`). The functions
@@ -15,7 +15,7 @@ to baselines and targets.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from typing import Any
 
 import numpy as np
@@ -77,8 +77,9 @@ class ProjectionInputs:
         one it implies, ``Σ φ_q g_q``; a ``real_growth`` given as well must agree with it
         within ``GROWTH_AGREEMENT_TOLERANCE`` (else ValueError). When not given, every
         quarter grows at ``real_growth``.
-    base_year : int, default 2023
-        The base year; the projection is for ``base_year + 1``.
+    base_year : int
+        The base year (keyword only, required; the plan pack's ``base_year``); the
+        projection is for ``base_year + 1``.
 
     Raises
     ------
@@ -102,7 +103,8 @@ class ProjectionInputs:
     depreciation: float
     quarterly_weights: Sequence[float]
     quarterly_growth: Sequence[float] | None = None
-    base_year: int = 2023
+    _: KW_ONLY
+    base_year: int
 
     def __post_init__(self) -> None:
         for name in ("grdp_nominal_base", "per_capita_usd_base", "exchange_rate_base"):
@@ -357,7 +359,7 @@ def required_path(
     ytd_actuals: Mapping[str, float],
     weights: Sequence[float],
     *,
-    year: int = 2024,
+    year: int,
     tol: float = SUM_TOLERANCE,
 ) -> pd.DataFrame:
     """What published year-to-date growth implies, and what the rest of the year needs.
@@ -372,8 +374,8 @@ def required_path(
         A full year (``"FY"``) is refused: no quarter remains.
     weights : sequence of 4 floats
         The base year's quarterly weights φ, positive, summing to 1 within ``tol``.
-    year : int, default 2024
-        The year of the figures, for the period labels.
+    year : int
+        The year of the figures (the plan year), for the period labels.
     tol : float, default SUM_TOLERANCE
         Tolerance on the sum of ``weights``.
 

@@ -150,9 +150,9 @@ def _assessed_row(t: Target, fig: pd.Series) -> dict[str, Any]:
     a, period = float(fig["value"]), fig["period"]
     if t.rule == "done" and a not in (0.0, 1.0):
         raise ValueError(f"actuals: a done / not-done value must be 1.0 or 0.0, got {a}")
-    m = target_measures(t, a)
-    status, light, pace = target_status(t, m, period)
     final = is_full_year(period)
+    m = target_measures(t, a, year_to_date=t.accumulates and not final)
+    status, light, pace = target_status(t, m, period)
     return {
         "actual": a,
         "period": period,
@@ -210,7 +210,9 @@ def assess(targets: pd.DataFrame, actuals: pd.DataFrame) -> pd.DataFrame:
     (a − b)/(T − b) for higher-is-better, (b − a)/(b − T) for lower-is-better; attainment
     a/T or T/a; growth on levels, (1 + g_a)/(1 + g_T) and g_a / g_T; lights at 0.95 / 0.60 /
     0 (Open SDG). In-year pace divides by the elapsed share of the year only the figures
-    marked ``accumulates``, and levels with a defined gap.
+    marked ``accumulates`` (their attainment, a year-to-date amount over the annual target,
+    with or without a baseline: their gap closed is left undefined), and levels with a
+    defined gap (their gap closed).
 
     References
     ----------

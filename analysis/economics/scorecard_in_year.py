@@ -138,7 +138,7 @@ def _reference_row(
     return single, "published_cumulative" if k == 1 else "implied_by_weights", source
 
 
-def reference_quarters(series: pd.DataFrame, weights: Any, year: int = 2023) -> pd.DataFrame:
+def reference_quarters(series: pd.DataFrame, weights: Any, year: int) -> pd.DataFrame:
     """The single quarters of a past year, year on year: the record growth is judged against.
 
     Parameters
@@ -151,8 +151,9 @@ def reference_quarters(series: pd.DataFrame, weights: Any, year: int = 2023) -> 
     weights : array_like, shape (4,)
         The quarterly weights in use (shares of the year before's GRDP by quarter, fractions
         summing to 1: the assumption ``quarter_weight_q1..q4``, or a scenario's weights).
-    year : int, default 2023
-        The year of the record.
+    year : int
+        The year of the record: the plan's base year, whose quarters the plan year's are
+        compared with.
 
     Returns
     -------

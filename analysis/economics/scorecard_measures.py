@@ -53,12 +53,20 @@ Whether a figure is scaled by time is a property of the data, the targets table'
   year-to-date amount on its way to the annual one: money collected or invested, arrivals,
   members admitted (flows in money or counts), and programme shares completed during the
   year (temporary houses replaced, merit families supported, commune police headquarters
-  built, new members as a share of all members). Pace = the measure (gap closed when a
-  baseline defines it, else attainment, uncapped) / elapsed share: a straight path over the
-  year. Example: temporary houses 50 % replaced after 6 months, target 100 %: attainment
-  0.5, pace 0.5 / 0.5 = 1, on track. A year-to-date figure already above a ceiling (the
-  top of a range, ``equal`` beyond its tolerance: ``miss`` > 0) cannot come back down by
-  waiting, so its measure is not scaled (pace = the measure itself, below 1).
+  built, new members as a share of all members). Pace = attainment (the year-to-date amount
+  over the annual target, uncapped) / elapsed share: a straight path from zero at the start
+  of the year to the target at its end, whether or not the row has a baseline. The baseline
+  is the whole of the previous year, which a year-to-date amount is not comparable with: the
+  gap closed of an in-year figure that accumulates is undefined (NaN), and its progress is the
+  attainment. Examples: temporary houses 50 % replaced after 6 months, target 100 %:
+  attainment 0.5, pace 0.5 / 0.5 = 1, on track; budget revenue 8,000 billion VND collected
+  after 6 months, target 16,000, baseline 14,000 (the previous year): pace
+  (8,000 / 16,000) / 0.5 = 1, on track (the gap closed (8,000 − 14,000) / (16,000 − 14,000)
+  = −3 would say "wrong direction"). A year-to-date figure already above a ceiling (the top
+  of a range, ``equal`` beyond its tolerance: ``miss`` > 0) cannot come back down by
+  waiting, so its attainment is not scaled (pace = the attainment itself, below 1). A
+  programme share carried over from the previous year (60 % done at its end) is a level,
+  not a year-to-date amount: mark it ``accumulates`` false.
 - ``accumulates`` false: a level or rate observed at a date (structure and labour shares,
   coverage rates, poverty and unemployment rates, forest cover, per-head figures). Levels
   with a defined gap: pace = gap closed / elapsed share (a straight path from the baseline
@@ -260,7 +268,7 @@ def _miss(t: Target, a: float, met: bool) -> float:
     return a - t.target
 
 
-def target_measures(t: Target, a: float) -> Measures:
+def target_measures(t: Target, a: float, year_to_date: bool = False) -> Measures:
     """Attainment, gap closed, miss, met and progress of the actual ``a`` against ``t``.
 
     Parameters
@@ -269,6 +277,9 @@ def target_measures(t: Target, a: float) -> Measures:
         The target.
     a : float
         The actual figure in the target's unit (done 1.0, not done 0.0).
+    year_to_date : bool, default False
+        ``a`` is an in-year figure of a target that accumulates: a year-to-date amount, which
+        the baseline (a whole year) does not measure a gap for.
 
     Returns
     -------
@@ -279,7 +290,8 @@ def target_measures(t: Target, a: float) -> Measures:
     Gap closed ``(a − b)/(T − b)`` (higher is better), ``(b − a)/(b − T)`` (lower is better),
     ``g_a / g_T`` for growth; attainment ``a/T``, ``T/a`` or ``(1 + g_a)/(1 + g_T)``;
     progress 1 when met, else ``1 − d(a)/d(b)`` when the gap is defined, else the attainment
-    capped at 1 (the module table gives every rule).
+    capped at 1 (the module table gives every rule). A year-to-date amount has no gap closed
+    (NaN): its progress is the attainment.
 
     References
     ----------
@@ -287,7 +299,7 @@ def target_measures(t: Target, a: float) -> Measures:
     """
     attainment = _attainment(t, a)
     met = _met(t, a)
-    gap = _NAN if t.rule == "done" else _gap_closed(t, a)
+    gap = _NAN if t.rule == "done" or year_to_date else _gap_closed(t, a)
     if t.rule == "done":
         progress, measure = a, "done"
     elif met:
@@ -320,12 +332,26 @@ _IN_YEAR = (
 
 
 def _pace(t: Target, m: Measures, elapsed: float) -> float:
-    """In-year progress relative to the time elapsed (see the module notes on in-year status)."""
+    """In-year progress relative to the time elapsed (see the module notes on in-year status).
+
+    Notes
+    -----
+    With e the elapsed share of the year (0.25, 0.5, 0.75):
+
+    - growth: ``g_ytd / g_T`` (a rate for the elapsed part of the year already);
+    - ``accumulates``: ``(a / T) / e``, the year-to-date amount over the annual target
+      against the calendar, with or without a baseline (the baseline is a whole year's
+      amount); ``a / T`` unscaled when the amount is already beyond a ceiling (``miss`` > 0);
+    - a level with a gap to close: ``gap closed / e`` (a straight path from the baseline);
+    - a level without a baseline: the attainment, capped at 1.
+
+    Budget revenue, target 16,000 billion VND, baseline 14,000, 8,000 collected after 6
+    months: (8,000 / 16,000) / 0.5 = 1.0, on track.
+    """
     if t.rule == "growth":
         return m.progress
     if t.accumulates:
-        built = m.progress if m.measure == "gap_closed" else m.attainment
-        return built if m.miss > 0 else built / elapsed
+        return m.attainment if m.miss > 0 else m.attainment / elapsed
     if m.measure == "attainment":
         return m.progress
     return m.progress / elapsed
@@ -351,8 +377,9 @@ def target_status(t: Target, m: Measures, period: str) -> tuple[str, str, float]
     Notes
     -----
     Final result: ``met`` (green), else ``not_met`` with a light from the progress (never
-    green). In year: the pace (progress over the elapsed share for figures that accumulate
-    and for levels with a gap; progress otherwise) read against 0.95 / 0.60 / 0.
+    green). In year: the pace read against 0.95 / 0.60 / 0: attainment over the elapsed share
+    for figures that accumulate (with or without a baseline), gap closed over the elapsed
+    share for levels with a gap, the progress otherwise.
 
     References
     ----------

@@ -1,7 +1,8 @@
 """Sector growth before the solver: its history, the weights that add it up, reference paths.
 
 - :class:`GrowthBaseline` and :func:`historical_baseline`: each sector's mean yearly growth
-  g_i0 and its spread σ_i over the published years, against which the structure solver
+  g_i0 and its spread σ_i over the published years (:func:`baseline_years`: those up to the
+  plan's base year, named outliers left out), against which the structure solver
   (:mod:`analysis.economics.closures`) judges a required growth rate;
 - :func:`structure_weights`: the previous year's constant-price weights w_i revealed by the
   published contributions, rolled forward and put in the targets' structure convention;
@@ -30,9 +31,6 @@ from analysis.economics.checks import (
     check_shares,
 )
 from analysis.economics.structure import convert_structure, implied_weights, project_shares
-
-BASELINE_YEARS: tuple[int, ...] = (2016, 2017, 2018, 2019, 2023)
-"""Years with published sector growth (Statistics Office table of 10/2019; 2023 report)."""
 
 BASELINE_SECTORS: tuple[str, ...] = ("industry_construction", "services", "agriculture")
 
@@ -112,11 +110,66 @@ def _sector_rows(series: pd.DataFrame, variable: str, sector: str, years: set[in
     return rows.set_index("year")["value"].astype(float).sort_index()
 
 
+def baseline_years(
+    series: pd.DataFrame,
+    base_year: int,
+    *,
+    exclude: Iterable[int] = (),
+    sectors: Iterable[str] = BASELINE_SECTORS,
+    variable: str = "sector_growth",
+) -> tuple[int, ...]:
+    """The years of the historical baseline: published sector growth up to the base year.
+
+    Parameters
+    ----------
+    series : DataFrame
+        The long table of :func:`analysis.data.tables.load_series` (columns ``variable,
+        sector, period`` at least).
+    base_year : int
+        The plan's base year: the last year the baseline may use (a plan is judged on what
+        was known when it was made).
+    exclude : iterable of int, default ()
+        Named outlier years left out (a shock such as an epidemic, or the rebound after it),
+        e.g. the plan pack's ``outlier_year_*`` assumptions.
+    sectors : iterable of str, default industry_construction, services, agriculture
+        A year counts when any of these sectors has a figure in it.
+    variable : str, default "sector_growth"
+        The series variable holding yearly real sector growth.
+
+    Returns
+    -------
+    tuple of int
+        The years in order.
+
+    Raises
+    ------
+    ValueError
+        If columns are missing or ``base_year`` is not a whole year.
+
+    Notes
+    -----
+    Rule: every calendar year ``t ≤ base_year`` with a published yearly figure of
+    ``variable`` for one of ``sectors``, less the years in ``exclude``. Bắc Giang, base year
+    2023: sector growth is published for 2016–2019 (Statistics Office table of October 2019)
+    and 2023 (provincial report), not for 2020–2022, so the years are 2016, 2017, 2018, 2019
+    and 2023 whether or not the outbreak year 2021 is excluded.
+    """
+    missing = [c for c in ("variable", "sector", "period") if c not in series.columns]
+    if missing:
+        raise ValueError(f"series: missing column(s) {missing}")
+    if isinstance(base_year, bool) or not isinstance(base_year, int):
+        raise ValueError(f"base_year: must be a whole year, got {base_year!r}")
+    rows = series[(series["variable"] == variable) & series["sector"].isin(list(sectors))]
+    left_out = {int(y) for y in exclude}
+    years = {_year(p) for p in rows["period"]} - {None}
+    return tuple(sorted(y for y in years if y <= base_year and y not in left_out))
+
+
 def historical_baseline(
     series: pd.DataFrame,
     *,
+    years: Iterable[int],
     sectors: Iterable[str] = BASELINE_SECTORS,
-    years: Iterable[int] = BASELINE_YEARS,
     variable: str = "sector_growth",
 ) -> GrowthBaseline:
     """Baseline sector growth g_i0 and spread σ_i from the published series.
@@ -128,8 +181,9 @@ def historical_baseline(
         period, value`` at least; values in percent).
     sectors : iterable of str, default industry_construction, services, agriculture
         Sectors to summarise.
-    years : iterable of int, default 2016, 2017, 2018, 2019, 2023
-        Years to use; a sector uses those of them that are published.
+    years : iterable of int
+        Years to use (:func:`baseline_years`); a sector uses those of them that are
+        published.
     variable : str, default "sector_growth"
         The series variable holding yearly real sector growth in percent.
 
@@ -147,7 +201,7 @@ def historical_baseline(
     Notes
     -----
     ``g_i0 = mean_t g_{i,t}`` and ``σ_i = sqrt(Σ_t (g_{i,t} − g_i0)² / (T − 1))`` over the
-    published years t (sample standard deviation, ddof = 1). With the default years
+    published years t (sample standard deviation, ddof = 1). With the years of base year 2023
     (2016–2019 from the Statistics Office table of October 2019, 2019 an estimate; 2023 from
     the provincial report; 2020–2022 sector growth is not published in the sources used):
     industry-construction 21.57 % ± 3.73, services 7.17 % ± 0.80, agriculture 2.15 % ± 2.92.

@@ -4,6 +4,9 @@
 of :mod:`analysis.data.tables` (percent as percent) and hands them, as fractions, to
 :func:`analysis.economics.consistency_report.consistency_report`;
 :func:`structure_inputs_from_series` gives a notebook the structural inputs the report used.
+Every figure of the record is the base year's or earlier
+(:func:`analysis.outlook.record.record_through`); the base year and the plan year are the plan
+pack's, passed in.
 """
 
 from __future__ import annotations
@@ -14,37 +17,39 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.economics.closures import DEFAULT_PRICE_SD
 from analysis.economics.consistency_per_head import implied_deflators
+from analysis.economics.consistency_quarters import quarterly_plan_check
 from analysis.economics.consistency_report import consistency_report
-from analysis.economics.consistency_rows import as_number
-from analysis.economics.sector_growth import historical_baseline, structure_weights
+from analysis.economics.sector_growth import (
+    baseline_years,
+    fold_taxes_into_services,
+    historical_baseline,
+    structure_weights,
+)
+from analysis.errors import InputError
+from analysis.outlook.record import (
+    FOUR_PARTS,
+    THREE_SECTORS,
+    assumption_values,
+    base_contributions,
+    base_shares,
+    check_year,
+    need_pick,
+    outlier_years,
+    record_through,
+    series_pick,
+)
 
-RECORD_FROM = 2022
-"""First year of the province's own deflator record used for the reference band.
+DEFLATOR_RECORD_YEARS = 2
+"""Years of the province's own deflator record in the reference band: the base year and the
+year before it.
 
 Implied deflators need nominal GRDP in consecutive years. Before 2021 the published
 nominal figures are early estimates of mixed vintages (e.g. 69.06 trillion VND for 2017 is a
 December-2017 estimate) whose implied deflators (6–10 %) reflect revisions more than
-prices; 2021 is the COVID year."""
-
-THREE_SECTORS: tuple[str, ...] = ("industry_construction", "services", "agriculture")
-
-
-def _assumption_values(assumptions: Any) -> dict[str, float]:
-    """Assumptions as {id: value} in the table's units (percent as percent)."""
-    if isinstance(assumptions, pd.DataFrame):
-        missing = [c for c in ("assumption_id", "value") if c not in assumptions.columns]
-        if missing:
-            raise ValueError(f"assumptions: missing column(s) {missing}")
-        return dict(
-            zip(assumptions["assumption_id"], assumptions["value"].astype(float), strict=True)
-        )
-    if isinstance(assumptions, Mapping):
-        return {str(k): as_number(v, f"assumptions['{k}']") for k, v in assumptions.items()}
-    raise ValueError(
-        "assumptions: must be the DataFrame of load_assumptions() or a dict of "
-        f"assumption_id to value, got {type(assumptions).__name__}"
-    )
+prices, and 2021 is the COVID year; the two latest years are the clean ones (base year 2023:
+2022 and 2023, +0.51 % and +2.86 %)."""
 
 
 def _need(values: Mapping[str, float], key: str, table: str) -> float:
@@ -53,33 +58,16 @@ def _need(values: Mapping[str, float], key: str, table: str) -> float:
     return float(values[key])
 
 
+def _optional(values: Mapping[str, float], key: str) -> float | None:
+    value = values.get(key)
+    return float(value) if value is not None and np.isfinite(value) else None
+
+
 def _by_id(frame: pd.DataFrame, id_col: str, value_col: str, table: str) -> dict[str, float]:
     missing = [c for c in (id_col, value_col) if c not in frame.columns]
     if missing:
         raise ValueError(f"{table}: missing column(s) {missing}")
     return dict(zip(frame[id_col], pd.to_numeric(frame[value_col], errors="coerce"), strict=True))
-
-
-def _series_pick(
-    series: pd.DataFrame,
-    variable: str,
-    period: str,
-    sectors: tuple[str, ...],
-    convention: str | None = None,
-) -> pd.Series:
-    """One value per sector for a variable and period (percent); refuse gaps and duplicates."""
-    rows = series[(series["variable"] == variable) & (series["period"].astype(str) == period)]
-    if convention is not None:
-        rows = rows[rows["convention"] == convention]
-    rows = rows[rows["sector"].isin(sectors)]
-    dupes = sorted(rows.loc[rows["sector"].duplicated(), "sector"].unique().tolist())
-    missing = [s for s in sectors if s not in set(rows["sector"])]
-    if dupes or missing:
-        raise ValueError(
-            f"series: '{variable}' {period}{' ' + convention if convention else ''} needs one "
-            f"figure per sector; missing {missing}, duplicated {dupes}"
-        )
-    return rows.set_index("sector")["value"].astype(float).reindex(list(sectors))
 
 
 def _yearly(series: pd.DataFrame, variable: str, sector: str = "total") -> pd.Series:
@@ -93,32 +81,109 @@ def _yearly(series: pd.DataFrame, variable: str, sector: str = "total") -> pd.Se
     )
 
 
-def _deflator_records(series: pd.DataFrame, record_from: int) -> tuple[float | None, pd.Series]:
-    """National deflator of the latest year (None if not in the data) and the province's record."""
+def _national_deflator(
+    record: pd.DataFrame, base_year: int, values: Mapping[str, float]
+) -> tuple[float | None, int | None]:
+    """Viet Nam's deflator for the reference band, and its year when not the base year's.
+
+    Rule: the base year's, implied by the series; else the pack's ``national_deflator_base``;
+    else the latest year before the base year in the series (its year then named); else None.
+    """
     national = implied_deflators(
-        _yearly(series, "vn_gdp_nominal"), _yearly(series, "vn_gdp_growth") / 100.0
+        _yearly(record, "vn_gdp_nominal"), _yearly(record, "vn_gdp_growth") / 100.0
     )
+    if base_year in national.index:
+        return float(national[base_year]), None
+    stated = _optional(values, "national_deflator_base")
+    if stated is not None:
+        return stated / 100.0, None
+    earlier = national[national.index < base_year]
+    if earlier.empty:
+        return None, None
+    return float(earlier.iloc[-1]), int(earlier.index[-1])
+
+
+def _provincial_deflators(record: pd.DataFrame, base_year: int, record_years: int) -> pd.Series:
+    """The province's deflators over the last ``record_years`` years up to the base year."""
     province = implied_deflators(
-        _yearly(series, "grdp_current_prices"), _yearly(series, "grdp_growth") / 100.0
+        _yearly(record, "grdp_current_prices"), _yearly(record, "grdp_growth") / 100.0
     )
-    latest = float(national.iloc[-1]) if not national.empty else None
-    return latest, province[province.index >= record_from]
+    first = base_year - record_years + 1
+    return province[(province.index >= first) & (province.index <= base_year)]
 
 
-def _plan_midpoints(series: pd.DataFrame) -> pd.Series | None:
+def _master_plan(series: pd.DataFrame, plan_year: int) -> tuple[pd.Series | None, str]:
+    """Midpoints of a master plan's average sector growth whose period covers the plan year,
+    and the words saying so."""
     rows = series[(series["variable"] == "plan_growth_avg") & series["sector"].isin(THREE_SECTORS)]
+    spans = rows["period"].astype(str).str.extract(r"^(\d{4})-(\d{4})$")
+    covers = spans[0].astype(float).le(plan_year) & spans[1].astype(float).ge(plan_year)
+    rows, spans = rows[covers.to_numpy()], spans[covers.to_numpy()]
     if len(rows) != len(THREE_SECTORS) or rows["sector"].duplicated().any():
-        return None
+        return None, ""
     high = rows["value_high"].fillna(rows["value"]).astype(float)
     mid = (rows["value"].astype(float) + high) / 200.0
-    return pd.Series(mid.to_numpy(), index=rows["sector"].to_numpy()).reindex(list(THREE_SECTORS))
+    start, end = spans.iloc[0]
+    label = f"given growth: midpoints of the {start}–{end} master plan's average sector growth"
+    return pd.Series(mid.to_numpy(), index=rows["sector"].to_numpy()).reindex(
+        list(THREE_SECTORS)
+    ), label
 
 
-def _three_part_growth_2023(series: pd.DataFrame) -> pd.Series:
-    """2023 growth with taxes folded into services: (c_s + c_t)/(w_s + w_t)."""
-    four = ("industry_construction", "services", "agriculture", "product_taxes")
-    growth = _series_pick(series, "sector_growth", "2023", four) / 100.0
-    contrib = _series_pick(series, "contribution", "2023", four) / 100.0
+def _year_plan(
+    series: pd.DataFrame, record: pd.DataFrame, plan_year: int, base_year: int
+) -> tuple[pd.Series | None, str]:
+    """The plan year's own sector plan (``sector_growth_plan``), three parts, and its words.
+
+    The four parts' planned growth with product taxes folded into services
+    (:func:`analysis.economics.sector_growth.fold_taxes_into_services`) at the base year's
+    constant-price weights; None when the series hold no sector plan for the plan year, or
+    when the base year's weights are not in the data.
+    """
+    four = series_pick(series, "sector_growth_plan", plan_year, FOUR_PARTS)
+    if four is None:
+        return None, ""
+    try:
+        weights = structure_weights(
+            base_contributions(record, base_year, FOUR_PARTS) / 100.0,
+            need_pick(record, "sector_growth", base_year, FOUR_PARTS) / 100.0,
+            convention="gso4",
+        )
+    except InputError:
+        return None, ""
+    label = f"given growth: the {plan_year} plan's sector growth (product taxes in services)"
+    return fold_taxes_into_services(four / 100.0, weights).reindex(list(THREE_SECTORS)), label
+
+
+def quarterly_plan_rows(
+    series: pd.DataFrame, assumptions: Any, *, target_growth: float, plan_year: int
+) -> pd.DataFrame | None:
+    """The row ``quarterly_plan.annual`` when the series hold the plan year's quarterly scenario.
+
+    The quarters ``grdp_growth_quarter_plan`` of ``<plan_year>-Q1..Q4`` (percent) and the
+    weights ``quarter_weight_q1..q4`` of the assumptions (percent of the base year's GRDP);
+    None when either is missing
+    (:func:`analysis.economics.consistency_quarters.quarterly_plan_check`).
+    """
+    rows = series[series["variable"].eq("grdp_growth_quarter_plan")]
+    by_period = dict(zip(rows["period"].astype(str), rows["value"].astype(float), strict=True))
+    quarters = [by_period.get(f"{plan_year}-Q{q}") for q in range(1, 5)]
+    values = assumption_values(assumptions)
+    weights = [values.get(f"quarter_weight_q{q}") for q in range(1, 5)]
+    if any(v is None for v in quarters) or any(w is None for w in weights):
+        return None
+    return quarterly_plan_check(
+        [q / 100.0 for q in quarters],
+        [w / 100.0 for w in weights],
+        target_growth=target_growth,
+        plan_year=plan_year,
+    )
+
+
+def _three_part_growth(record: pd.DataFrame, year: int) -> pd.Series:
+    """A year's growth with taxes folded into services: (c_s + c_t)/(w_s + w_t)."""
+    growth = need_pick(record, "sector_growth", year, FOUR_PARTS) / 100.0
+    contrib = base_contributions(record, year, FOUR_PARTS) / 100.0
     w = contrib / growth
     services = (contrib["services"] + contrib["product_taxes"]) / (
         w["services"] + w["product_taxes"]
@@ -132,63 +197,84 @@ def _three_part_growth_2023(series: pd.DataFrame) -> pd.Series:
     )
 
 
+def _shares_or_none(t: Mapping[str, float], prefix: str, ids: list[str]) -> pd.Series | None:
+    """Target shares (fractions) by sector; None when the plan states none of them."""
+    values = {k: t.get(f"{prefix}{k}", np.nan) for k in ids}
+    if all(not np.isfinite(v) for v in values.values()):
+        return None
+    return pd.Series({k: _need(t, f"{prefix}{k}", "targets") / 100.0 for k in ids})
+
+
 def _target_inputs(targets: pd.DataFrame) -> dict[str, Any]:
     t = _by_id(targets, "indicator_id", "target", "targets")
     b = _by_id(targets, "indicator_id", "baseline", "targets")
-    labour_ids = [f"labour_share_{k}" for k in THREE_SECTORS]
-    labour_2023 = pd.Series(
-        {k: b.get(i, np.nan) for k, i in zip(THREE_SECTORS, labour_ids, strict=True)}
-    )
+    sectors = list(THREE_SECTORS)
+    labour_base = pd.Series({k: b.get(f"labour_share_{k}", np.nan) for k in sectors})
     return {
         "target_growth": _need(t, "grdp_growth", "targets") / 100.0,
         "per_capita_target": _need(t, "grdp_per_capita_usd", "targets"),
-        "target_shares": pd.Series(
-            {k: _need(t, f"share_{k}", "targets") / 100.0 for k in THREE_SECTORS}
-        ),
-        "labour_shares": pd.Series(
-            {
-                k: _need(t, i, "targets") / 100.0
-                for k, i in zip(THREE_SECTORS, labour_ids, strict=True)
-            }
-        ),
-        "labour_shares_2023": labour_2023 / 100.0 if labour_2023.notna().all() else None,
-        "budget_revenue": _need(t, "budget_revenue", "targets"),
-        "investment": _need(t, "social_investment", "targets"),
+        "target_shares": _shares_or_none(t, "share_", sectors),
+        "labour_shares": _shares_or_none(t, "labour_share_", sectors),
+        "labour_shares_base": labour_base / 100.0 if labour_base.notna().all() else None,
+        "budget_revenue": _optional(t, "budget_revenue"),
+        "investment": _optional(t, "social_investment"),
     }
 
 
 def _baseline_inputs(baselines: pd.DataFrame) -> dict[str, Any]:
     v = _by_id(baselines, "indicator_id", "value", "baselines")
     return {
-        "grdp_2023": _need(v, "grdp_current_prices", "baselines"),
-        "per_capita_2023": _need(v, "grdp_per_capita_usd", "baselines"),
-        "budget_revenue_2023": v.get("budget_revenue"),
-        "investment_2023": v.get("social_investment"),
+        "grdp_base": _need(v, "grdp_current_prices", "baselines"),
+        "per_capita_base": _need(v, "grdp_per_capita_usd", "baselines"),
+        "budget_revenue_base": _optional(v, "budget_revenue"),
+        "investment_base": _optional(v, "social_investment"),
     }
 
 
-def _series_inputs(series: pd.DataFrame, record_from: int) -> dict[str, Any]:
-    four = ("industry_construction", "services", "agriculture", "product_taxes")
-    national, province = _deflator_records(series, record_from)
-    plan = _plan_midpoints(series)
-    return {
-        "shares_2023": _series_pick(
-            series, "structure_share", "2023", THREE_SECTORS, "taxes_in_services"
-        )
-        / 100.0,
-        "weights_2023": structure_weights(
-            _series_pick(series, "contribution", "2023", four) / 100.0,
-            _series_pick(series, "sector_growth", "2023", four) / 100.0,
-        ),
-        "baseline": historical_baseline(series),
-        "sector_growth_2023": _three_part_growth_2023(series),
-        "provincial_deflators": province,
+def _weights(record: pd.DataFrame, year: int) -> pd.Series:
+    return structure_weights(
+        base_contributions(record, year, FOUR_PARTS) / 100.0,
+        need_pick(record, "sector_growth", year, FOUR_PARTS) / 100.0,
+    )
+
+
+def _series_inputs(
+    series: pd.DataFrame,
+    base_year: int,
+    assumptions: Any,
+    record_years: int,
+    *,
+    structure: bool = True,
+) -> dict[str, Any]:
+    year = check_year(base_year, "base_year")
+    record = record_through(series, year)
+    national, national_year = _national_deflator(record, year, assumption_values(assumptions))
+    plan, plan_label = _year_plan(series, record, year + 1, year)
+    if plan is None:
+        plan, plan_label = _master_plan(record, year + 1)
+    out: dict[str, Any] = {
+        "provincial_deflators": _provincial_deflators(record, year, record_years),
         "national_deflator": national,
+        "national_year": national_year,
         "sector_growth_plan": plan,
-        "plan_label": ""
-        if plan is None
-        else "given growth: midpoints of the 2021–2030 master plan's average sector growth",
+        "plan_label": plan_label,
     }
+    if structure:
+        exclude = outlier_years(assumptions)
+        out |= {
+            "shares_base": base_shares(record, year, assumptions),
+            "weights_base": _weights(record, year),
+            "baseline": historical_baseline(
+                record, years=baseline_years(record, year, exclude=exclude)
+            ),
+            "sector_growth_base": _three_part_growth(record, year),
+        }
+    elif plan is not None:
+        try:
+            out["weights_base"] = _weights(record, year)
+        except InputError:  # the sector plan's row then says the weights are missing
+            out["weights_base"] = None
+    return out
 
 
 def consistency_report_from_tables(
@@ -197,10 +283,12 @@ def consistency_report_from_tables(
     series: pd.DataFrame,
     assumptions: Any,
     *,
-    record_from: int = RECORD_FROM,
+    base_year: int,
+    plan_year: int,
+    record_years: int = DEFLATOR_RECORD_YEARS,
     **options: Any,
 ) -> pd.DataFrame:
-    """The consistency report with its inputs read from the project's tables.
+    """The consistency report with its inputs read from a plan's tables.
 
     Parameters
     ----------
@@ -211,9 +299,16 @@ def consistency_report_from_tables(
         The table of :func:`analysis.data.tables.load_assumptions`, or a dict of assumption id to
         value in that table's units. Used: ``population_growth`` and
         ``depreciation`` (%), ``national_deflator_base`` (%; only when the series lack
-        Viet Nam's nominal GDP and growth), ``stretched_threshold_sd`` (optional).
-    record_from : int, default RECORD_FROM
-        First year of the province's deflator record in the reference band.
+        Viet Nam's nominal GDP and growth of the base year; without it the latest earlier
+        year's stands in, named), ``stretched_threshold_sd``,
+        ``relative_price_sd`` (points; else
+        :data:`analysis.economics.closures.DEFAULT_PRICE_SD`), ``outlier_year_*`` and
+        ``base_share_*`` (:mod:`analysis.outlook.record`), all optional but the first two.
+    base_year, plan_year : int
+        The plan pack's base year and plan year (``plan.base_year``, ``plan.plan_year``).
+    record_years : int, default DEFLATOR_RECORD_YEARS
+        Years of the province's deflator record in the reference band, ending with the base
+        year.
     **options
         Passed to :func:`analysis.economics.consistency_report.consistency_report`
         (``icor_band``, ``price_sd``, ...).
@@ -226,45 +321,80 @@ def consistency_report_from_tables(
     Raises
     ------
     ValueError
-        When a figure the checks need is missing, duplicated or invalid.
+        When a figure the checks need is missing, duplicated or invalid (an
+        :class:`~analysis.errors.InputError` naming it for the series).
 
     Notes
     -----
-    Read from the tables: targets ``grdp_growth``, ``share_*``, ``grdp_per_capita_usd``,
-    ``budget_revenue``, ``social_investment``, ``labour_share_*``; baselines
-    ``grdp_current_prices`` and ``grdp_per_capita_usd`` 2023; series: the 2023 structure in
-    the ``taxes_in_services`` convention (the targets' convention), the 2023 contributions
-    and sector growth (weights: :func:`analysis.economics.sector_growth.structure_weights`, taxes
-    folded into services and rolled forward to 2023), sector growth 2016–2019 and 2023 (baseline),
-    nominal and real GRDP of the province and of Viet Nam (deflators) and the master plan's
-    sector growth ranges (closure B at their midpoints).
+    Read from the tables: targets ``grdp_growth`` and ``grdp_per_capita_usd`` (required);
+    ``share_*``, ``labour_share_*``, ``budget_revenue`` and ``social_investment`` where the
+    plan states them (a check whose target is absent gives an 'information' row
+    ``no_target.<target>`` instead); baselines ``grdp_current_prices`` and
+    ``grdp_per_capita_usd`` of the base year. From the series, only figures up to the base
+    year (:func:`analysis.outlook.record.record_through`): the base year's structure in the
+    ``taxes_in_services`` convention (the targets' convention; else the pack's
+    ``base_share_*``), its contributions and sector growth (weights:
+    :func:`analysis.economics.sector_growth.structure_weights`, taxes folded into services and
+    rolled forward to the base year), the sector growth of
+    :func:`analysis.economics.sector_growth.baseline_years` less the pack's outlier years
+    (baseline; base year 2023: 2016–2019 and 2023), nominal and real GRDP of the province
+    (deflators of the last ``record_years`` years) and of Viet Nam (the base year's deflator),
+    and the sector growth of the master plan whose period covers the plan year (closure B at
+    the midpoints of its ranges; without a structure target, the row
+    ``sector_plan.aggregate``).
 
     References
     ----------
     Methodology reference, sections 1–4 and 8.
     """
-    values = _assumption_values(assumptions)
+    values = assumption_values(assumptions)
+    target_in = _target_inputs(targets)
     inputs = {
-        **_target_inputs(targets),
+        **target_in,
         **_baseline_inputs(baselines),
-        **_series_inputs(series, record_from),
+        **_series_inputs(
+            series,
+            base_year,
+            assumptions,
+            record_years,
+            structure=target_in["target_shares"] is not None,
+        ),
+        "base_year": check_year(base_year, "base_year"),
+        "plan_year": check_year(plan_year, "plan_year"),
     }
     if inputs["national_deflator"] is None:
-        inputs["national_deflator"] = _need(values, "national_deflator_base", "assumptions") / 100
+        raise ValueError(
+            "assumptions: needs a value for 'national_deflator_base' (the series give no "
+            f"national deflator up to {base_year})"
+        )
     inputs["population_growth"] = _need(values, "population_growth", "assumptions") / 100
     inputs["depreciation"] = _need(values, "depreciation", "assumptions") / 100
     if "stretched_threshold_sd" in values:
         inputs["z_limit"] = values["stretched_threshold_sd"]
-    return consistency_report(**{**inputs, **options})
+    inputs["price_sd"] = values.get("relative_price_sd", 100 * DEFAULT_PRICE_SD) / 100
+    report = consistency_report(**{**inputs, **options})
+    quarterly = quarterly_plan_rows(
+        series, values, target_growth=inputs["target_growth"], plan_year=inputs["plan_year"]
+    )
+    return report if quarterly is None else pd.concat([report, quarterly], ignore_index=True)
 
 
-def structure_inputs_from_series(series: pd.DataFrame, *, record_from: int = RECORD_FROM) -> dict:
+def structure_inputs_from_series(
+    series: pd.DataFrame,
+    *,
+    base_year: int,
+    assumptions: Any = None,
+    record_years: int = DEFLATOR_RECORD_YEARS,
+) -> dict:
     """The structural inputs the report derives from the published series, for notebooks.
 
-    Returns a dict with ``shares_2023`` and ``weights_2023`` (taxes in services, fractions),
-    ``baseline`` (:class:`~analysis.economics.sector_growth.GrowthBaseline`), ``sector_growth_2023``
-    (three parts, fractions), ``provincial_deflators``, ``national_deflator``,
-    ``sector_growth_plan`` (master plan midpoints or None) and ``plan_label``: the same figures
-    :func:`consistency_report_from_tables` uses, so a notebook shows what the report checked.
+    Returns a dict with ``shares_base`` and ``weights_base`` (taxes in services, fractions),
+    ``baseline`` (:class:`~analysis.economics.sector_growth.GrowthBaseline`),
+    ``sector_growth_base`` (three parts, fractions), ``provincial_deflators``,
+    ``national_deflator`` (and ``national_year``, None when it is the base year's),
+    ``sector_growth_plan`` (master plan midpoints or None) and
+    ``plan_label``: the same figures :func:`consistency_report_from_tables` uses for the plan
+    with this ``base_year`` (and ``assumptions``: ``base_share_*``, ``outlier_year_*``), so a
+    notebook shows what the report checked.
     """
-    return _series_inputs(series, record_from)
+    return _series_inputs(series, base_year, assumptions, record_years)

@@ -7,6 +7,8 @@ rates and shares (as in every file of the project), money in the documents' unit
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from analysis.data.scenarios import Scenario
@@ -31,10 +33,13 @@ def scenario_results(
     baselines: pd.DataFrame | None = None,
     series: pd.DataFrame | None = None,
     *,
+    base_year: int,
+    assumptions: Any = None,
+    targets: pd.DataFrame | None = None,
     seed: int | None = DEFAULT_SEED,
     n_draws: int = 200_000,
 ) -> pd.DataFrame:
-    """The scenario's 2024 projection and quarterly path as a tidy long table.
+    """The scenario's projection of the plan year and its quarterly path as a tidy long table.
 
     Parameters
     ----------
@@ -43,13 +48,21 @@ def scenario_results(
     baselines, series : DataFrame, optional
         :func:`analysis.data.tables.load_baselines` and ``load_series`` (loaded when not given;
         ``series`` only when the scenario gives growth or prices by sector).
+    base_year : int
+        The plan's base year (``plan.base_year``); the plan year is the next.
+    assumptions : DataFrame or dict, optional
+        The plan's assumptions (:func:`analysis.outlook.scenario_outlook.outlook_setup`).
+    targets : DataFrame, optional
+        The plan's targets (:func:`analysis.data.tables.load_targets`), whose macro targets the
+        Monte Carlo scores; loaded from the default pack when not given.
 
     Returns
     -------
     pandas.DataFrame
         Columns :data:`RESULT_COLUMNS`, values in reporting units (percent for rates):
-        the rows of :func:`analysis.economics.projection.project_year` (2023 and 2024), of
-        :func:`analysis.economics.projection.ytd_path` (2024 quarters) and, when the scenario holds
+        the rows of :func:`analysis.economics.projection.project_year` (base year and plan
+        year), of :func:`analysis.economics.projection.ytd_path` (the plan year's quarters) and,
+        when the scenario holds
         published year-to-date figures, of :func:`analysis.economics.projection.required_path`
         (the published figures renamed ``*_published``); then the probabilities of the
         macro targets and the growth quantiles of
@@ -59,21 +72,32 @@ def scenario_results(
     if not isinstance(scenario, Scenario):
         raise ValueError(f"scenario: must be a Scenario, got {type(scenario).__name__}")
     baselines = load_baselines() if baselines is None else baselines
-    inputs = projection_inputs(scenario, baselines, series)
+    inputs = projection_inputs(
+        scenario, baselines, series, base_year=base_year, assumptions=assumptions
+    )
+    plan_year = inputs.base_year + 1
     parts = [project_year(inputs), ytd_path(inputs)]
     if scenario.ytd_fractions():
         required = required_path(
             inputs.annual_real_growth,
             scenario.ytd_fractions(),
             inputs.quarterly_weights,
-            year=inputs.base_year + 1,
+            year=plan_year,
         )
         parts.append(required.assign(variable=required["variable"].replace(PUBLISHED_NAMES)))
     table = pd.concat([p.loc[:, list(RESULT_COLUMNS[1:])] for p in parts], ignore_index=True)
     table.insert(0, "scenario", scenario.name)
     if seed is not None:
         outlook = scenario_outlook(
-            scenario, n_draws=n_draws, seed=seed, baselines=baselines, series=series
+            scenario,
+            n_draws=n_draws,
+            seed=seed,
+            baselines=baselines,
+            series=series,
+            targets=targets,
+            base_year=base_year,
+            assumptions=assumptions,
         )
-        table = pd.concat([table, outlook_rows(scenario, outlook)], ignore_index=True)
+        rows = outlook_rows(scenario, outlook, plan_year=plan_year)
+        table = pd.concat([table, rows], ignore_index=True)
     return check_results(table, scenario.name)

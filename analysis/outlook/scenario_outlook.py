@@ -1,4 +1,4 @@
-"""The 2024 outlook of one scenario: its assumptions run through the Monte Carlo of the targets.
+"""The plan year's outlook of one scenario: its assumptions run through the Monte Carlo.
 
 Glue between a validated :class:`analysis.data.scenarios.Scenario`, the published record
 (:func:`analysis.data.tables.load_series`) and the economics of uncertainty
@@ -11,23 +11,26 @@ Glue between a validated :class:`analysis.data.scenarios.Scenario`, the publishe
 - :func:`outlook_setup`: the :class:`~analysis.economics.montecarlo.MonteCarloSetup` of a scenario
   (growth centred on the scenario's annual growth, its deflator, population growth,
   depreciation, quarterly weights and path, published year-to-date figures, and sectors);
-- :func:`macro_targets`: the growth, per-head and structure targets of ``targets_2024.csv``;
+- :func:`macro_targets`: the growth, per-head and structure targets of the plan's targets;
 - :func:`scenario_outlook`: all of it, simulated;
 - :func:`outlook_rows`: the result as tidy rows ``scenario, variable, unit, period, value``.
 
-Scenario files speak percent; everything handed to the Monte Carlo is a fraction.
+Scenario files speak percent; everything handed to the Monte Carlo is a fraction. The years
+come from the plan pack: the record is read up to its base year
+(:func:`analysis.outlook.record.record_through`, so later outturns never change a plan's
+outlook), and the rows of :func:`outlook_rows` are labelled with its plan year.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 
 from analysis.data.scenarios import SECTORS, Scenario, Uncertainty
 from analysis.data.tables import load_baselines, load_series, load_targets, series_values
-from analysis.economics.calibration import Calibration, calibrate_scales, calibrate_sector_scales
+from analysis.economics.calibration import Calibration, calibrate_sector_scales
 from analysis.economics.closures import DEFAULT_PRICE_SD
 from analysis.economics.distributions import TwoPieceNormal
 from analysis.economics.montecarlo import (
@@ -38,13 +41,18 @@ from analysis.economics.montecarlo import (
     simulate_targets,
 )
 from analysis.economics.sector_draws import SectorSetup
-from analysis.economics.sector_growth import historical_baseline
+from analysis.economics.sector_growth import baseline_years, historical_baseline
 from analysis.outlook.defaults import DEFAULT_SEED
 from analysis.outlook.inputs import projection_inputs, sector_bases
+from analysis.outlook.outlook_scales import (
+    SIDE_SCALES,
+    check_scenario,
+    published_growth,
+    published_plan,
+    scenario_calibration,
+)
+from analysis.outlook.record import check_year, outlier_years, record_through
 from analysis.outlook.result_table import check_results
-
-OUTLOOK_YEAR = 2024
-"""The year the outlook is for (the scenarios project 2023 to 2024)."""
 
 UNCERTAINTY_KEYS: tuple[str, ...] = tuple(Uncertainty.model_fields)
 """The scales a scenario's ``uncertainty:`` mapping may set (percent points)."""
@@ -54,7 +62,7 @@ SHARE_TARGET_IDS: dict[str, str] = {
     "services": "share_services",
     "agriculture": "share_agriculture",
 }
-"""Sector of each structure target and its indicator id in ``targets_2024.csv``."""
+"""Sector of each structure target and its indicator id in the plan's ``targets.csv``."""
 
 EVENT_VARIABLES: dict[str, str] = {
     "growth": "probability_grdp_growth_target",
@@ -67,118 +75,15 @@ EVENT_VARIABLES: dict[str, str] = {
 STANDARD_ERROR_SUFFIX = "_standard_error"
 
 
-# --- the published record -------------------------------------------------------------------
-
-
-def _load_series(series: pd.DataFrame | None) -> pd.DataFrame:
-
-    return load_series() if series is None else series
-
-
-def _by_year(values: pd.Series) -> pd.Series:
-    """Percent figures keyed by period ('2016') as fractions keyed by int year."""
-    out = values.rename(index=lambda p: int(str(p).strip())) / 100.0
-    return out.sort_index()
-
-
-def published_growth(series: pd.DataFrame | None = None) -> pd.Series:
-    """Published annual real GRDP growth, fractions, indexed by year (2016–2023).
-
-    Parameters
-    ----------
-    series : DataFrame, optional
-        :func:`analysis.data.tables.load_series` (loaded when not given).
-    """
-
-    return _by_year(series_values(_load_series(series), "grdp_growth"))
-
-
-def published_plan(series: pd.DataFrame | None = None) -> pd.Series:
-    """Planned annual real GRDP growth (``grdp_growth_plan``), fractions, indexed by year."""
-
-    return _by_year(series_values(_load_series(series), "grdp_growth_plan"))
-
-
-# --- calibration --------------------------------------------------------------------------
-
-
-def _scenario_file(scenario: Scenario) -> str:
-    return str(scenario.path or f"{scenario.name}.yaml")
-
-
-def _override_note(scenario: Scenario, key: str, value: float, calibrated: float) -> str:
-    return (
-        f"{100 * value:.2f} points, set by the scenario file {_scenario_file(scenario)} "
-        f"(uncertainty.{key}) in place of the {100 * calibrated:.2f} points calibrated from "
-        "the published record."
-    )
-
-
-def scenario_calibration(scenario: Scenario, series: pd.DataFrame | None = None) -> Calibration:
-    """The Monte Carlo scales for a scenario: calibrated, then the scenario's own in their place.
-
-    Parameters
-    ----------
-    scenario : Scenario
-        A validated scenario; its ``uncertainty`` mapping (percent points) overrides scales.
-    series : DataFrame, optional
-        :func:`analysis.data.tables.load_series` (loaded when not given).
-
-    Returns
-    -------
-    Calibration
-        Scales as fractions, each with its assumption; an overridden scale says so. Its
-        ``relative_price_sd`` is :data:`analysis.economics.closures.DEFAULT_PRICE_SD` unless the
-        scenario sets ``uncertainty.relative_price_sd``.
-
-    Raises
-    ------
-    ValueError
-        If ``scenario`` is not a :class:`~analysis.data.scenarios.Scenario`, or as
-        :func:`analysis.economics.calibration.calibrate_scales`.
-
-    Notes
-    -----
-    :func:`analysis.economics.calibration.calibrate_scales` on the published annual growth
-    (2016–2023)
-    and the plans (``grdp_growth_plan``; the 2023 plan of 14.5 % against 13.45 % gives the
-    skew). A scenario's ``sigma_lower`` or ``sigma_upper`` replaces that side's scale; the
-    average scale is then ``(σ1 + σ2)/2``. The relative price spread τ is an assumption
-    (Bắc Giang publishes no sector deflators; 2022 → 2023 relative prices +2.0 / −0.6 /
-    −3.6 %), not a calibration.
-
-    References
-    ----------
-    Methodology reference, section 6.
-    """
-    _check_scenario(scenario)
-    series = _load_series(series)
-    calibration = calibrate_scales(
-        published_growth(series), published_plan(series), relative_price_sd=DEFAULT_PRICE_SD
-    )
-    given = {k: v / 100.0 for k, v in scenario.uncertainty.given().items()}
-    if not given:
-        return calibration
-    notes = dict(calibration.assumptions)
-    for key, value in given.items():
-        notes[key] = _override_note(scenario, key, value, getattr(calibration, key))
-    lower = given.get("sigma_lower", calibration.sigma_lower)
-    upper = given.get("sigma_upper", calibration.sigma_upper)
-    return replace(calibration, **given, sigma=(lower + upper) / 2.0, assumptions=notes)
-
-
-def _check_scenario(scenario: Scenario) -> None:
-    if not isinstance(scenario, Scenario):
-        raise ValueError(f"scenario: must be a Scenario, got {type(scenario).__name__}")
-
-
 # --- sectors ------------------------------------------------------------------------------
 
 
-def _sector_record(series: pd.DataFrame) -> pd.DataFrame:
-    """Published sector growth, fractions, one column per part of GRDP, indexed by year."""
+def _sector_record(series: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    """Published sector growth up to the base year, fractions, one column per part of GRDP,
+    indexed by year."""
 
-    columns = {s: series_values(series, "sector_growth", s) / 100.0 for s in SECTORS}
+    record = record_through(series, base_year)
+    columns = {s: series_values(record, "sector_growth", s) / 100.0 for s in SECTORS}
     frame = pd.DataFrame(columns)
     return frame.loc[[str(p).strip().isdigit() for p in frame.index]]
 
@@ -207,11 +112,13 @@ def central_sector_growth(
     growth : float
         The scenario's annual real growth G (the aggregate), fraction.
     weights : Series
-        2023 constant-price weights w_i of the four parts (gso4), summing to 1.
+        The base year's constant-price weights w_i of the four parts (gso4), summing to 1.
     loadings : Series
         λ_i, how each part follows the aggregate (Σ w_i λ_i = 1).
     history : Series
-        Mean published growth b_i of each part (2016–2019, 2023).
+        Mean published growth b_i of each part over the baseline years
+        (:func:`analysis.economics.sector_growth.baseline_years`; base year 2023: 2016–2019
+        and 2023).
 
     Returns
     -------
@@ -224,8 +131,8 @@ def central_sector_growth(
     aggregate, ``b_i + λ_i (G − Σ_j w_j b_j)``; a part it gives starts at its figure. The gap
     left, ``d = G − Σ w_i g_i``, is shared out as an aggregate surprise would be,
     ``g_i += λ_i d / Σ_free w_j λ_j``, over the parts the scenario left free (over all four
-    when it gives every one: its sectors and its aggregate then disagree under the 2023
-    weights, e.g. 2023 sector growth repeated gives 13.76 %, not 13.45 %). Closure A
+    when it gives every one: its sectors and its aggregate then disagree under the base
+    year's weights, e.g. 2023 sector growth repeated gives 13.76 %, not 13.45 %). Closure A
     (:func:`analysis.economics.closures.equal_prices`) is deliberately not used: it picks the sector
     growth that lands on the target structure, so the structure target would be met by
     construction at the centre of every scenario.
@@ -256,13 +163,18 @@ def outlook_sectors(
     growth: float,
     series: pd.DataFrame,
     relative_price_sd: float | None = None,
+    *,
+    base_year: int,
+    assumptions: Any = None,
 ) -> SectorSetup:
     """Sector inputs of the Monte Carlo for a scenario (four parts, ``gso4``).
 
-    Weights and shares are the 2023 ones of :func:`analysis.outlook.inputs.sector_bases`; the
+    Weights and shares are the base year's of :func:`analysis.outlook.inputs.sector_bases`; the
     loadings and the sectors' own spread come from
-    :func:`analysis.economics.calibration.calibrate_sector_scales` on the published sector growth;
-    the central growth from :func:`central_sector_growth`. Sector price changes are used when the
+    :func:`analysis.economics.calibration.calibrate_sector_scales` on the published sector growth
+    up to the base year; the central growth from :func:`central_sector_growth`, around the
+    historical baseline of :func:`analysis.economics.sector_growth.baseline_years` less the
+    pack's outlier years (``assumptions``). Sector price changes are used when the
     scenario gives all four (else prices move alike). Around them each of the four parts'
     prices moves relative to the others with spread ``relative_price_sd`` (fraction; None:
     the scenario's ``uncertainty.relative_price_sd``, else
@@ -270,12 +182,15 @@ def outlook_sectors(
     :func:`analysis.economics.montecarlo.simulate_targets`.
     """
 
-    bases = sector_bases(series)
+    year = check_year(base_year, "base_year")
+    bases = sector_bases(series, base_year=year, assumptions=assumptions)
     scales = calibrate_sector_scales(
-        _sector_record(series), published_growth(series), dict(bases.weights)
+        _sector_record(series, year), published_growth(series, base_year=year), dict(bases.weights)
     )
     loadings = pd.Series(scales.loadings, dtype=float)
-    history = historical_baseline(series, sectors=SECTORS).growth
+    record = record_through(series, year)
+    years = baseline_years(record, year, exclude=outlier_years(assumptions), sectors=SECTORS)
+    history = historical_baseline(record, years=years, sectors=SECTORS).growth
     central = central_sector_growth(scenario, growth, bases.weights, loadings, history)
     prices = scenario.sector_prices()
     return SectorSetup(
@@ -306,6 +221,9 @@ def outlook_setup(
     baselines: pd.DataFrame | None = None,
     series: pd.DataFrame | None = None,
     calibration: Calibration | None = None,
+    base_year: int,
+    assumptions: Any = None,
+    sectors: bool = True,
 ) -> MonteCarloSetup:
     """The Monte Carlo set-up of a scenario (fractions).
 
@@ -318,13 +236,23 @@ def outlook_setup(
         (loaded when not given).
     calibration : Calibration, optional
         The scales; :func:`scenario_calibration` when not given.
+    base_year : int
+        The plan's base year (``plan.base_year``).
+    assumptions : DataFrame or dict, optional
+        The plan's assumptions (:func:`scenario_calibration`,
+        :func:`analysis.outlook.inputs.sector_bases`, :func:`outlook_sectors`).
+    sectors : bool, default True
+        Draw the four parts of GRDP (:func:`outlook_sectors`); False for a plan without a
+        structure target, whose growth is then drawn directly (the base year's sector
+        weights are not needed).
 
     Returns
     -------
     MonteCarloSetup
         Growth: a two-piece normal with the scenario's annual real growth as its mode;
         deflator, population growth and depreciation: normal around the scenario's figures
-        (held fixed when a scale is 0); GRDP per head 2023; the scenario's quarterly weights
+        (held fixed when a scale is 0); GRDP per head of the base year; the scenario's quarterly
+        weights
         and path; its published year-to-date figures; sectors from :func:`outlook_sectors`,
         their relative prices drawn with the calibration's ``relative_price_sd``.
 
@@ -335,11 +263,16 @@ def outlook_setup(
         (:func:`analysis.outlook.inputs.projection_inputs`).
     """
 
-    _check_scenario(scenario)
-    series = _load_series(series)
+    check_scenario(scenario)
+    series = load_series() if series is None else series
     baselines = load_baselines() if baselines is None else baselines
-    cal = scenario_calibration(scenario, series) if calibration is None else calibration
-    inputs = projection_inputs(scenario, baselines, series)
+    year = check_year(base_year, "base_year")
+    cal = (
+        scenario_calibration(scenario, series, base_year=year, assumptions=assumptions)
+        if calibration is None
+        else calibration
+    )
+    inputs = projection_inputs(scenario, baselines, series, base_year=year, assumptions=assumptions)
     growth = inputs.annual_real_growth
     return MonteCarloSetup(
         growth=cal.growth_distribution(growth),
@@ -350,7 +283,16 @@ def outlook_setup(
         quarterly_weights=inputs.quarterly_weights,
         quarterly_growth=inputs.quarterly_growth,
         ytd_actuals=scenario.ytd_fractions() or None,
-        sectors=outlook_sectors(scenario, growth, series, cal.relative_price_sd),
+        sectors=outlook_sectors(
+            scenario,
+            growth,
+            series,
+            cal.relative_price_sd,
+            base_year=year,
+            assumptions=assumptions,
+        )
+        if sectors
+        else None,
     )
 
 
@@ -371,7 +313,8 @@ def macro_targets(
     targets : DataFrame, optional
         :func:`analysis.data.tables.load_targets` (loaded when not given): ``grdp_growth`` (14.5 %),
         ``grdp_per_capita_usd`` (4,500 USD) and the three ``share_*`` targets (68 / 20.6 /
-        11.4 %, each with a tolerance of 0.5 point).
+        11.4 %, each with a tolerance of 0.5 point). A plan that states none of the
+        ``share_*`` targets gives ``shares=None``: the structure is not assessed.
     convention : str, default "taxes_in_services"
         The structure convention the target shares are read in.
 
@@ -382,14 +325,18 @@ def macro_targets(
     """
 
     table = load_targets() if targets is None else targets
+    growth = _target(table, "grdp_growth") / 100.0
+    per_capita = _target(table, "grdp_per_capita_usd")
+    if not table["indicator_id"].isin(list(SHARE_TARGET_IDS.values())).any():
+        return MacroTargets(growth=growth, per_capita_usd=per_capita, share_convention=convention)
     tolerances = {_target(table, i, "tolerance") for i in SHARE_TARGET_IDS.values()}
     if len(tolerances) != 1:
         raise ValueError(
             f"targets: the structure targets must share one tolerance, got {sorted(tolerances)}"
         )
     return MacroTargets(
-        growth=_target(table, "grdp_growth") / 100.0,
-        per_capita_usd=_target(table, "grdp_per_capita_usd"),
+        growth=growth,
+        per_capita_usd=per_capita,
         shares={s: _target(table, i) / 100.0 for s, i in SHARE_TARGET_IDS.items()},
         share_tolerance=tolerances.pop() / 100.0,
         share_convention=convention,
@@ -407,8 +354,10 @@ def scenario_outlook(
     baselines: pd.DataFrame | None = None,
     series: pd.DataFrame | None = None,
     targets: pd.DataFrame | MacroTargets | None = None,
+    base_year: int,
+    assumptions: Any = None,
 ) -> MonteCarloResult:
-    """The probabilities that a scenario meets the 2024 macro targets, alone and jointly.
+    """The probabilities that a scenario meets the plan year's macro targets, alone and jointly.
 
     Parameters
     ----------
@@ -416,13 +365,17 @@ def scenario_outlook(
         A validated scenario (its ``uncertainty`` and ``ytd_actuals`` are used).
     n_draws : int, default 200_000
         Monte Carlo draws.
-    seed : int or None, default DEFAULT_SEED (2024)
-        Seed; the same seed gives the same table.
+    seed : int or None, default DEFAULT_SEED
+        Seed; the same seed gives the same table (a run passes its plan pack's).
     baselines, series : DataFrame, optional
         :func:`analysis.data.tables.load_baselines` and :func:`analysis.data.tables.load_series`.
     targets : DataFrame or MacroTargets, optional
         :func:`analysis.data.tables.load_targets` (default) read by :func:`macro_targets` in the
         scenario's ``structure_convention``, or the targets themselves.
+    base_year : int
+        The plan's base year (``plan.base_year``); see :func:`outlook_setup`.
+    assumptions : DataFrame or dict, optional
+        The plan's assumptions; see :func:`outlook_setup`.
 
     Returns
     -------
@@ -436,16 +389,24 @@ def scenario_outlook(
     target is assessed for every scenario: sectors the scenario leaves out follow the
     published record (:func:`central_sector_growth`), and sector relative prices move with
     spread :data:`analysis.economics.closures.DEFAULT_PRICE_SD` (or the scenario's
-    ``uncertainty.relative_price_sd``) around the scenario's prices.
+    ``uncertainty.relative_price_sd``) around the scenario's prices. A plan without a
+    structure target is simulated without sectors (``outlook_setup(sectors=False)``).
 
     References
     ----------
     Methodology reference, section 6.
     """
-    _check_scenario(scenario)
-    setup = outlook_setup(scenario, baselines=baselines, series=series)
+    check_scenario(scenario)
     if not isinstance(targets, MacroTargets):
         targets = macro_targets(targets, scenario.structure_convention)
+    setup = outlook_setup(
+        scenario,
+        baselines=baselines,
+        series=series,
+        base_year=base_year,
+        assumptions=assumptions,
+        sectors=targets.shares is not None,
+    )
     return simulate_targets(setup, targets, n_draws=n_draws, seed=seed)
 
 
@@ -488,7 +449,7 @@ def _quantile_rows(name: str, result: MonteCarloResult, period: str) -> list[dic
     return rows
 
 
-def outlook_rows(scenario: Scenario, result: MonteCarloResult) -> pd.DataFrame:
+def outlook_rows(scenario: Scenario, result: MonteCarloResult, *, plan_year: int) -> pd.DataFrame:
     """The outlook as tidy results rows: ``scenario, variable, unit, period, value``.
 
     Parameters
@@ -497,6 +458,8 @@ def outlook_rows(scenario: Scenario, result: MonteCarloResult) -> pd.DataFrame:
         The scenario simulated (its name labels the rows).
     result : MonteCarloResult
         :func:`scenario_outlook`.
+    plan_year : int
+        The year the outlook is for (the plan pack's ``plan_year``): the rows' period.
 
     Returns
     -------
@@ -505,23 +468,23 @@ def outlook_rows(scenario: Scenario, result: MonteCarloResult) -> pd.DataFrame:
 
         - ``probability_grdp_growth_target``, ``probability_grdp_per_capita_target``,
           ``probability_structure_target``, ``probability_all_macro_targets`` (unit ``%``,
-          period ``2024``), each followed by its Monte Carlo standard error
-          (``..._standard_error``, unit ``pp``); a target not assessed has no row;
-        - ``grdp_growth_qNN``: quantile NN % of annual real growth (unit ``%``, period
-          ``2024``), NN in 05, 10, 20, …, 90, 95
+          period the plan year, e.g. ``2024``), each followed by its Monte Carlo standard
+          error (``..._standard_error``, unit ``pp``); a target not assessed has no row;
+        - ``grdp_growth_qNN``: quantile NN % of annual real growth (unit ``%``, period the
+          plan year), NN in 05, 10, 20, …, 90, 95
           (:data:`analysis.economics.montecarlo.FAN_PROBABILITIES`);
-        - ``grdp_growth_ytd_qNN``: the same for year-to-date growth, periods ``2024-Q1``,
-          ``2024-6M``, ``2024-9M``, ``2024-FY``.
+        - ``grdp_growth_ytd_qNN``: the same for year-to-date growth, periods
+          ``<plan year>-Q1``, ``-6M``, ``-9M``, ``-FY``.
 
     Raises
     ------
     ValueError
         If the arguments are not a Scenario and a MonteCarloResult.
     """
-    _check_scenario(scenario)
+    check_scenario(scenario)
     if not isinstance(result, MonteCarloResult):
         raise ValueError(f"result: must be a MonteCarloResult, got {type(result).__name__}")
-    period = str(OUTLOOK_YEAR)
+    period = str(check_year(plan_year, "plan_year"))
     rows = _probability_rows(scenario.name, result, period)
     rows += _quantile_rows(scenario.name, result, period)
     return check_results(pd.DataFrame(rows), scenario.name)
@@ -529,8 +492,8 @@ def outlook_rows(scenario: Scenario, result: MonteCarloResult) -> pd.DataFrame:
 
 __all__ = [
     "EVENT_VARIABLES",
-    "OUTLOOK_YEAR",
     "SHARE_TARGET_IDS",
+    "SIDE_SCALES",
     "UNCERTAINTY_KEYS",
     "central_sector_growth",
     "macro_targets",

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from analysis.report.display import pick
-from analysis.report.labels import format_number, format_percent, label
+from analysis.report.display import pick, safe
+from analysis.report.labels import check_lang, format_number, format_percent, label
 
 #: The year table's columns: variable, label key, decimals, shown as a percent.
 YEAR_COLUMNS: tuple[tuple[str, str, int, bool], ...] = (
@@ -29,8 +29,18 @@ PROBABILITY_COLUMNS: tuple[tuple[str, tuple[str, str]], ...] = (
     ("probability_grdp_growth_target", ("Tăng trưởng", "Growth")),
     ("probability_grdp_per_capita_target", ("GRDP/người", "GRDP per head")),
     ("probability_structure_target", ("Cơ cấu", "Structure")),
-    ("probability_all_macro_targets", ("Cả ba cùng đạt", "All three")),
+    ("probability_all_macro_targets", ("Cùng đạt", "All together")),
 )
+"""The probabilities the comparison shows, with their column headings; a target the plan does
+not state (no structure target) has no column."""
+
+JOINT_TARGETS: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("probability_grdp_growth_target", ("tăng trưởng", "growth")),
+    ("probability_grdp_per_capita_target", ("GRDP bình quân đầu người", "GRDP per head")),
+    ("probability_structure_target", ("cơ cấu", "structure")),
+)
+"""The macro targets the joint probability covers, as a sentence names them, when the plan
+states them."""
 
 
 def year_table(
@@ -68,9 +78,34 @@ def probability_table(
     for s in annual.index:
         row = {label("scenario", lang): labels[s]}
         for var, name in PROBABILITY_COLUMNS:
+            if var not in annual.columns:
+                continue
             p, se = annual.loc[s, var], annual.loc[s, f"{var}_standard_error"]
             row[pick(lang, *name)] = (
                 f"{format_percent(p, 1, lang)} (± {format_number(se, 1, lang)})"
             )
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def joint_text(annual: pd.DataFrame, labels: Mapping[str, str], report: str, lang: str) -> str:
+    """Which scenario gives the macro targets the best chance together, naming the targets.
+
+    ``annual`` holds each scenario's probabilities (percent) of the plan year; ``report`` is the
+    title of the uncertainty report where the distributions are.
+    """
+    joint = annual["probability_all_macro_targets"]
+    best = safe(labels[joint.idxmax()])
+    value = format_percent(joint.max(), 1, lang)
+    names = [pick(lang, *words) for var, words in JOINT_TARGETS if var in annual.columns]
+    if check_lang(lang) == "vi":
+        return (
+            f"Xác suất {len(names)} chỉ tiêu vĩ mô ({', '.join(names)}) cùng đạt cao nhất ở "
+            f"{best}: **{value}**. Chi tiết giả định và phân phối trong báo cáo «{report}» của "
+            "từng kịch bản."
+        )
+    return (
+        f"The probability that the {len(names)} macro targets ({', '.join(names)}) are met "
+        f"together is highest under {best}: **{value}**. Assumptions and distributions are in "
+        f'each scenario\'s report "{report}".'
+    )

@@ -125,7 +125,7 @@ _YTD: dict[str, str] = {
 {result}Sau {period}, GRDP tăng **{so_far}** so cùng kỳ{single}. Để cả
 năm đạt {target}, mỗi quý còn lại {need} tăng **{required}**
 so cùng kỳ: {verdict}. Tỷ trọng GRDP các quý năm {base} dùng để tính (theo
-{scenario}): {weights} %. Các quý năm {base} dùng làm mốc so sánh:
+{scenario}): {weights} %. Các quý năm {record_year} dùng làm mốc so sánh:
 {record}.""",
     "en": """\
 ## GRDP growth in the year
@@ -133,7 +133,7 @@ so cùng kỳ: {verdict}. Tỷ trọng GRDP các quý năm {base} dùng để t�
 {result}After {period}, GRDP grew **{so_far}** on the same period of
 {base}{single}. For {target} in the year, each remaining quarter {need}
 **{required}** year on year: {verdict}. Quarterly weights of {base}
-GRDP used (scenario: {scenario}): {weights} %. The quarters of {base} the
+GRDP used (scenario: {scenario}): {weights} %. The quarters of {record_year} the
 requirement is compared with: {record}.""",
 }
 
@@ -319,8 +319,9 @@ def in_year_text(
     view : pandas.DataFrame
         :func:`analysis.economics.scorecard_in_year.in_year_view`; its last row is now.
     record : pandas.DataFrame
-        :func:`analysis.economics.scorecard_in_year.reference_quarters`: the reference year
-        (the year of its periods) is the one growth is compared with.
+        :func:`analysis.economics.scorecard_in_year.reference_quarters`: the quarters the
+        requirement is judged against (the base year's, or the latest year's before it whose
+        quarters are published; named in the text).
     grdp : pandas.Series
         The assessment's GRDP growth row (:func:`growth_row`): ``target`` in percent.
     scenario : Scenario
@@ -328,7 +329,7 @@ def in_year_text(
     periods : sequence of str
         The plan's periods, in-year first and the year last
         (:attr:`analysis.data.plans.Plan.periods`: ``2024-Q1``, ``2024-6M``, ``2024-9M``,
-        ``2024``).
+        ``2024``); growth is compared with the same quarters of the year before.
     """
     lang = check_lang(lang)
     now = view.iloc[-1]
@@ -338,7 +339,8 @@ def in_year_text(
         "result": result,
         "target": format_percent(target, 1, lang),
         "required": fraction_text(now["required_growth"], 2, lang),
-        "base": _year(record.index[0]),
+        "base": int(_year(periods[-1])) - 1,
+        "record_year": _year(record.index[0]),
     }
     if now["quarters_done"] == 0:
         return _NO_YTD[lang].format(

@@ -179,9 +179,9 @@ CHECK_LABELS: dict[str, dict[str, str]] = {
         "vi": "Chỉ số giảm phát cần có để tăng trưởng và GRDP/người khớp nhau",
         "en": "Deflator that reconciles the growth and per-head targets",
     },
-    "per_head.nominal_grdp_2024": {
-        "vi": "GRDP giá hiện hành 2024 mà hai mục tiêu hàm ý",
-        "en": "2024 GRDP at current prices the two targets imply",
+    "per_head.nominal_grdp_plan": {
+        "vi": "GRDP giá hiện hành năm kế hoạch mà hai mục tiêu hàm ý",
+        "en": "GRDP at current prices in the plan year the two targets imply",
     },
     "per_head.per_capita_at_national_deflator": {
         "vi": "GRDP/người nếu giảm phát bằng mức cả nước",
@@ -207,6 +207,30 @@ CHECK_LABELS: dict[str, dict[str, str]] = {
         "vi": "Vốn đầu tư toàn xã hội / GRDP",
         "en": "Social investment / GRDP",
     },
+    "sector_plan.aggregate": {
+        "vi": "Tăng trưởng chung mà kế hoạch các ngành cộng lại",
+        "en": "Growth the sector plans add up to",
+    },
+    "quarterly_plan.annual": {
+        "vi": "Tăng trưởng cả năm mà kịch bản từng quý của kế hoạch hàm ý",
+        "en": "Annual growth the plan's quarterly scenario implies",
+    },
+    "no_target.structure": {
+        "vi": "Không có chỉ tiêu cơ cấu kinh tế",
+        "en": "No structure target",
+    },
+    "no_target.labour_shares": {
+        "vi": "Không có chỉ tiêu cơ cấu lao động",
+        "en": "No labour structure target",
+    },
+    "no_target.budget_revenue": {
+        "vi": "Không có chỉ tiêu thu ngân sách",
+        "en": "No budget revenue target",
+    },
+    "no_target.investment": {
+        "vi": "Không có chỉ tiêu vốn đầu tư toàn xã hội",
+        "en": "No social investment target",
+    },
 }
 
 CHECK_UNITS: dict[str, dict[str, str]] = {
@@ -224,7 +248,8 @@ def check_label(check: str, lang: str = "vi") -> str:
     Ids follow :mod:`analysis.economics.consistency_report`: ``per_head.*``,
     ``structure.<closure>[.<sector>]``,
     ``structure.<closure>.relative_price.<sector>``, ``icor.*``, ``productivity.<sector>``,
-    ``ratio.*``. An id not described here is returned unchanged.
+    ``ratio.*``, ``sector_plan.aggregate`` and ``no_target.<target>``. An id not described here
+    is returned unchanged.
     """
     lang = check_lang(lang)
     if check in CHECK_LABELS:

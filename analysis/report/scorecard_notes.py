@@ -57,8 +57,9 @@ không đạt và thu hẹp dưới {amber} %; **đỏ sẫm** – đi ngược 
 **{gap}** = (thực hiện − năm {base}) / (mục tiêu − năm {base}): phần khoảng
 cách từ năm {base} tới mục tiêu đã đi được; trên 100 là vượt mục tiêu, âm là đi ngược. Chỉ tiêu
 tăng trưởng so trên quy mô GRDP (tăng trưởng thực hiện / tăng trưởng mục tiêu). Ô để trống
-(–) khi chưa có số liệu năm {base} hoặc năm {base} đã đạt mục tiêu; khi đó đánh giá theo tỷ lệ so
-với kế hoạch.""",
+(–) khi chưa có số liệu năm {base}, khi năm {base} đã đạt mục tiêu, hoặc khi số liệu là số lũy
+kế từ đầu năm của chỉ tiêu thực hiện dần trong năm (một phần năm không so với cả năm {base});
+khi đó đánh giá theo tỷ lệ so với kế hoạch (số liệu trong năm: so với thời gian đã qua).""",
     "en": """### How to read the tables
 
 Column **{light}** states the result in words and in colour: **green** – met,
@@ -71,8 +72,10 @@ data.
 **{gap}** = (actual − {base}) / (target − {base}): the share of the
 distance from {base} to the target covered; above 100 the target is exceeded, below 0 the
 figure moved away. Growth targets are compared on GRDP levels (actual growth / target
-growth). Empty (–) where there is no {base} figure or {base} already met the target; the
-assessment then uses the ratio to the plan.""",
+growth). Empty (–) where there is no {base} figure, where {base} already met the target, or
+where the figure is a year-to-date amount of a target built up over the year (part of a year is
+not compared with the whole of {base}); the assessment then uses the ratio to the plan (for
+in-year figures, against the share of the year elapsed).""",
 }
 
 _NO_ACTUALS: dict[str, str] = {

@@ -67,8 +67,6 @@ def probability_table(table: pd.DataFrame, targets: MacroTargets, lang: str = "v
 
     ``table`` is :attr:`MonteCarloResult.table` (rows growth, per_capita, structure, joint).
     """
-    shares = " / ".join(format_number(100.0 * v, 1, lang) for v in targets.shares.values())
-    tolerance = format_number(100.0 * targets.share_tolerance, 1, lang)
     events = [
         (
             "growth",
@@ -80,16 +78,8 @@ def probability_table(table: pd.DataFrame, targets: MacroTargets, lang: str = "v
             label("per_capita", lang),
             f"≥ {format_number(targets.per_capita_usd, 0, lang)} USD",
         ),
-        (
-            "structure",
-            pick(
-                lang,
-                "Cơ cấu kinh tế (CN-XD / DV / NLTS)",
-                "Economic structure (ind. / serv. / agr.)",
-            ),
-            f"{shares} % ± {tolerance}",
-        ),
-        ("joint", pick(lang, "Đồng thời cả ba mục tiêu", "All three together"), ""),
+        *_structure_event(targets, lang),
+        ("joint", _joint_words(targets, lang), ""),
     ]
     return pd.DataFrame(
         [
@@ -106,6 +96,24 @@ def probability_table(table: pd.DataFrame, targets: MacroTargets, lang: str = "v
             for event, name, threshold in events
         ]
     )
+
+
+def _structure_event(targets: MacroTargets, lang: str) -> list[tuple[str, str, str]]:
+    """The structure target's row of the probability table; none when the plan states none."""
+    if targets.shares is None:
+        return []
+    shares = " / ".join(format_number(100.0 * v, 1, lang) for v in targets.shares.values())
+    tolerance = format_number(100.0 * targets.share_tolerance, 1, lang)
+    name = pick(
+        lang, "Cơ cấu kinh tế (CN-XD / DV / NLTS)", "Economic structure (ind. / serv. / agr.)"
+    )
+    return [("structure", name, f"{shares} % ± {tolerance}")]
+
+
+def _joint_words(targets: MacroTargets, lang: str) -> str:
+    if targets.shares is None:
+        return pick(lang, "Đồng thời cả hai mục tiêu", "Both together")
+    return pick(lang, "Đồng thời cả ba mục tiêu", "All three together")
 
 
 def probability_caption(n_draws: int, year: int, lang: str = "vi") -> str:

@@ -76,6 +76,19 @@ target) **{p_structure}**; meeting **all three together**
 **{p_joint}**.""",
 }
 
+_PROBABILITIES_NO_STRUCTURE: dict[str, str] = {
+    "vi": """\
+Với {n_draws} lần mô phỏng, khả năng đạt mục tiêu tăng trưởng
+{growth} là **{p_growth}**, GRDP bình quân đầu người
+{per_capita} USD là **{p_per_capita}**; đạt **đồng thời cả hai** là
+**{p_joint}**. Kế hoạch không nêu chỉ tiêu cơ cấu kinh tế.""",
+    "en": """\
+Over {n_draws} draws, the chance of meeting the growth target of
+{growth} is **{p_growth}**, GRDP per head of
+{per_capita} USD **{p_per_capita}**; meeting **both together**
+**{p_joint}**. The plan states no structure target.""",
+}
+
 _YTD_PUBLISHED: dict[str, str] = {
     "vi": """\
 Số liệu lũy kế đã công bố: {done}. Phần đã biết được giữ cố định; độ bất định của cả
@@ -116,7 +129,7 @@ statsmodels trên {n_obs} năm tăng trưởng đã công bố
 điểm {distance} điểm %.
 
 **Giới hạn:** chỉ có {n_obs} quan sát; khoảng dự báo bỏ qua sai
-số ước lượng của xu hướng và phương sai, cũng như các thay đổi cấu trúc (dịch bệnh năm 2021,
+số ước lượng của xu hướng và phương sai, cũng như các thay đổi cấu trúc (dịch COVID-19,
 làn sóng đầu tư mới), nên là **cận dưới** của độ bất định thực. Mô hình không biết gì về kế
 hoạch hay các dự án đang triển khai: đây là mốc so sánh, không phải dự báo thay thế.""",
     "en": """\
@@ -131,7 +144,7 @@ plan of {plan} lies {inside} the 80 % interval,
 point forecast.
 
 **Limits:** {n_obs} observations only; the intervals ignore the
-uncertainty of the estimated drift and variance and any structural break (the 2021 outbreak, a
+uncertainty of the estimated drift and variance and any structural break (the COVID-19 outbreak, a
 new wave of investment), so they are **lower bounds** on the real uncertainty. The model knows
 nothing of the plan or of projects under way: it is a yardstick, not a competing forecast.""",
 }
@@ -237,6 +250,15 @@ def probability_paragraph(result: MonteCarloResult, targets: MacroTargets, lang:
     p_growth, p_head, p_structure, p_joint = _probabilities(
         result.table, "growth", "per_capita", "structure", "joint"
     )
+    if targets.shares is None:  # the plan states no structure target
+        return _PROBABILITIES_NO_STRUCTURE[check_lang(lang)].format(
+            n_draws=format_number(result.n_draws, 0, lang),
+            growth=format_fraction_as_percent(targets.growth, 1, lang),
+            p_growth=format_fraction_as_percent(p_growth, 1, lang),
+            per_capita=format_number(targets.per_capita_usd, 0, lang),
+            p_per_capita=format_fraction_as_percent(p_head, 1, lang),
+            p_joint=format_fraction_as_percent(p_joint, 1, lang),
+        )
     return _PROBABILITIES[check_lang(lang)].format(
         n_draws=format_number(result.n_draws, 0, lang),
         growth=format_fraction_as_percent(targets.growth, 1, lang),

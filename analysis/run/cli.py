@@ -43,7 +43,7 @@ def _add_plan_option(parser: argparse.ArgumentParser, default_help: str) -> None
 def _cmd_check(args: argparse.Namespace) -> int:
     from analysis.run.check import check_all
 
-    summary = check_all(args.plan, write=True)
+    summary = check_all(args.plan, write=True, allow_implausible=args.allow_implausible)
     for line in summary:
         print(line)
     return EXIT_OK
@@ -78,6 +78,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             pdf=args.pdf,
             isolated=args.isolated,
             fresh=args.fresh,
+            allow_implausible=args.allow_implausible,
         )
     except Interrupted as exc:
         print(
@@ -102,6 +103,17 @@ def _latest_shown(args: argparse.Namespace) -> str:
 
     folder = args.out or f"reports/{resolve_plan_id(args.plan)}"
     return f"{str(folder).rstrip('/')}/latest"
+
+
+def _add_allow_implausible_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-implausible",
+        action="store_true",
+        help="let through figures outside their plausible range (a scenario's growth, deflator, "
+        "depreciation or population growth beyond the published record; an actual result far "
+        "from its baseline or target): each is listed, recorded in the run's manifest and "
+        "noted on the reports that use it",
+    )
 
 
 def _add_run_command(sub: argparse._SubParsersAction) -> None:
@@ -174,6 +186,7 @@ def _add_run_command(sub: argparse._SubParsersAction) -> None:
         help="execute every notebook again, even those whose inputs are unchanged since a "
         "published run (by default these are copied from that run)",
     )
+    _add_allow_implausible_option(run)
     run.set_defaults(func=_cmd_run)
 
 
@@ -223,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 valid, 2 refused with the file, the field or line and the rule.",
     )
     _add_plan_option(check, "default: every pack")
+    _add_allow_implausible_option(check)
     check.set_defaults(func=_cmd_check)
 
     plans = sub.add_parser("plans", help="list the plan packs with their years and titles")

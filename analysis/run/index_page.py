@@ -15,6 +15,7 @@ import pandas as pd
 
 from analysis.data.scenarios import Scenario
 from analysis.report.labels import format_quantity, label
+from analysis.report.plausibility_note import index_note
 from analysis.report.templating import render
 from analysis.run.conventions import INDEX_FILE, MANIFEST_FILE, RESULTS_FILE, WORKBOOK_FILE
 from analysis.run.jobs import Run, is_once_per_run, notebook_title
@@ -86,6 +87,7 @@ def index_context(run: Run, tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
         "once_per_run": [_report(run, nb.stem, _title(run, nb)) for nb in once],
         "scenarios": [_scenario_row(run, s, tables.get(s.name)) for s in ordered],
         "files": [(WORKBOOK_FILE, texts["workbook"]), (MANIFEST_FILE, texts["manifest"])],
+        "implausible": index_note(run.implausible, lang),
     }
 
 

@@ -2,10 +2,10 @@
 
 A notebook is ``notebooks/NN_name.ipynb``; the notebooks run in name order. One whose name ends
 in ``scenario_comparison`` runs once per run with the parameter ``scenarios`` (the list of
-scenario files); one ending in ``scorecard`` runs once per run with ``scenario`` set to the
-reference scenario (the plan's default scenario when the run has it); every other notebook runs
-once per scenario with ``scenario`` (its file). All receive ``plan`` (the plan pack's id),
-``lang``, ``results_dir`` (the folder of their outputs) and ``seed``.
+scenario files); one ending in ``scorecard`` or ``plan_outturn`` runs once per run with
+``scenario`` set to the reference scenario (the plan's default scenario when the run has it);
+every other notebook runs once per scenario with ``scenario`` (its file). All receive ``plan``
+(the plan pack's id), ``lang``, ``results_dir`` (the folder of their outputs) and ``seed``.
 """
 
 from __future__ import annotations
@@ -34,10 +34,11 @@ if TYPE_CHECKING:
 COMPARISON_SUFFIX = "scenario_comparison"
 """A notebook whose name ends in this runs once over all scenarios (parameter ``scenarios``)."""
 
-ONCE_PER_RUN_SUFFIXES = (COMPARISON_SUFFIX, "scorecard")
+ONCE_PER_RUN_SUFFIXES = (COMPARISON_SUFFIX, "scorecard", "plan_outturn")
 """Notebooks whose name ends in one of these run once per run, not once per scenario: the
-comparison, and the scorecard (actual results do not depend on the scenario; it receives the
-run's reference scenario, the plan's default one when the run has it, for labels and weights)."""
+comparison, the scorecard (actual results do not depend on the scenario; it receives the
+run's reference scenario, the plan's default one when the run has it, for labels and weights)
+and the plan against its outturn (the plan is the pack's own scenario, whatever the run's)."""
 
 NOTEBOOK_PATTERN = re.compile(r"\d{2}_[A-Za-z0-9_-]+\.ipynb")
 """Notebook file names the runner picks up: two digits, an underscore, a name."""
@@ -90,12 +91,16 @@ class Run:
     isolated: bool = False
     fresh: bool = False
     results_reusable: bool = True
+    allow_implausible: bool = False
     stamp: str = ""
     started: float = field(default_factory=time.time)
     guard: SignalGuard = field(default_factory=SignalGuard)
     pdf_status: dict[str, Any] = field(default_factory=lambda: {"requested": False})
     results_record: dict[str, dict[str, Any]] = field(default_factory=dict)
     template: KernelTemplate | None = None
+    implausible: list[dict[str, Any]] = field(default_factory=list)
+    """The figures outside their plausible range let through (``allow_implausible``), as
+    :meth:`analysis.outlook.plausibility.Implausible.as_record`."""
 
     @property
     def staging(self) -> Path:

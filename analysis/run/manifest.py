@@ -96,6 +96,7 @@ def write_manifest(run: Run, outcomes: Sequence[Outcome]) -> Path:
         "notebooks": [_manifest_entry(o, run.staging) for o in outcomes],
         "results": run.results_record,
         "pdf": run.pdf_status,
+        "plausibility": _plausibility(run),
     }
     target = run.staging / MANIFEST_FILE
     target.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -113,6 +114,12 @@ def _plan(run: Run) -> dict[str, Any]:
     }
 
 
+def _plausibility(run: Run) -> dict[str, Any]:
+    """Whether implausible figures were allowed, and each one let through: file, field, value,
+    unit, range and basis, the probable intended value, the scenario or period."""
+    return {"allow_implausible": run.allow_implausible, "let_through": list(run.implausible)}
+
+
 def _parameters(run: Run) -> dict[str, Any]:
     return {
         "scenarios": {s.name: relative_name(Path(s.path), run.folders.root) for s in run.scenarios},
@@ -125,6 +132,7 @@ def _parameters(run: Run) -> dict[str, Any]:
         "python_hash_seed": KERNEL_HASH_SEED,
         "kernels": "isolated" if run.isolated else "warm",
         "fresh": run.fresh,
+        "allow_implausible": run.allow_implausible,
     }
 
 

@@ -9,8 +9,8 @@ The inputs of a notebook run are hashed together into its *key* (:func:`job_key`
   scenarios folder, so that editing one scenario runs these again;
 - its parameters (the plan, the scenario files by their place in the project, the language,
   the seed, its results folder inside the run) and its title;
-- the plan pack's files (``data/raw/plans/<plan-id>/``, actual results included) and the shared
-  published series;
+- the plan pack: its id and its files (``data/raw/plans/<plan-id>/``, ``plan.yaml`` and actual
+  results included), and the shared published series;
 - the package's source: every file of ``analysis/`` but caches (templates included);
 - the Python environment: its version and every installed distribution with its version;
 - the kernel's name, its ``PYTHONHASHSEED`` and :data:`REUSE_FORMAT`.
@@ -58,7 +58,7 @@ from analysis.run.digests import sha256_of, sha256_of_data, sha256_of_folder
 from analysis.run.execution import Outcome
 from analysis.run.jobs import Job, Run, is_once_per_run
 
-REUSE_FORMAT = 1
+REUSE_FORMAT = 2
 """Changes when the meaning of a key changes, so that older keys never match."""
 
 RUN_NAME = re.compile(r"\d{4}-\d{2}-\d{2}_\d{6}(-\d+)?")
@@ -79,6 +79,7 @@ RUN_FILES = frozenset({MANIFEST_FILE, INDEX_FILE, WORKBOOK_FILE, KERNEL_LOG})
 class Fingerprints:
     """The digests a run's keys share, each computed once."""
 
+    plan_id: str
     plan: str
     series: str
     package: str
@@ -99,6 +100,7 @@ def fingerprints(run: Run) -> Fingerprints:
     folders = run.folders
     series = folders.series
     prints = Fingerprints(
+        plan_id=run.plan.id,
         plan=sha256_of_folder(folders.plan.folder),
         series=sha256_of(series) if series.is_file() else "",
         package=sha256_of_folder(paths.PACKAGE_DIR),
@@ -191,6 +193,7 @@ def results_key(scenario: Scenario, run: Run, prints: Fingerprints) -> str:
 
 def _shared(prints: Fingerprints) -> dict[str, Any]:
     return {
+        "plan_id": prints.plan_id,
         "plan": prints.plan,
         "series": prints.series,
         "package": prints.package,

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from analysis.data.plan_spec import read_plan_spec, resolve_plan_id
 from analysis.data.scenarios import load_scenarios
-from analysis.run.check import check_plan
+from analysis.run.check import LET_THROUGH, inspect_plan
 from analysis.run.conventions import DEFAULT_CELL_TIMEOUT, KERNEL_LOG
 from analysis.run.execution import Outcome, execute_jobs, kernel_environment
 from analysis.run.index_page import write_index
@@ -97,6 +97,7 @@ def run_reports(
     pdf: bool = False,
     isolated: bool = False,
     fresh: bool = False,
+    allow_implausible: bool = False,
 ) -> Path:
     """Run every notebook for every scenario of a plan and publish ``reports/<plan-id>/<stamp>/``.
 
@@ -137,6 +138,10 @@ def run_reports(
     fresh : bool
         Execute every notebook and make every results table, reusing nothing from earlier
         runs (:mod:`analysis.run.reuse`).
+    allow_implausible : bool
+        Let figures outside their plausible range through (``--allow-implausible``): each is
+        said on ``stream``, recorded in the manifest (``plausibility``) and shown on the index
+        and on the reports that use it (:mod:`analysis.outlook.plausibility`).
 
     Returns
     -------
@@ -147,7 +152,8 @@ def run_reports(
     ------
     InputError, InputErrors
         Refused input (arguments, scenarios, raw data, actuals, a path leading outside the
-        project); nothing was written.
+        project, a figure outside its plausible range without ``allow_implausible``); nothing
+        was written.
     LockedError
         Another run holds the lock.
     RunError
@@ -174,16 +180,24 @@ def run_reports(
             jobs=jobs or os.cpu_count() or 1,
             seed=seed,
             cell_timeout=cell_timeout,
-            results=results or _default_results(seed, folders),
+            results=results or _default_results(seed, folders, spec.base_year),
             stream=stream or sys.stderr,
             pdf=pdf,
             isolated=isolated,
             fresh=fresh,
             results_reusable=results is None,
+            allow_implausible=allow_implausible,
             template=template,
         )
         check_files_inside(run.notebooks, folders.root, "notebook")
-        check_plan(plan_id, root=root)
+        checked = inspect_plan(
+            plan_id, root=root, allow_implausible=allow_implausible, scenarios=run.scenarios
+        )
+        run.implausible = [f.as_record() for f in checked.implausible]
+        for found in checked.implausible:
+            run.stream.write(
+                f"warning: {LET_THROUGH}: {found.file}: {found.field}: {found.finding()}\n"
+            )
         check_latest_is_link(folders.reports)
         folders.reports.mkdir(parents=True, exist_ok=True)
         with handle_signals(run.guard), hold_lock(folders.reports):
@@ -192,8 +206,9 @@ def run_reports(
             return build_and_publish(run)
 
 
-def _default_results(seed: int, folders: Folders) -> ResultsFunction:
-    """The plan's results of a scenario: its baselines and the shared series, the run's seed.
+def _default_results(seed: int, folders: Folders, base_year: int) -> ResultsFunction:
+    """The plan's results of a scenario: its baselines, assumptions, targets and base year, the
+    shared series, the run's seed.
 
     The outlook and the tables are loaded on the first call (a run that reuses every results
     table makes none).
@@ -201,12 +216,23 @@ def _default_results(seed: int, folders: Folders) -> ResultsFunction:
 
     @cache
     def prepared() -> ResultsFunction:
-        from analysis.data.tables import load_baselines, load_series
+        from analysis.data.tables import (
+            load_assumptions,
+            load_baselines,
+            load_series,
+            load_targets,
+        )
         from analysis.outlook.results import scenario_results
 
-        baselines = load_baselines(folders.plan.baselines)
-        series = load_series(folders.series)
-        return partial(scenario_results, baselines=baselines, series=series, seed=seed)
+        return partial(
+            scenario_results,
+            baselines=load_baselines(folders.plan.baselines),
+            series=load_series(folders.series),
+            base_year=base_year,
+            assumptions=load_assumptions(folders.plan.assumptions),
+            targets=load_targets(folders.plan.targets),
+            seed=seed,
+        )
 
     return lambda scenario: prepared()(scenario)
 
