@@ -45,7 +45,7 @@ test-fast: $(STAMP) ## Tests without notebook execution
 lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-bench: $(STAMP) ## Time the start-up (import, --help), the default report and the arithmetic (benchmarks/)
+bench: $(STAMP) ## Time the start-up, the report four ways (bare papermill/nbconvert loop, cold runner, rerun unchanged, rerun after one scenario changes) and the Monte Carlo
 	$(BIN)/python benchmarks/run.py
 
 lint: $(STAMP) ## ruff check and format check

@@ -3,11 +3,11 @@
 0. Start-up: ``import pandas``, ``import analysis`` and ``python -m analysis --help`` in fresh
    interpreters, median of several runs, with the ratio import analysis / import pandas
    (``benchmarks/bench_imports.py``; ``python benchmarks/run.py --start-up`` times this alone).
-1. The full default report: ``python -m analysis run`` (every scenario, every notebook, HTML,
-   results, manifest) into a temporary folder.
-2. The same notebooks run one at a time with the ``papermill`` and ``jupyter nbconvert``
-   command lines, as a planner would script it without the runner.
-3. The Monte Carlo of the 2024 targets (``benchmarks/bench_uncertainty.py``).
+1. The full default report four ways in a copy of the project (``benchmarks/bench_runner.py``):
+   the bare command-line loop (each notebook run with the ``papermill`` then the ``jupyter
+   nbconvert`` command line, one at a time), the runner cold, the runner again with nothing
+   changed, and the runner after one scenario's growth changes; with the ratios.
+2. The Monte Carlo of the 2024 targets (``benchmarks/bench_uncertainty.py``).
 
 Prints seconds and the ratio; asserts nothing (timings belong here, never in tests). Results
 are also written to ``benchmarks/results/latest.json``.
@@ -22,83 +22,12 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import bench_imports  # beside this script, so on the path when it runs
-
-from analysis.run.jobs import is_comparison, is_once_per_run
+import bench_imports  # beside these scripts, so on the path when it runs
+import bench_runner
 
 ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-
-
-def _timed(cmd: list[str], **kwargs) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, cwd=ROOT, **kwargs)
-    return time.perf_counter() - start
-
-
-def _scenarios() -> list[str]:
-    return sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
-
-
-def _notebooks() -> list[Path]:
-    return sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-
-
-def time_runner(out: Path) -> float:
-    """The whole default report through the runner."""
-    return _timed(
-        [sys.executable, "-m", "analysis", "run", "--out", str(out)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def _by_hand_jobs(out: Path) -> list[tuple[Path, list[str], Path]]:
-    """The runner's notebook runs: the comparison and the scorecard once, the rest per scenario."""
-    jobs = []
-    for nb in _notebooks():
-        if is_comparison(nb):
-            params = ["-y", json.dumps({"scenarios": _scenarios()})]
-            jobs.append((nb, params, out / "all" / nb.name))
-            continue
-        if is_once_per_run(nb):
-            jobs.append((nb, ["-p", "scenario", "target"], out / "all" / nb.name))
-            continue
-        for scenario in _scenarios():
-            jobs.append((nb, ["-p", "scenario", scenario], out / scenario / nb.name))
-    return jobs
-
-
-def time_by_hand(out: Path) -> tuple[float, int]:
-    """The same notebooks one by one with the papermill and nbconvert command lines."""
-    total, count = 0.0, 0
-    for nb, params, target in _by_hand_jobs(out):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        total += _timed(
-            [
-                str(BIN / "papermill"),
-                str(nb),
-                str(target),
-                "-k",
-                "python3",
-                "--cwd",
-                str(ROOT / "notebooks"),
-                "--no-progress-bar",
-                *params,
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        total += _timed(
-            [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(target)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        count += 1
-    return total, count
 
 
 def time_monte_carlo() -> str:
@@ -127,12 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     print(start_up_text)
     if args.start_up:
         return 0
-    # The runner writes only inside the project (analysis.run.safeguards): time it in reports/.
-    (ROOT / "reports").mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".bench-", dir=ROOT / "reports") as tmp:
-        tmp_path = Path(tmp)
-        runner = time_runner(tmp_path / "runner")
-        by_hand, count = time_by_hand(tmp_path / "by_hand")
+    with tempfile.TemporaryDirectory(prefix="bacgiang-bench-") as tmp:
+        runner = bench_runner.time_runner_four_ways(Path(tmp))
     mc = time_monte_carlo()
     machine = f"{platform.machine()}, {os.cpu_count()} cores"
     result = {
@@ -141,17 +66,23 @@ def main(argv: list[str] | None = None) -> int:
         "import_ratio_analysis_to_pandas": round(
             start_up["import analysis"] / start_up["import pandas"], 2
         ),
-        "notebook_runs": count,
-        "runner_seconds": round(runner, 1),
-        "by_hand_seconds": round(by_hand, 1),
-        "speed_up": round(by_hand / runner, 2),
+        "notebook_runs": runner.notebook_runs,
+        "report_seconds": {
+            "bare_loop": round(runner.bare_loop, 1),
+            "runner_cold": round(runner.cold, 1),
+            "runner_unchanged": round(runner.unchanged, 1),
+            "runner_one_scenario": round(runner.one_scenario, 1),
+        },
+        "edited_scenario": runner.edited_scenario,
+        "executed_notebook_runs": {
+            "unchanged": runner.executed_unchanged,
+            "one_scenario": runner.executed_one_scenario,
+        },
+        **runner.ratios(),
         "monte_carlo": mc,
     }
-    print(f"machine                      {result['machine']}")
-    print(f"notebook runs                {count}")
-    print(f"make report (runner)         {runner:7.1f} s")
-    print(f"papermill + nbconvert CLIs   {by_hand:7.1f} s  (one at a time)")
-    print(f"speed-up                     {by_hand / runner:7.2f} x")
+    print(f"machine                       {result['machine']}")
+    print(bench_runner.report(runner))
     print(mc)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
