@@ -93,3 +93,10 @@ def test_a_public_name_loads_only_its_own_module():
     loaded = _modules_after("from analysis import cumulative_growth")
     assert "analysis.economics.quarters" in loaded
     assert not loaded & {"pydantic", "pandera", "matplotlib", *RUNNER_MODULES}
+
+
+def test_the_runner_process_loads_no_plotting_library():
+    # The notebooks plot in their kernels; the runner itself (its checks, index, workbook)
+    # needs neither matplotlib nor IPython's display.
+    loaded = _modules_after("import analysis.run.runner, analysis.run.index_page")
+    assert not loaded & {"matplotlib", "matplotlib.pyplot", "IPython.display", "seaborn"}

@@ -23,7 +23,6 @@ from analysis.data import paths
 from analysis.data.scenarios import Scenario
 from analysis.economics.plausibility import shown_value
 from analysis.outlook.plausibility import ALLOW_OPTION, Implausible, plan_implausible
-from analysis.report.display import safe, show_markdown
 from analysis.report.labels import check_lang, format_number, label, period_label
 
 RECORD_WORDS: dict[str, dict[str, str]] = {
@@ -167,6 +166,8 @@ def note_items(found: Iterable[Implausible | Mapping[str, Any]], lang: str = "vi
 
 def plausibility_note(found: Sequence[Implausible | Mapping[str, Any]], lang: str = "vi") -> str:
     """The note as Markdown (every line from the files escaped); empty without findings."""
+    from analysis.report.display import safe  # with matplotlib: not for the runner's index
+
     lang = check_lang(lang)
     if not found:
         return ""
@@ -206,6 +207,8 @@ def show_plausibility_note(
         The actual results the report uses (the scorecard).
     lang : {"vi", "en"}
     """
+    from analysis.report.display import show_markdown
+
     found = plan_implausible(plan, scenarios, actuals)
     if found:
         show_markdown(plausibility_note(found, lang))
