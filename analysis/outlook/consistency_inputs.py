@@ -27,6 +27,7 @@ from analysis.economics.sector_growth import (
     historical_baseline,
     structure_weights,
 )
+from analysis.economics.vintages import latest_vintage
 from analysis.errors import InputError
 from analysis.outlook.record import (
     FOUR_PARTS,
@@ -73,7 +74,7 @@ def _by_id(frame: pd.DataFrame, id_col: str, value_col: str, table: str) -> dict
 def _yearly(series: pd.DataFrame, variable: str, sector: str = "total") -> pd.Series:
     rows = series[(series["variable"] == variable) & (series["sector"] == sector)]
     rows = rows[rows["period"].astype(str).str.fullmatch(r"\d{4}")]
-    rows = rows.drop_duplicates("period", keep="first")
+    rows = latest_vintage(rows, ["period"])
     return pd.Series(
         rows["value"].astype(float).to_numpy(),
         index=rows["period"].astype(int).to_numpy(),
@@ -118,7 +119,8 @@ def _master_plan(series: pd.DataFrame, plan_year: int) -> tuple[pd.Series | None
     rows = series[(series["variable"] == "plan_growth_avg") & series["sector"].isin(THREE_SECTORS)]
     spans = rows["period"].astype(str).str.extract(r"^(\d{4})-(\d{4})$")
     covers = spans[0].astype(float).le(plan_year) & spans[1].astype(float).ge(plan_year)
-    rows, spans = rows[covers.to_numpy()], spans[covers.to_numpy()]
+    rows = latest_vintage(rows[covers.to_numpy()], ["sector", "period"])
+    spans = spans.loc[rows.index]
     if len(rows) != len(THREE_SECTORS) or rows["sector"].duplicated().any():
         return None, ""
     high = rows["value_high"].fillna(rows["value"]).astype(float)
@@ -165,7 +167,7 @@ def quarterly_plan_rows(
     None when either is missing
     (:func:`analysis.economics.consistency_quarters.quarterly_plan_check`).
     """
-    rows = series[series["variable"].eq("grdp_growth_quarter_plan")]
+    rows = latest_vintage(series[series["variable"].eq("grdp_growth_quarter_plan")], ["period"])
     by_period = dict(zip(rows["period"].astype(str), rows["value"].astype(float), strict=True))
     quarters = [by_period.get(f"{plan_year}-Q{q}") for q in range(1, 5)]
     values = assumption_values(assumptions)
