@@ -73,7 +73,9 @@ def test_a_year_published_twice_counts_once_at_its_latest_vintage():
         assert base.growth[IC] == pytest.approx(0.11, abs=1e-12)
         assert base.sd[IC] == pytest.approx(0.014142136, abs=1e-9)
     # without dates the line entered last wins: 11 and 12 %, mean 11.5 %
-    undated = historical_baseline(rows.drop(columns="source_date"), years=[2016, 2017], sectors=[IC])
+    undated = historical_baseline(
+        rows.drop(columns="source_date"), years=[2016, 2017], sectors=[IC]
+    )
     assert undated.growth[IC] == pytest.approx(0.115, abs=1e-12)
 
 
