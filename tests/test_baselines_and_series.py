@@ -85,6 +85,12 @@ def test_assumptions_are_derived_as_stated():
     assert a["exchange_rate_base"] == pytest.approx(181.9e12 / 7.6e9, abs=1)  # 23,934
     weights = [a[f"quarter_weight_q{i}"] for i in range(1, 5)]
     assert sum(weights) == pytest.approx(100.0)
+    # 2022 by quarter from the 2023 assumption and the 2023 quarters (8.4 / 13.5 / 14.59 %,
+    # the year 13.45 %): 21 x 1.1345 / 1.084 = 21.978; 25 x 1.1345 / 1.135 = 24.989;
+    # 26.5 x 1.1345 / 1.1459 = 26.236; the rest 100 - 73.204 = 26.796; to two decimals
+    # 21.98 / 24.99 / 26.24 / 26.80, summing to 100.01
+    before = [a[f"quarter_weight_2022_q{i}"] for i in range(1, 5)]
+    assert before == [21.98, 24.99, 26.24, 26.80]
 
 
 def test_unknown_baseline_id_is_a_clear_key_error(baselines):

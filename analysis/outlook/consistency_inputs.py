@@ -29,6 +29,7 @@ from analysis.economics.sector_growth import (
 )
 from analysis.economics.vintages import latest_vintage
 from analysis.errors import InputError
+from analysis.outlook.quarter_weights import plan_quarter_weights
 from analysis.outlook.record import (
     FOUR_PARTS,
     THREE_SECTORS,
@@ -163,20 +164,20 @@ def quarterly_plan_rows(
     """The row ``quarterly_plan.annual`` when the series hold the plan year's quarterly scenario.
 
     The quarters ``grdp_growth_quarter_plan`` of ``<plan_year>-Q1..Q4`` (percent) and the
-    weights ``quarter_weight_q1..q4`` of the assumptions (percent of the base year's GRDP);
+    weights ``quarter_weight_q1..q4`` of the assumptions (percent of the base year's GRDP,
+    rescaled to sum to 1: :func:`analysis.outlook.quarter_weights.plan_quarter_weights`);
     None when either is missing
     (:func:`analysis.economics.consistency_quarters.quarterly_plan_check`).
     """
     rows = latest_vintage(series[series["variable"].eq("grdp_growth_quarter_plan")], ["period"])
     by_period = dict(zip(rows["period"].astype(str), rows["value"].astype(float), strict=True))
     quarters = [by_period.get(f"{plan_year}-Q{q}") for q in range(1, 5)]
-    values = assumption_values(assumptions)
-    weights = [values.get(f"quarter_weight_q{q}") for q in range(1, 5)]
-    if any(v is None for v in quarters) or any(w is None for w in weights):
+    weights = plan_quarter_weights(assumptions)
+    if any(v is None for v in quarters) or weights is None:
         return None
     return quarterly_plan_check(
         [q / 100.0 for q in quarters],
-        [w / 100.0 for w in weights],
+        weights,
         target_growth=target_growth,
         plan_year=plan_year,
     )

@@ -2,9 +2,10 @@
 
 :func:`projection_inputs` turns a validated scenario (percent, as in its file) and the
 baselines into :class:`analysis.economics.projection.ProjectionInputs` (fractions): percent
-becomes a fraction here, once. :func:`sector_bases` gives the base year's sector weights and
-shares from the published series (:mod:`analysis.outlook.record`), for scenarios that speak by
-sector. The base year is the plan pack's (``plan.base_year``), passed in.
+becomes a fraction here, once, and the quarterly weights are rescaled to sum to exactly 1
+(:mod:`analysis.outlook.quarter_weights`). :func:`sector_bases` gives the base year's sector
+weights and shares from the published series (:mod:`analysis.outlook.record`), for scenarios
+that speak by sector. The base year is the plan pack's (``plan.base_year``), passed in.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from analysis.economics.projection import ProjectionInputs
 from analysis.economics.sector_growth import structure_weights
 from analysis.economics.structure import aggregate_growth, convert_structure
 from analysis.errors import InputError
+from analysis.outlook.quarter_weights import scenario_quarter_weights
 from analysis.outlook.record import (
     FOUR_PARTS,
     base_contributions,
@@ -95,7 +97,7 @@ def projection_inputs(
             deflator=_deflator(scenario, real, bases),
             population_growth=scenario.population_growth / 100.0,
             depreciation=scenario.exchange_rate.depreciation / 100.0,
-            quarterly_weights=[w / 100.0 for w in scenario.quarterly_weights],
+            quarterly_weights=scenario_quarter_weights(scenario),
             quarterly_growth=_fractions(scenario.quarterly_growth),
             base_year=year,
         )
