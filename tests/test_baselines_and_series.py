@@ -81,8 +81,6 @@ def test_national_quarters_are_the_published_ones(series):
 
 def test_assumptions_are_derived_as_stated():
     a = load_assumptions().set_index("assumption_id")["value"]
-    assert a["population_base"] == pytest.approx(7.6e9 / 3950, abs=1)  # 1,924,051
-    assert a["exchange_rate_base"] == pytest.approx(181.9e12 / 7.6e9, abs=1)  # 23,934
     weights = [a[f"quarter_weight_q{i}"] for i in range(1, 5)]
     assert sum(weights) == pytest.approx(100.0)
     # 2022 by quarter from the 2023 assumption and the 2023 quarters (8.4 / 13.5 / 14.59 %,
@@ -91,6 +89,19 @@ def test_assumptions_are_derived_as_stated():
     # 21.98 / 24.99 / 26.24 / 26.80, summing to 100.01
     before = [a[f"quarter_weight_2022_q{i}"] for i in range(1, 5)]
     assert before == [21.98, 24.99, 26.24, 26.80]
+    # the population and the rate are derived from the baselines, not assumed
+    assert not {"population_base", "exchange_rate_base"} & set(a.index)
+
+
+def test_the_base_years_rate_and_population_are_derived_once(baselines):
+    from analysis.outlook.inputs import base_levels
+
+    # the resolution's own pair: 181.9 trillion VND ≈ 7.6 bn USD, 3,950 USD per head:
+    # 181.9e12 / 7.6e9 = 23,934.2105 VND per USD; 7.6e9 / 3,950 = 1,924,050.63 persons (not
+    # 181.9e12 / (23,934 x 3,950) = 1,924,067.56 with the rate rounded to the dong)
+    levels = base_levels(baselines)
+    assert levels.exchange_rate == pytest.approx(23934.2105, abs=1e-4)
+    assert levels.population == pytest.approx(1924050.63, abs=0.01)
 
 
 def test_unknown_baseline_id_is_a_clear_key_error(baselines):

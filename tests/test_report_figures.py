@@ -1,10 +1,11 @@
 """The figures leadership reads in the reports, pinned to hand calculations.
 
 The target scenario: growth 14.5 %, deflator 2.89 %, population +1.68 %, depreciation +1.7 %,
-base 181.9 trillion VND and 3,950 USD per head (resolution) at 23,934 VND/USD.
+base 181.9 trillion VND ≈ 7.6 bn USD and 3,950 USD per head (resolution), so 181.9e12 / 7.6e9
+= 23,934.21 VND/USD.
 
 - nominal GRDP 2024 = 181.9 × 1.145 × 1.0289 = 214.29 trillion VND → "214,3"
-- GRDP in USD = 214.29e12 / (23,934 × 1.017 = 24,340.9) = 8.80 bn USD → "8,80"
+- GRDP in USD = 214.29e12 / (23,934.21 × 1.017 = 24,341.1) = 8.80 bn USD → "8,80"
 - per head = 3,950 × 1.145 × 1.0289 / (1.0168 × 1.017) = 4,500.1 USD → "4.500"
 - deflator the two targets need = (4500/3950)(1.0168)(1.017)/1.145 − 1 = 2.888 % → "2,89 %"
 - ICOR = 103,500 / (214,291 − 181,900 = 32,391 billion VND) = 3.195 → "3,20"

@@ -147,7 +147,10 @@ def test_the_per_head_miss_on_the_real_pack(result):
     assert (levels.nominal, levels.usd, levels.nominal_base) == (207.0, 8.65, 181.9)
     assert levels.exchange_rate == pytest.approx(207e12 / 8.65e9)
     assert levels.population == pytest.approx(8.65e9 / 4370)
-    assert levels.population_base == pytest.approx(181.9e12 / (23934 * 3950))
+    # one derivation for the base year and the outturn: 7.6e9 / 3,950 = 1,924,050.6 persons
+    # and 181.9e12 / 7.6e9 = 23,934.21 VND per USD (the resolution's own pair)
+    assert levels.population_base == pytest.approx(1924050.63, abs=0.01)
+    assert levels.exchange_rate_base == pytest.approx(23934.2105, abs=1e-4)
     assert result.actual_factors.deflator == pytest.approx(207 / 181.9 / 1.1385 - 1)
 
 
