@@ -44,10 +44,18 @@ def test_every_baseline_names_its_source(baselines):
     assert set(baselines["kind"]) <= {"actual", "estimate"}
 
 
-def test_published_2023_contributions_add_to_growth(series):
-    # 11.88 + 1.10 + 0.32 + 0.15 = 13.45 (the tax line is the published residual)
-    contrib = series[(series["variable"] == "contribution") & (series["period"] == "2023")]
-    assert contrib["value"].sum() == pytest.approx(13.45, abs=1e-9)
+def test_published_2023_contributions_reveal_weights_that_sum_to_one(series):
+    # The tax line's 0.15 point is the residual 13.45 - 11.88 - 1.10 - 0.32, so the points sum
+    # to 13.45 whatever they are. The weights they reveal with the separately published sector
+    # growth (methodology §2, w_i = c_i / g_i) do not: 11.88 / 17.25 = 0.688696,
+    # 1.10 / 6.56 = 0.167683, 0.32 / 2.63 = 0.121673, 0.15 / 7.14 = 0.021008; sum 0.999060.
+    rows = series[series["period"].eq("2023")].set_index(["variable", "sector"])["value"]
+    parts = ["industry_construction", "services", "agriculture", "product_taxes"]
+    weights = [rows["contribution", p] / rows["sector_growth", p] for p in parts]
+    assert weights == pytest.approx([0.688696, 0.167683, 0.121673, 0.021008], abs=1e-6)
+    assert sum(weights) == pytest.approx(0.999060, abs=1e-6)
+    taxes = series[series["variable"].eq("contribution") & series["sector"].eq("product_taxes")]
+    assert taxes.loc[taxes["period"].eq("2023"), "kind"].tolist() == ["estimate"]
 
 
 def test_annual_growth_record_2016_2024(series):

@@ -135,8 +135,17 @@ def test_misses_always_add_up_to_the_growth_miss(raw_weights, growth, total):
     published = {k: 0.5 * g for k, g in list(planned.items())[:-1]}
     frame = contribution_miss(planned, weights, published, total, residual=keys[-1])
     parts = frame.drop(index="total")
-    assert parts["miss"].sum() == pytest.approx(total - parts["planned_contribution"].sum())
-    assert parts["published_contribution"].sum() == pytest.approx(total)
+    # Worked here, not read back from the frame: the planned points w_i g_i, the residual part's
+    # published points g - Σ_{i<r} c_i and each miss c_i - w_i g_i. (That the published points
+    # add up to g holds for any residual; these pin what the residual and the misses are.)
+    plan_points = {k: weights[k] * planned.get(k, 0.0) for k in keys if k in planned}
+    residual = total - math.fsum(published.values())
+    assert parts.loc[keys[-1], "published_contribution"] == pytest.approx(residual, abs=1e-12)
+    assert bool(parts.loc[keys[-1], "derived"]) and not parts["derived"].iloc[:-1].any()
+    for k, points in plan_points.items():
+        assert parts.loc[k, "planned_contribution"] == pytest.approx(points, abs=1e-12)
+        got = published.get(k, residual)
+        assert parts.loc[k, "miss"] == pytest.approx(got - points, abs=1e-12)
 
 
 # --- the outturn's prices, dollar rate and population -------------------------------------------
