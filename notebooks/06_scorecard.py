@@ -52,9 +52,8 @@ say(
 )
 
 # %%
-from analysis import assess, in_year_view, ytd_growth
+from analysis import assess, in_year_record, in_year_view, ytd_growth
 from analysis.data.actuals import load_actuals_given
-from analysis.outlook.quarter_weights import in_year_record
 from analysis.report import in_year_growth as growth
 from analysis.report import scorecard_findings as findings
 from analysis.report import scorecard_notes as notes
