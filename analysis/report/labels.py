@@ -2,13 +2,17 @@
 
 Leadership reads Vietnamese: reports default to Vietnamese labels and number format
 (``181,9 nghìn tỷ đồng``, ``13,45 %``, ``3.950 USD``); ``lang="en"`` gives English
-(``181.9 trillion VND``, ``13.45 %``, ``3,950 USD``).
+(``181.9 trillion VND``, ``13.45 %``, ``3,950 USD``). Numbers take their separators from
+Babel's ``vi`` and ``en`` locales (CLDR), never from hand-swapped characters.
 """
 
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
+
+from babel.numbers import format_decimal
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[str, ...] = ("vi", "en")
@@ -120,10 +124,16 @@ def period_label(period: str, lang: str = "vi") -> str:
 
 
 def format_number(value: float | None, decimals: int = 1, lang: str = "vi") -> str:
-    """Format a number with the language's separators.
+    """Format a number with the separators of Babel's ``vi`` or ``en`` locale.
 
     Vietnamese uses ``.`` for thousands and ``,`` for decimals (``3.950``; ``181,9``); English
     the reverse (``3,950``; ``181.9``). Missing or non-finite values show as an en dash.
+
+    Notes
+    -----
+    The float is rounded half to even at its exact binary value (as Python's ``f"{x:.1f}"``
+    does: 2.675 → ``2,67``), then written by :func:`babel.numbers.format_decimal` with the
+    pattern ``#,##0.0…``; a value that rounds to zero carries no sign (no ``-0,0``).
 
     Examples
     --------
@@ -133,12 +143,11 @@ def format_number(value: float | None, decimals: int = 1, lang: str = "vi") -> s
     lang = check_lang(lang)
     if value is None or not math.isfinite(float(value)):
         return "–"
-    text = f"{float(value):,.{decimals}f}"
-    if lang == "vi":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    if text.startswith("-") and not any(ch in "123456789" for ch in text):
-        text = text[1:]  # no "-0,0" for a value that rounds to zero
-    return text
+    rounded = Decimal(float(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN)
+    if rounded == 0:
+        rounded = abs(rounded)  # no "-0,0" for a value that rounds to zero
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(rounded, format=pattern, locale=lang)
 
 
 def format_percent(value: float | None, decimals: int = 2, lang: str = "vi") -> str:
