@@ -9,6 +9,7 @@ Babel's ``vi`` and ``en`` locales (CLDR), never from hand-swapped characters.
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
 
@@ -71,6 +72,9 @@ TEXT: dict[str, dict[str, str]] = {
 
 PERIOD_LABELS: dict[str, dict[str, str]] = {
     "Q1": {"vi": "Quý I", "en": "Q1"},
+    "Q2": {"vi": "Quý II", "en": "Q2"},
+    "Q3": {"vi": "Quý III", "en": "Q3"},
+    "Q4": {"vi": "Quý IV", "en": "Q4"},
     "6M": {"vi": "6 tháng", "en": "6 months"},
     "9M": {"vi": "9 tháng", "en": "9 months"},
     "FY": {"vi": "Cả năm", "en": "Full year"},
@@ -106,7 +110,8 @@ def label(key: str, lang: str = "vi", **values: object) -> str:
 
 
 def period_label(period: str, lang: str = "vi") -> str:
-    """A period id as reports write it: ``2024-Q1`` → ``Quý I/2024`` / ``2024 Q1``,
+    """A period id as reports write it: ``2024-Q1`` → ``Quý I/2024`` / ``2024 Q1`` (Q2–Q4
+    alike),
     ``2024-6M`` → ``6 tháng 2024`` / ``2024, 6 months``, ``2024`` → ``Năm 2024`` / ``2024``.
 
     Ids that are not a year or a year-to-date period of :data:`PERIOD_LABELS` come back as given.
@@ -118,9 +123,10 @@ def period_label(period: str, lang: str = "vi") -> str:
     if not part:
         return f"Năm {year}" if lang == "vi" else year
     words = PERIOD_LABELS[part][lang]
+    quarter = part.startswith("Q")
     if lang == "en":
-        return f"{year} {words}" if part == "Q1" else f"{year}, {words}"
-    return f"{words}/{year}" if part == "Q1" else f"{words} {year}"
+        return f"{year} {words}" if quarter else f"{year}, {words}"
+    return f"{words}/{year}" if quarter else f"{words} {year}"
 
 
 def format_number(value: float | None, decimals: int = 1, lang: str = "vi") -> str:
@@ -292,3 +298,106 @@ def unit_label(unit: str, lang: str = "vi") -> str:
     if unit in CHECK_UNITS:
         return CHECK_UNITS[unit][lang]
     return label(unit, lang)
+
+
+RESULT_LABELS: dict[str, dict[str, str]] = {
+    "grdp_real_index": {"vi": "Chỉ số GRDP giá so sánh", "en": "Real GRDP index"},
+    "grdp_real_index_ytd": {
+        "vi": "Chỉ số GRDP giá so sánh, lũy kế từ đầu năm",
+        "en": "Real GRDP index, year to date",
+    },
+    "grdp_growth": {"vi": "Tăng trưởng GRDP (giá so sánh)", "en": "Real GRDP growth"},
+    "grdp_current_prices": {"vi": "GRDP giá hiện hành", "en": "GRDP at current prices"},
+    "grdp_current_prices_growth": {
+        "vi": "Tăng trưởng GRDP giá hiện hành",
+        "en": "Growth of GRDP at current prices",
+    },
+    "grdp_deflator_growth": {
+        "vi": "Thay đổi chỉ số giảm phát GRDP",
+        "en": "Change of the GRDP deflator",
+    },
+    "grdp_usd": {"vi": "GRDP quy đổi USD", "en": "GRDP in USD"},
+    "grdp_per_capita_usd": {"vi": "GRDP bình quân đầu người", "en": "GRDP per head"},
+    "grdp_per_capita_usd_growth": {
+        "vi": "Tăng trưởng GRDP bình quân đầu người (USD)",
+        "en": "Growth of GRDP per head (USD)",
+    },
+    "population": {"vi": "Dân số trung bình", "en": "Average population"},
+    "exchange_rate": {"vi": "Tỷ giá bình quân", "en": "Average exchange rate"},
+    "grdp_growth_quarter": {
+        "vi": "Tăng trưởng từng quý so cùng kỳ",
+        "en": "Single-quarter growth, year on year",
+    },
+    "grdp_growth_ytd": {
+        "vi": "Tăng trưởng lũy kế so cùng kỳ",
+        "en": "Year-to-date growth, year on year",
+    },
+    "grdp_growth_quarter_published": {
+        "vi": "Tăng trưởng từng quý so cùng kỳ, số công bố",
+        "en": "Single-quarter growth, year on year, published",
+    },
+    "grdp_growth_ytd_published": {
+        "vi": "Tăng trưởng lũy kế so cùng kỳ, số công bố",
+        "en": "Year-to-date growth, year on year, published",
+    },
+    "grdp_growth_quarter_required": {
+        "vi": "Tăng trưởng từng quý cần đạt trong các quý còn lại",
+        "en": "Single-quarter growth the remaining quarters need",
+    },
+    "grdp_growth_ytd_required": {
+        "vi": "Tăng trưởng lũy kế cần đạt",
+        "en": "Year-to-date growth needed",
+    },
+    "probability_grdp_growth_target": {
+        "vi": "Xác suất đạt mục tiêu tăng trưởng",
+        "en": "Probability of meeting the growth target",
+    },
+    "probability_grdp_per_capita_target": {
+        "vi": "Xác suất đạt mục tiêu GRDP bình quân đầu người",
+        "en": "Probability of meeting the per-head target",
+    },
+    "probability_structure_target": {
+        "vi": "Xác suất đạt mục tiêu cơ cấu kinh tế",
+        "en": "Probability of meeting the structure target",
+    },
+    "probability_all_macro_targets": {
+        "vi": "Xác suất đạt đồng thời các mục tiêu",
+        "en": "Probability of meeting all targets together",
+    },
+}
+"""The variables of a scenario's results table (``results.csv``), for the workbook; a
+variable ending ``_standard_error`` or ``_q<NN>`` (a percentile) is worded from its base."""
+
+_PERCENTILE = re.compile(r"^(?P<base>.+)_q(?P<q>\d{2})$")
+_INDEX_UNIT = re.compile(r"^index \((?P<year>\d{4}) = 100\)$")
+
+
+def result_label(variable: str, lang: str = "vi") -> str:
+    """A results variable as readers see it: ``grdp_growth_q05`` → ``Tăng trưởng GRDP (giá so
+    sánh): phân vị 5 %`` / ``Real GRDP growth: 5th percentile``; unknown ids unchanged."""
+    lang = check_lang(lang)
+    if variable in RESULT_LABELS:
+        return RESULT_LABELS[variable][lang]
+    if variable.endswith("_standard_error"):
+        base = variable.removesuffix("_standard_error")
+        if base in RESULT_LABELS:
+            word = "sai số chuẩn" if lang == "vi" else "standard error"
+            return f"{RESULT_LABELS[base][lang]}: {word}"
+    match = _PERCENTILE.match(variable)
+    if match and match["base"] in RESULT_LABELS:
+        q = int(match["q"])
+        word = f"phân vị {q} %" if lang == "vi" else f"{q}th percentile"
+        return f"{RESULT_LABELS[match['base']][lang]}: {word}"
+    return variable
+
+
+def result_unit(unit: str, lang: str = "vi") -> str:
+    """A results unit as readers see it: ``index (2023 = 100)`` → ``chỉ số (2023 = 100)``,
+    ``VND/USD`` → ``đồng/USD``, ``trillion VND`` → ``nghìn tỷ đồng``."""
+    lang = check_lang(lang)
+    match = _INDEX_UNIT.match(unit)
+    if match:
+        return f"{'chỉ số' if lang == 'vi' else 'index'} ({match['year']} = 100)"
+    if unit == "VND/USD":
+        return label("VND per USD", lang)
+    return label(unit, lang) or unit
