@@ -107,14 +107,15 @@ VIETNAMESE_STOP_WORDS = frozenset(
 )
 """Vietnamese words an English report never writes."""
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = re.compile(r"[^\W\d]+", re.UNICODE)
+"""Words; one holding ``_`` is a machine id (``as_of``, ``grdp_growth``), not a word."""
 _SENTENCE = re.compile(r"[^.;:!?\n|]+")
 
 
 def stop_words(text: str, lang: str) -> list[str]:
     """The other language's stop words in ``text`` (a report in ``lang``), in order."""
     words = ENGLISH_STOP_WORDS if lang == "vi" else VIETNAMESE_STOP_WORDS
-    return [w for w in _WORD.findall(text) if w.lower() in words]
+    return [w for w in _WORD.findall(text) if "_" not in w and w.lower() in words]
 
 
 def foreign_sentences(text: str, lang: str, limit: int = 5) -> list[str]:

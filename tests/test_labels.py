@@ -137,3 +137,11 @@ def test_the_label_tables_are_in_one_language_each_way():
         for key, words in table.items():
             for lang in ("vi", "en"):
                 assert not foreign_sentences(words[lang], lang), (where, key, lang, words[lang])
+
+
+def test_the_stop_word_check():
+    from language_check import foreign_sentences, stop_words
+
+    assert stop_words("Tăng trưởng of the year", "vi") == ["of", "the"]
+    assert stop_words("cột as_of của tệp", "vi") == []  # a machine id is not a word
+    assert foreign_sentences("Growth. Tăng trưởng của tỉnh; GRDP", "en") == ["Tăng trưởng của tỉnh"]
