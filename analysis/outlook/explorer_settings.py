@@ -253,19 +253,41 @@ def growth_by_aggregate(settings: ExplorerSettings, weights: pd.Series) -> Explo
     return replace(settings, growth=growth, sector_growth=None)
 
 
-def prices_by_sectors(settings: ExplorerSettings) -> ExplorerSettings:
-    """Switch to the four parts' prices, each starting at the deflator (equal price changes).
+def prices_by_sectors(
+    settings: ExplorerSettings, shares: pd.Series, weights: pd.Series
+) -> ExplorerSettings:
+    """Switch to the four parts' prices, all moving alike at the rate that keeps the deflator.
+
+    Parameters
+    ----------
+    settings : ExplorerSettings
+        Growth by sector (the scenario model needs the deflator otherwise).
+    shares, weights : Series
+        The base year's current-price shares and constant-price weights of the four parts.
 
     Raises
     ------
     ValueError
-        When growth is not given by sector (the scenario model then needs the deflator).
+        When growth is not given by sector.
+
+    Notes
+    -----
+    The deflator the parts' prices imply is ``1 + π = Σ s_i (1 + g_i)(1 + p_i) / (1 + g)``
+    (:func:`analysis.outlook.inputs.projection_inputs`). With one price change p for all,
+    ``1 + p = (1 + π)(1 + g) / Σ s_i (1 + g_i)``: the switch leaves the deflator where it was
+    (to the two decimals a slider keeps).
     """
     if settings.prices_by_sectors:
         return settings
     if not settings.growth_by_sectors:
         raise ValueError("prices by sector need growth by sector (all four parts)")
-    return replace(settings, deflator=None, sector_prices=dict.fromkeys(SECTORS, settings.deflator))
+    growth = {s: settings.sector_growth[s] / 100.0 for s in SECTORS}
+    nominal = sum(float(shares[s]) * (1.0 + growth[s]) for s in SECTORS)
+    real = 1.0 + implied_growth(settings.sector_growth, weights) / 100.0
+    price = 100.0 * ((1.0 + settings.deflator / 100.0) * real / nominal - 1.0)
+    return replace(
+        settings, deflator=None, sector_prices=dict.fromkeys(SECTORS, round(price, DECIMALS))
+    )
 
 
 def prices_by_deflator(settings: ExplorerSettings, deflator: float) -> ExplorerSettings:
