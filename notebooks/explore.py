@@ -20,7 +20,9 @@ scenario: str = ""  # the scenario the page starts from; empty: the plan's own
 lang: str = "vi"  # the page's language at first: vi or en (a toggle on the page changes it)
 
 # %%
+from IPython.display import display
+
 from analysis.report.explorer_widgets import open_explorer
 
 explorer = open_explorer(plan, scenario, lang)
-explorer.view
+display(explorer.view)

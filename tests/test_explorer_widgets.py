@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
+import jupytext
+import nbformat
+import papermill as pm
 import pytest
 
 from analysis.outlook.explorer import explore
@@ -94,6 +98,13 @@ def test_english_by_the_toggle(page):
     assert cell(page.panels["figures"].value, "per_capita") == "4.500 USD"
 
 
+def test_opens_in_english():
+    page = Explorer("bac-giang-2024", "target", lang="en", n_draws=N_DRAWS)
+    assert page.controls["lang"].value == "en"
+    assert "Explore a scenario for 2024" in page.title.value
+    assert cell(page.panels["figures"].value, "per_capita") == "4,500 USD"
+
+
 def test_published_quarters_give_what_the_rest_needs(page):
     page.controls["ytd:Q1"].value = "8,0"  # typed the Vietnamese way
     assert page.settings.ytd_actuals == {"Q1": 8.0}
@@ -162,3 +173,38 @@ def test_another_plan(page):
 def test_open_explorer_reads_the_plan_variable(monkeypatch):
     monkeypatch.setenv("BACGIANG_EXPLORE_PLAN", "bac-giang-2025")
     assert open_explorer(n_draws=N_DRAWS).plan.id == "bac-giang-2025"
+
+
+# --- notebooks/explore.ipynb only shows the page ------------------------------------------
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "explore.ipynb"
+
+
+def test_explore_notebook_is_paired_clean_and_parameterised():
+    stored = nbformat.read(NOTEBOOK, as_version=4)
+    script = jupytext.read(NOTEBOOK.with_suffix(".py"))
+    code = [c for c in stored.cells if c.cell_type == "code"]
+    assert [c.source.strip() for c in code] == [
+        c.source.strip() for c in script.cells if c.cell_type == "code"
+    ]
+    assert all(not c.get("outputs") and not c.get("execution_count") for c in code)
+    assert [c for c in code if "parameters" in c.metadata.get("tags", [])] == code[:1]
+    assert stored.metadata.kernelspec.name == "python3"
+    assert "open_explorer(plan, scenario, lang)" in code[-1].source
+
+
+@pytest.mark.notebook
+def test_explore_notebook_runs_and_shows_the_page(tmp_path):
+    out = tmp_path / NOTEBOOK.name
+    pm.execute_notebook(
+        str(NOTEBOOK),
+        str(out),
+        parameters={"plan": "bac-giang-2024", "scenario": "high", "lang": "en"},
+        kernel_name="python3",
+        cwd=str(NOTEBOOK.parent),
+        progress_bar=False,
+    )
+    outputs = [o for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("name") == "stderr"]
+    views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(views) == 1

@@ -95,7 +95,9 @@ class Explorer:
         self.settings: moves.ExplorerSettings
         self.view = self._layout()
         self._wire()
+        self._quiet = True  # no plan yet: the toggle only shows the language
         self.controls["lang"].value = self.lang
+        self._quiet = False
         self.load(plan, scenario)
 
     # --- layout and wiring ------------------------------------------------------------------
