@@ -59,6 +59,12 @@ def control_for(field: str) -> str:
     return FIELD_CONTROLS.get(field, "status")
 
 
+def control_class(key: str) -> str:
+    """The CSS class a control carries on the page (``explorer-control-growth``,
+    ``explorer-control-sector-agriculture``): what a browser (and its test) finds it by."""
+    return "explorer-control-" + key.replace(":", "-").replace("_", "-")
+
+
 def _slider(step: float = 0.01, fmt: str = ".2f") -> widgets.FloatSlider:
     return widgets.FloatSlider(
         min=-100.0,
@@ -130,6 +136,8 @@ class Controls:
             self.widgets[f"ytd:{period}"] = widgets.Text(
                 continuous_update=False, layout=widgets.Layout(width="140px")
             )
+        for key, widget in self.widgets.items():
+            widget.add_class(control_class(key))
         self.labels: dict[str, widgets.HTML] = {}
         self.rules: dict[str, widgets.HTML] = {}
         keys = [k for k in self.widgets if not k.startswith("ytd:")] + ["ytd", "status"]
@@ -286,6 +294,7 @@ __all__ = [
     "FIELD_CONTROLS",
     "YTD_PERIODS",
     "Controls",
+    "control_class",
     "control_for",
     "parse_percent",
     "set_slider",

@@ -10,16 +10,22 @@ The page opens on the plan pack named by ``--plan`` (passed to the kernel in
 :data:`analysis.report.explorer_widgets.PLAN_VARIABLE`), else the default pack.
 
 ``python -m analysis.run.explore_server [--plan ID] [--port N]`` runs it;
-:func:`voila_command` is the command line, for the tests and the benchmark.
+:func:`voila_command` is the command line, :func:`start_server` and :func:`wait_until_serving`
+start it in the background for the browser test and the benchmark.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+from typing import IO
 
 from analysis.data.paths import NOTEBOOKS_DIR
 
@@ -69,13 +75,68 @@ def voila_command(
 
 def server_environment(plan: str | None = None) -> dict[str, str]:
     """This process's environment with the plan pack for the kernel
-    (:data:`analysis.report.explorer_widgets.PLAN_VARIABLE`)."""
+    (:data:`analysis.report.explorer_widgets.PLAN_VARIABLE`) and this checkout first on
+    ``PYTHONPATH`` (the kernel runs in ``notebooks/``)."""
     from analysis.report.explorer_widgets import PLAN_VARIABLE  # the kernel's side of it
 
     env = dict(os.environ)
+    # the kernel imports this checkout's package, whatever the interpreter has installed
+    package_root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(
+        [package_root, *(p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p)]
+    )
     if plan:
         env[PLAN_VARIABLE] = plan
     return env
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now (for a server started next)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def start_server(
+    plan: str | None = None, *, port: int, log: IO[str] | None = None, preheat: bool = True
+) -> subprocess.Popen:
+    """Start Voilà serving the explorer in the background, in a process group of its own.
+
+    The caller stops it with ``os.killpg(process.pid, signal.SIGTERM)`` (Voilà and its
+    kernels), then ``process.wait()``. ``log`` receives Voilà's output (default: discarded).
+    """
+    return subprocess.Popen(
+        voila_command(port=port, preheat=preheat),
+        env=server_environment(plan),
+        stdout=log if log is not None else subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def wait_until_serving(
+    port: int, process: subprocess.Popen | None = None, *, deadline: float = 300
+) -> float:
+    """Wait until the page answers on 127.0.0.1:``port``; the seconds waited.
+
+    Raises
+    ------
+    RuntimeError
+        The server stopped, or did not answer within ``deadline`` seconds.
+    """
+    started = time.monotonic()
+    url = f"http://{HOST}:{port}/"
+    while time.monotonic() - started < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the explorer's server stopped (exit {process.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=deadline) as answer:
+                answer.read()
+            return time.monotonic() - started
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    raise RuntimeError(f"{url}: no answer within {deadline:g} s")
 
 
 def main(argv: list[str] | None = None) -> int:
