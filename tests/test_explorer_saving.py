@@ -100,6 +100,28 @@ def test_make_check_accepts_the_saved_scenario(page, root):
     assert NAME in done.stdout + done.stderr
 
 
+def test_growth_and_prices_by_sector_and_published_quarters_are_saved(page, root):
+    page.controls["growth_mode"].value = "sectors"
+    industry = page.controls["sector:industry_construction"]
+    industry.value = industry.value + 1.0
+    page.controls["price_mode"].value = "sectors"
+    page.controls["ytd:Q1"].value = "8,9"
+    shown = page.exploration
+    path = save_as(page, NAME)
+    assert path is not None, page.controls.rules
+    saved = load_scenario(path)
+    assert len(saved.growth.sectors.given()) == 4 and saved.growth.aggregate is None
+    assert len(saved.prices.sectors.given()) == 4 and saved.prices.deflator is None
+    assert saved.ytd_actuals.given() == [8.9]
+    assert settings_from_scenario(saved) == page.settings
+    plan = load_plan(PLAN, root)
+    again = explore(plan, settings_from_scenario(plan.scenario(NAME)), n_draws=N_DRAWS)
+    pd.testing.assert_frame_equal(again.projection, shown.projection)
+    assert again.remaining_growth == shown.remaining_growth
+    done = run_cli(root, "check", "--plan", PLAN)
+    assert done.returncode == 0, done.stderr
+
+
 def test_an_existing_name_is_refused_without_overwrite(page, root):
     before = scenarios_state(root)
     page.controls["growth"].value = 15.5
