@@ -12,6 +12,7 @@ from analysis.outlook.explorer import explore, explorer_basis
 from analysis.outlook.explorer_settings import settings_from_scenario, with_ytd
 from analysis.report import explorer_view as view
 from analysis.report.explorer_chart import HEIGHT, MARGINS, chart_geometry, chart_svg, nice_ticks
+from analysis.report.explorer_words import refusal_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -79,3 +80,32 @@ def test_panels_show_the_figures_in_each_language(target):
     for event in ("growth", "per_capita", "structure", "joint"):
         assert f'data-row="{event}"' in probabilities
     assert "4,000" in probabilities  # the draws, with their seed
+
+
+@pytest.mark.parametrize(
+    ("field", "rule", "vi"),
+    [
+        ("name", "must use only lower-case letters ... ([a-z0-9_-]+), got 'A'", "[a-z0-9_-]+"),
+        ("name", "a scenario named 'target' exists already: tick overwrite", "Ghi đè nếu đã có"),
+        (
+            "growth.aggregate",
+            "real growth must lie within -50..60 %, got 250",
+            "giá trị phải nằm trong khoảng -50..60",
+        ),
+        (
+            "ytd_actuals",
+            "implausible growth: 45 %; outside the plausible range 0.8..26.32 % (the record)",
+            "ngoài khoảng hợp lý 0,8..26,32",
+        ),
+        ("exchange_rate.base", "must lie within 1,000..100,000 VND, got -1", "1.000..100.000"),
+        ("population_growth", "must be a finite number, got nan", "phải là một số"),
+        ("quarterly_weights", "must sum to 100", "quy tắc của tệp kịch bản"),
+    ],
+)
+def test_a_refusal_in_vietnamese_gives_the_rule_in_vietnamese(field, rule, vi):
+    from language_check import foreign_sentences
+
+    text = refusal_text(field, rule, "vi")
+    assert text.startswith("Không nhận: ") and vi in text
+    assert not foreign_sentences(text, "vi")
+    assert refusal_text(field, rule, "en") == f"Refused: {rule}"

@@ -126,7 +126,7 @@ def test_an_existing_name_is_refused_without_overwrite(page, root):
     before = scenarios_state(root)
     page.controls["growth"].value = 15.5
     assert save_as(page, "target") is None
-    assert "overwrite" in page.controls.rules["name"].value
+    assert "Ghi đè nếu đã có" in page.controls.rules["name"].value  # the box to tick
     assert scenarios_state(root) == before
     path = save_as(page, "target", overwrite=True)
     assert load_scenario(path).growth.aggregate == 15.5

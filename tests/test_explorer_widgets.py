@@ -208,3 +208,33 @@ def test_explore_notebook_runs_and_shows_the_page(tmp_path):
     assert not [o for o in outputs if o.get("name") == "stderr"]
     views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(views) == 1
+
+
+def _page_text(page: Explorer) -> str:
+    """Every word the page shows: title, panels, labels, rules, buttons and choices."""
+    from language_check import visible_text
+
+    c = page.controls
+    html = [page.title.value, page.status.value, c.saved.value]
+    html += [panel.value for panel in page.panels.values()]
+    html += [w.value for w in (*c.labels.values(), *c.rules.values())]
+    words = [visible_text(text, title=False) for text in html if text]
+    for widget in c.widgets.values():
+        words.append(str(getattr(widget, "description", "") or ""))
+        words.append(str(getattr(widget, "placeholder", "") or ""))
+        for option in getattr(widget, "options", ()) or ():
+            words.append(str(option[0] if isinstance(option, tuple) else option))
+    return "\n".join(words)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_page_is_in_one_language(lang):
+    from language_check import foreign_sentences
+
+    page = Explorer("bac-giang-2024", "target", lang=lang, n_draws=N_DRAWS)
+    page.controls["ytd:Q1"].value = "8"
+    page.controls["growth_mode"].value = "sectors"
+    page.change(replace(page.settings, population_growth=float("nan")))  # a rule shown
+    text = _page_text(page)
+    assert page.controls.rules["population_growth"].value
+    assert not foreign_sentences(text, lang), foreign_sentences(text, lang)

@@ -43,7 +43,7 @@ from analysis.outlook.scenario_saving import save_settings
 from analysis.report import explorer_view as view
 from analysis.report.explorer_chart import chart_svg
 from analysis.report.explorer_controls import Controls, control_for, text_html
-from analysis.report.explorer_words import word
+from analysis.report.explorer_words import refusal_text, word
 from analysis.report.labels import check_lang, format_fraction_as_percent, format_percent
 
 PLAN_VARIABLE = "BACGIANG_EXPLORE_PLAN"
@@ -245,7 +245,7 @@ class Explorer:
         rules: dict[str, str] = {}
         for error in as_list(exc):
             key = control_for(error.where)
-            rules[key] = word("refused", self.lang, rule=error.rule)
+            rules[key] = refusal_text(error.where, error.rule, self.lang)
         self.controls.show_rules(rules)
         self.status.value = text_html(word("stale", self.lang), "explorer-rule")
 

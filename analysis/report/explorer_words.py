@@ -8,7 +8,9 @@ both languages side by side. Values (years, numbers already formatted) are fille
 
 from __future__ import annotations
 
-from analysis.report.labels import check_lang
+import re
+
+from analysis.report.labels import check_lang, format_number
 
 WORDS: dict[str, dict[str, str]] = {
     # the page
@@ -58,6 +60,28 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The series hold no {base} sector weights.",
     },
     "refused": {"vi": "Không nhận: {rule}", "en": "Refused: {rule}"},
+    # the rules of a refusal in Vietnamese (the scenario model words them in English)
+    "rule_name": {
+        "vi": "tên chỉ gồm chữ thường không dấu, chữ số, «_» và «-» ([a-z0-9_-]+)",
+        "en": "must use only lower-case letters, digits, '_' and '-' ([a-z0-9_-]+)",
+    },
+    "rule_name_taken": {
+        "vi": "đã có kịch bản mang tên này; đánh dấu «Ghi đè nếu đã có» để thay thế",
+        "en": "a scenario of that name exists already: tick overwrite to replace it",
+    },
+    "rule_within": {
+        "vi": "giá trị phải nằm trong khoảng {low}..{high}",
+        "en": "must lie within {low}..{high}",
+    },
+    "rule_plausible": {
+        "vi": "giá trị nằm ngoài khoảng hợp lý {low}..{high} theo số liệu đã công bố",
+        "en": "outside the plausible range {low}..{high} of the published record",
+    },
+    "rule_finite": {"vi": "giá trị phải là một số", "en": "must be a number"},
+    "rule_other": {
+        "vi": "giá trị không hợp lệ theo quy tắc của tệp kịch bản",
+        "en": "a value the scenario rules refuse",
+    },
     "stale": {
         "vi": "Các số liệu bên phải là của lần thay đổi hợp lệ trước.",
         "en": "The figures show the last valid settings.",
@@ -185,4 +209,40 @@ def word(key: str, lang: str = "vi", **values: object) -> str:
     return text.format(**values) if values or "{" in text else text
 
 
-__all__ = ["WORDS", "word"]
+_RANGES = (
+    ("rule_plausible", re.compile(r"plausible range (-?[\d,]*\.?\d+)\.\.(-?[\d,]*\.?\d+)")),
+    ("rule_within", re.compile(r"within (-?[\d,]*\.?\d+)\.\.(-?[\d,]*\.?\d+)")),
+)
+
+
+def _number_in(text: str, lang: str) -> str:
+    """A number written in English (``1,000.5``) rewritten in ``lang``'s format."""
+    plain = text.replace(",", "")
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    return format_number(float(plain), decimals, lang)
+
+
+def refusal_text(field: str, rule: str, lang: str = "vi") -> str:
+    """What the page shows next to a control when a value is refused.
+
+    English shows the rule as the scenario model, the writer or the plausibility check words
+    it (as ``make check`` does). Vietnamese gives the same rule in Vietnamese for what the page
+    can refuse: a name that is not ``[a-z0-9_-]+`` or is taken, a value outside the model's
+    range or the plausible range (the range in Vietnamese format), a value that is not a
+    number; any other rule is said to be a scenario rule, never shown in English.
+    """
+    if check_lang(lang) == "en":
+        return word("refused", "en", rule=rule)
+    if field == "name":
+        key = "rule_name_taken" if "exists already" in rule else "rule_name"
+        return word("refused", "vi", rule=word(key, "vi"))
+    for key, pattern in _RANGES:
+        found = pattern.search(rule)
+        if found:
+            low, high = (_number_in(v, "vi") for v in found.groups())
+            return word("refused", "vi", rule=word(key, "vi", low=low, high=high))
+    key = "rule_finite" if "finite number" in rule else "rule_other"
+    return word("refused", "vi", rule=word(key, "vi"))
+
+
+__all__ = ["WORDS", "refusal_text", "word"]
