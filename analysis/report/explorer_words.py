@@ -62,11 +62,11 @@ WORDS: dict[str, dict[str, str]] = {
     "refused": {"vi": "Không nhận: {rule}", "en": "Refused: {rule}"},
     # the rules of a refusal in Vietnamese (the scenario model words them in English)
     "rule_name": {
-        "vi": "tên chỉ gồm chữ thường không dấu, chữ số, «_» và «-» ([a-z0-9_-]+)",
+        "vi": "tên chỉ gồm chữ thường không dấu, chữ số, dấu gạch dưới và gạch ngang ([a-z0-9_-]+)",
         "en": "must use only lower-case letters, digits, '_' and '-' ([a-z0-9_-]+)",
     },
     "rule_name_taken": {
-        "vi": "đã có kịch bản mang tên này; đánh dấu «Ghi đè nếu đã có» để thay thế",
+        "vi": "đã có kịch bản mang tên này; đánh dấu ô “Ghi đè nếu đã có” để thay thế",
         "en": "a scenario of that name exists already: tick overwrite to replace it",
     },
     "rule_within": {
