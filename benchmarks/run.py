@@ -1,4 +1,5 @@
-"""``make bench``: time the start-up, the default report, the same work by hand, the Monte Carlo.
+"""``make bench``: time the start-up, the default report, the same work by hand, the Monte Carlo,
+the explorer.
 
 0. Start-up: ``import pandas``, ``import analysis`` and ``python -m analysis --help`` in fresh
    interpreters, median of several runs, with the ratio import analysis / import pandas
@@ -8,6 +9,9 @@
 2. The same notebooks run one at a time with the ``papermill`` and ``jupyter nbconvert``
    command lines, as a planner would script it without the runner.
 3. The Monte Carlo of the 2024 targets (``benchmarks/bench_uncertainty.py``).
+4. The what-if explorer (``benchmarks/bench_explorer.py``): the median time from a control's
+   change to the updated panels and chart, in-process, and the page's first paint under Voilà
+   in headless Chromium (``python benchmarks/run.py --explorer`` times this alone).
 
 Prints seconds and the ratio; asserts nothing (timings belong here, never in tests). Results
 are also written to ``benchmarks/results/latest.json``.
@@ -25,7 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import bench_imports  # beside this script, so on the path when it runs
+import bench_explorer  # beside this script, so on the path when it runs
+import bench_imports
 
 from analysis.run.jobs import is_comparison, is_once_per_run
 
@@ -122,7 +127,13 @@ def time_start_up(repeat: int = 7) -> tuple[dict[str, float], str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--start-up", action="store_true", help="time the start-up only")
+    parser.add_argument("--explorer", action="store_true", help="time the explorer only")
     args = parser.parse_args(argv)
+    if args.explorer:
+        changes, page = bench_explorer.time_changes(), bench_explorer.time_page()
+        print(bench_explorer.report(changes, page))
+        _write({"explorer": {"changes": changes, "page": page}})
+        return 0
     start_up, start_up_text = time_start_up()
     print(start_up_text)
     if args.start_up:
@@ -134,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         runner = time_runner(tmp_path / "runner")
         by_hand, count = time_by_hand(tmp_path / "by_hand")
     mc = time_monte_carlo()
+    changes, page = bench_explorer.time_changes(), bench_explorer.time_page()
     machine = f"{platform.machine()}, {os.cpu_count()} cores"
     result = {
         "machine": f"{machine}, Python {platform.python_version()}",
@@ -146,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         "by_hand_seconds": round(by_hand, 1),
         "speed_up": round(by_hand / runner, 2),
         "monte_carlo": mc,
+        "explorer": {"changes": changes, "page": page},
     }
     print(f"machine                      {result['machine']}")
     print(f"notebook runs                {count}")
@@ -153,10 +166,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"papermill + nbconvert CLIs   {by_hand:7.1f} s  (one at a time)")
     print(f"speed-up                     {by_hand / runner:7.2f} x")
     print(mc)
+    print(bench_explorer.report(changes, page))
+    _write(result)
+    return 0
+
+
+def _write(result: dict) -> None:
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return 0
 
 
 if __name__ == "__main__":

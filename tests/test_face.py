@@ -20,7 +20,7 @@ import analysis
 
 PACKAGE_PARENT = str(Path(analysis.__file__).resolve().parents[1])
 
-HEAVY = ("pydantic", "pandera", "scipy", "statsmodels", "matplotlib")
+HEAVY = ("pydantic", "pandera", "scipy", "statsmodels", "matplotlib", "ipywidgets", "voila")
 """Libraries neither ``import analysis`` nor ``python -m analysis --help`` may load."""
 
 RUNNER_MODULES = (
@@ -93,3 +93,9 @@ def test_a_public_name_loads_only_its_own_module():
     loaded = _modules_after("from analysis import cumulative_growth")
     assert "analysis.economics.quarters" in loaded
     assert not loaded & {"pydantic", "pandera", "matplotlib", *RUNNER_MODULES}
+
+
+def test_the_explorers_computation_loads_no_widgets():
+    loaded = _modules_after("from analysis import explore, save_settings")
+    assert "analysis.outlook.explorer" in loaded
+    assert not loaded & {"ipywidgets", "voila", "matplotlib", *RUNNER_MODULES}

@@ -43,6 +43,7 @@ def projection_inputs(
     *,
     base_year: int,
     assumptions: Any = None,
+    bases: SectorBases | None = None,
 ) -> ProjectionInputs:
     """The scenario's assumptions as :class:`analysis.economics.projection.ProjectionInputs`.
 
@@ -63,6 +64,9 @@ def projection_inputs(
     assumptions : DataFrame or dict, optional
         The plan's assumptions; read only by :func:`sector_bases` when the series lack the
         base year's structure.
+    bases : SectorBases, optional
+        The plan's :func:`sector_bases` when the caller has them already (read only when the
+        scenario speaks by sector).
 
     Raises
     ------
@@ -86,11 +90,10 @@ def projection_inputs(
     every_sector = len(scenario.growth.sectors.given()) == len(SECTORS)
     needs_sectors = scenario.growth.aggregate is None or scenario.prices.deflator is None
     year = check_year(base_year, "base_year")
-    bases = (
-        sector_bases(series, base_year=year, assumptions=assumptions)
-        if needs_sectors or every_sector
-        else None
-    )
+    if (needs_sectors or every_sector) and bases is None:
+        bases = sector_bases(series, base_year=year, assumptions=assumptions)
+    elif not (needs_sectors or every_sector):
+        bases = None
     real = _real_growth(scenario, bases, year)
     levels = scenario_base_levels(scenario, baselines)
     try:
