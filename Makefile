@@ -10,9 +10,11 @@ LANG_REPORT ?= vi
 # The plan pack (data/raw/plans/<id>/); empty: the default one (data/raw/plans/default.yaml).
 PLAN ?=
 PLAN_ARG := $(if $(PLAN),--plan $(PLAN),)
+# The port `make explore` serves the explorer on (always on 127.0.0.1, this computer only).
+EXPLORE_PORT ?= 8866
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report check plans test test-fast lab bench lint format lock clean
+.PHONY: help setup report check plans explore test test-fast lab bench lint format lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,6 +38,9 @@ report: $(STAMP) ## Run a plan's notebooks (PLAN=<id>, default pack); publish re
 plans: $(STAMP) ## List the plan packs with their years and titles
 	$(BIN)/python -m analysis plans
 
+explore: $(STAMP) ## Serve the what-if explorer with Voilà on http://127.0.0.1:8866 (PLAN=<id>)
+	$(BIN)/python -m analysis.run.explore_server $(PLAN_ARG) --port $(EXPLORE_PORT)
+
 test: $(STAMP) ## Run the whole test suite (units, data, notebooks, runner end to end)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
 
@@ -45,7 +50,7 @@ test-fast: $(STAMP) ## Tests without notebook execution
 lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-bench: $(STAMP) ## Time the start-up, the report four ways (bare papermill/nbconvert loop, cold runner, rerun unchanged, rerun after one scenario changes) and the Monte Carlo
+bench: $(STAMP) ## Time the start-up, the default report four ways (bare papermill/nbconvert loop, cold runner, rerun unchanged, rerun after one scenario changes), the arithmetic and the explorer (benchmarks/)
 	$(BIN)/python benchmarks/run.py
 
 lint: $(STAMP) ## ruff check and format check

@@ -108,11 +108,21 @@ _PUBLIC: dict[str, str] = {
     "summary": "analysis.economics.scorecard",
     "ytd_growth": "analysis.economics.scorecard_in_year",
     # outlook
+    "base_levels": "analysis.outlook.inputs",
+    "in_year_record": "analysis.outlook.quarter_weights",
+    "Exploration": "analysis.outlook.explorer",
+    "ExplorerSettings": "analysis.outlook.explorer_settings",
+    "explore": "analysis.outlook.explorer",
+    "explorer_basis": "analysis.outlook.explorer",
     "outlook_rows": "analysis.outlook.scenario_outlook",
     "plan_outturn": "analysis.outlook.retrospective",
     "record_through": "analysis.outlook.record",
     "scenario_outlook": "analysis.outlook.scenario_outlook",
+    "save_settings": "analysis.outlook.scenario_saving",
     "scenario_results": "analysis.outlook.results",
+    "settings_from_scenario": "analysis.outlook.explorer_settings",
+    # report: the explorer page (ipywidgets, loaded only here)
+    "open_explorer": "analysis.report.explorer_widgets",
     # run
     "export_html": "analysis.run.export",
     "run_reports": "analysis.run.runner",

@@ -1,4 +1,5 @@
-"""``make bench``: time the start-up, the default report, the same work by hand, the Monte Carlo.
+"""``make bench``: time the start-up, the default report four ways, the Monte Carlo and
+the explorer.
 
 0. Start-up: ``import pandas``, ``import analysis`` and ``python -m analysis --help`` in fresh
    interpreters, median of several runs, with the ratio import analysis / import pandas
@@ -8,6 +9,9 @@
    nbconvert`` command line, one at a time), the runner cold, the runner again with nothing
    changed, and the runner after one scenario's growth changes; with the ratios.
 2. The Monte Carlo of the 2024 targets (``benchmarks/bench_uncertainty.py``).
+3. The what-if explorer (``benchmarks/bench_explorer.py``): the median time from a control's
+   change to the updated panels and chart, in-process, and the page's first paint under Voilà
+   in headless Chromium (``python benchmarks/run.py --explorer`` times this alone).
 
 Prints seconds and the ratio; asserts nothing (timings belong here, never in tests). Results
 are also written to ``benchmarks/results/latest.json``.
@@ -24,7 +28,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-import bench_imports  # beside these scripts, so on the path when it runs
+import bench_explorer  # beside these scripts, so on the path when it runs
+import bench_imports
 import bench_runner
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +56,13 @@ def time_start_up(repeat: int = 7) -> tuple[dict[str, float], str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--start-up", action="store_true", help="time the start-up only")
+    parser.add_argument("--explorer", action="store_true", help="time the explorer only")
     args = parser.parse_args(argv)
+    if args.explorer:
+        changes, page = bench_explorer.time_changes(), bench_explorer.time_page()
+        print(bench_explorer.report(changes, page))
+        _write({"explorer": {"changes": changes, "page": page}})
+        return 0
     start_up, start_up_text = time_start_up()
     print(start_up_text)
     if args.start_up:
@@ -59,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bacgiang-bench-") as tmp:
         runner = bench_runner.time_runner_four_ways(Path(tmp))
     mc = time_monte_carlo()
+    changes, page = bench_explorer.time_changes(), bench_explorer.time_page()
     machine = f"{platform.machine()}, {os.cpu_count()} cores"
     result = {
         "machine": f"{machine}, Python {platform.python_version()}",
@@ -80,14 +92,20 @@ def main(argv: list[str] | None = None) -> int:
         },
         **runner.ratios(),
         "monte_carlo": mc,
+        "explorer": {"changes": changes, "page": page},
     }
     print(f"machine                       {result['machine']}")
     print(bench_runner.report(runner))
     print(mc)
+    print(bench_explorer.report(changes, page))
+    _write(result)
+    return 0
+
+
+def _write(result: dict) -> None:
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return 0
 
 
 if __name__ == "__main__":

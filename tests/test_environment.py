@@ -55,3 +55,41 @@ def test_environment_installs_the_project_itself():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert "-e ." in pip_section
+
+
+def _requirements_of(name: str) -> list[str]:
+    """The packages ``name`` needs here (its installed metadata, markers evaluated)."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    needed = []
+    for text in metadata.distribution(name).requires or []:
+        requirement = Requirement(text)
+        if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+            needed.append(_norm(requirement.name))
+    return needed
+
+
+def test_lock_holds_every_dependency_of_what_it_locks():
+    """``make setup`` installs the lock, then the project with ``--no-deps``: every package a
+    locked package needs must be locked too (read from the metadata of the environment the
+    tests run in, which is installed from the lock)."""
+    from importlib import metadata
+
+    locked = _locked()
+    missing, differing = [], []
+    for name, version in locked.items():
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            missing.append(f"{name} (locked, not installed)")
+            continue
+        if installed != version:
+            differing.append(f"{name}: locked {version}, installed {installed}")
+        missing += [
+            f"{dep} (needed by {name})" for dep in _requirements_of(name) if dep not in locked
+        ]
+    assert not missing, missing
+    assert not differing, differing
+    assert {"ipywidgets", "voila", "playwright"} <= set(locked)

@@ -20,7 +20,7 @@ import analysis
 
 PACKAGE_PARENT = str(Path(analysis.__file__).resolve().parents[1])
 
-HEAVY = ("pydantic", "pandera", "scipy", "statsmodels", "matplotlib")
+HEAVY = ("pydantic", "pandera", "scipy", "statsmodels", "matplotlib", "ipywidgets", "voila")
 """Libraries neither ``import analysis`` nor ``python -m analysis --help`` may load."""
 
 RUNNER_MODULES = (
@@ -100,3 +100,9 @@ def test_the_runner_process_loads_no_plotting_library():
     # needs neither matplotlib nor IPython's display.
     loaded = _modules_after("import analysis.run.runner, analysis.run.index_page")
     assert not loaded & {"matplotlib", "matplotlib.pyplot", "IPython.display", "seaborn"}
+
+
+def test_the_explorers_computation_loads_no_widgets():
+    loaded = _modules_after("from analysis import explore, save_settings")
+    assert "analysis.outlook.explorer" in loaded
+    assert not loaded & {"ipywidgets", "voila", "matplotlib", *RUNNER_MODULES}

@@ -24,6 +24,7 @@ outlook), and the rows of :func:`outlook_rows` are labelled with its plan year.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -43,7 +44,7 @@ from analysis.economics.montecarlo import (
 from analysis.economics.sector_draws import SectorSetup
 from analysis.economics.sector_growth import baseline_years, historical_baseline
 from analysis.outlook.defaults import DEFAULT_SEED
-from analysis.outlook.inputs import projection_inputs, sector_bases
+from analysis.outlook.inputs import SectorBases, projection_inputs, sector_bases
 from analysis.outlook.outlook_scales import (
     SIDE_SCALES,
     check_scenario,
@@ -78,7 +79,7 @@ STANDARD_ERROR_SUFFIX = "_standard_error"
 # --- sectors ------------------------------------------------------------------------------
 
 
-def _sector_record(series: pd.DataFrame, base_year: int) -> pd.DataFrame:
+def _sector_growth_record(series: pd.DataFrame, base_year: int) -> pd.DataFrame:
     """Published sector growth up to the base year, fractions, one column per part of GRDP,
     indexed by year."""
 
@@ -158,6 +159,60 @@ def _relative_price_sd(scenario: Scenario) -> float:
     return DEFAULT_PRICE_SD if given is None else given / 100.0
 
 
+@dataclass(frozen=True)
+class SectorRecord:
+    """What the Monte Carlo's sector inputs read from a plan's published record: the same for
+    every scenario of the plan, so a caller that runs many scenarios (the explorer) reads it
+    once (:func:`sector_record`) and hands it to :func:`outlook_sectors` and
+    :func:`outlook_setup`.
+
+    Attributes
+    ----------
+    bases : SectorBases
+        The base year's constant-price weights and current-price shares
+        (:func:`analysis.outlook.inputs.sector_bases`).
+    loadings : Series
+        λ_i, how each part follows the aggregate.
+    idiosyncratic_sigma : dict
+        Each part's own spread around its loading.
+    history : Series
+        Mean published growth of each part over the baseline years, fractions.
+    """
+
+    bases: SectorBases
+    loadings: pd.Series
+    idiosyncratic_sigma: dict[str, float]
+    history: pd.Series
+
+
+def sector_record(series: pd.DataFrame, *, base_year: int, assumptions: Any = None) -> SectorRecord:
+    """The :class:`SectorRecord` of a plan: the published record up to its base year.
+
+    Weights and shares are the base year's of :func:`analysis.outlook.inputs.sector_bases`; the
+    loadings and the sectors' own spread come from
+    :func:`analysis.economics.calibration.calibrate_sector_scales` on the published sector
+    growth up to the base year; the history from
+    :func:`analysis.economics.sector_growth.baseline_years` less the pack's outlier years
+    (``assumptions``).
+    """
+    year = check_year(base_year, "base_year")
+    bases = sector_bases(series, base_year=year, assumptions=assumptions)
+    scales = calibrate_sector_scales(
+        _sector_growth_record(series, year),
+        published_growth(series, base_year=year),
+        dict(bases.weights),
+    )
+    record = record_through(series, year)
+    years = baseline_years(record, year, exclude=outlier_years(assumptions), sectors=SECTORS)
+    history = historical_baseline(record, years=years, sectors=SECTORS).growth
+    return SectorRecord(
+        bases=bases,
+        loadings=pd.Series(scales.loadings, dtype=float),
+        idiosyncratic_sigma=dict(scales.idiosyncratic_sigma),
+        history=history,
+    )
+
+
 def outlook_sectors(
     scenario: Scenario,
     growth: float,
@@ -166,15 +221,13 @@ def outlook_sectors(
     *,
     base_year: int,
     assumptions: Any = None,
+    record: SectorRecord | None = None,
 ) -> SectorSetup:
     """Sector inputs of the Monte Carlo for a scenario (four parts, ``gso4``).
 
-    Weights and shares are the base year's of :func:`analysis.outlook.inputs.sector_bases`; the
-    loadings and the sectors' own spread come from
-    :func:`analysis.economics.calibration.calibrate_sector_scales` on the published sector growth
-    up to the base year; the central growth from :func:`central_sector_growth`, around the
-    historical baseline of :func:`analysis.economics.sector_growth.baseline_years` less the
-    pack's outlier years (``assumptions``). Sector price changes are used when the
+    Weights, shares, loadings, the sectors' own spread and their history are the plan's
+    :class:`SectorRecord` (``record``, else :func:`sector_record` of ``series``); the central
+    growth from :func:`central_sector_growth`. Sector price changes are used when the
     scenario gives all four (else prices move alike). Around them each of the four parts'
     prices moves relative to the others with spread ``relative_price_sd`` (fraction; None:
     the scenario's ``uncertainty.relative_price_sd``, else
@@ -182,23 +235,19 @@ def outlook_sectors(
     :func:`analysis.economics.montecarlo.simulate_targets`.
     """
 
-    year = check_year(base_year, "base_year")
-    bases = sector_bases(series, base_year=year, assumptions=assumptions)
-    scales = calibrate_sector_scales(
-        _sector_record(series, year), published_growth(series, base_year=year), dict(bases.weights)
+    if record is None:
+        record = sector_record(series, base_year=base_year, assumptions=assumptions)
+    bases = record.bases
+    central = central_sector_growth(
+        scenario, growth, bases.weights, record.loadings, record.history
     )
-    loadings = pd.Series(scales.loadings, dtype=float)
-    record = record_through(series, year)
-    years = baseline_years(record, year, exclude=outlier_years(assumptions), sectors=SECTORS)
-    history = historical_baseline(record, years=years, sectors=SECTORS).growth
-    central = central_sector_growth(scenario, growth, bases.weights, loadings, history)
     prices = scenario.sector_prices()
     return SectorSetup(
         growth=central.to_dict(),
         weights=bases.weights.to_dict(),
         shares=bases.shares.to_dict(),
-        loadings=dict(scales.loadings),
-        idiosyncratic_sigma=dict(scales.idiosyncratic_sigma),
+        loadings=record.loadings.to_dict(),
+        idiosyncratic_sigma=dict(record.idiosyncratic_sigma),
         price_change=prices if len(prices) == len(SECTORS) else None,
         convention="gso4",
         relative_price_sd=(
@@ -224,6 +273,7 @@ def outlook_setup(
     base_year: int,
     assumptions: Any = None,
     sectors: bool = True,
+    sector_record: SectorRecord | None = None,
 ) -> MonteCarloSetup:
     """The Monte Carlo set-up of a scenario (fractions).
 
@@ -245,6 +295,9 @@ def outlook_setup(
         Draw the four parts of GRDP (:func:`outlook_sectors`); False for a plan without a
         structure target, whose growth is then drawn directly (the base year's sector
         weights are not needed).
+    sector_record : SectorRecord, optional
+        The plan's :func:`sector_record` when the caller has it already (the same set-up,
+        without reading the record again).
 
     Returns
     -------
@@ -272,7 +325,14 @@ def outlook_setup(
         if calibration is None
         else calibration
     )
-    inputs = projection_inputs(scenario, baselines, series, base_year=year, assumptions=assumptions)
+    inputs = projection_inputs(
+        scenario,
+        baselines,
+        series,
+        base_year=year,
+        assumptions=assumptions,
+        bases=None if sector_record is None else sector_record.bases,
+    )
     growth = inputs.annual_real_growth
     return MonteCarloSetup(
         growth=cal.growth_distribution(growth),
@@ -290,6 +350,7 @@ def outlook_setup(
             cal.relative_price_sd,
             base_year=year,
             assumptions=assumptions,
+            record=sector_record,
         )
         if sectors
         else None,
@@ -495,6 +556,7 @@ __all__ = [
     "SHARE_TARGET_IDS",
     "SIDE_SCALES",
     "UNCERTAINTY_KEYS",
+    "SectorRecord",
     "central_sector_growth",
     "macro_targets",
     "outlook_rows",
@@ -504,4 +566,5 @@ __all__ = [
     "published_plan",
     "scenario_calibration",
     "scenario_outlook",
+    "sector_record",
 ]
