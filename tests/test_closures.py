@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from analysis.economics.closures import equal_prices, given_growth, min_deviation
@@ -327,15 +327,39 @@ def test_given_growth_reproduces_growth_and_hits_shares(s, w, t, pi, g):
     lam=st.sampled_from([0.0, 0.1, 1.0, 10.0]),
 )
 def test_min_deviation_meets_targets_when_it_solves(s, w, t, g, lam):
+    # Closure A's solution (rho = 0) is a point of closure C's constraint set whenever its
+    # growth rates lie above C's search floor (-90 %): then the set is not empty, and an
+    # "inconsistent" here is the optimiser failing.
+    closure_a = equal_prices(s, w, t, target_growth=g, deflator=0.03, baseline=_wide_baseline)
+    assume(bool((closure_a.growth > -0.9 + 1e-6).all()))
     sol = min_deviation(
         s, w, t, target_growth=g, deflator=0.03, baseline=_wide_baseline, price_weight=lam
     )
-    # Closure A solves every one of these cases (test_equal_prices_hits_shares_and_growth), so
-    # the constraint set is never empty: an "inconsistent" here is the optimiser failing.
     assert sol.verdict != "inconsistent"
     assert sol.aggregate_growth == pytest.approx(g, abs=1e-8)
     assert sol.shares.to_numpy() == pytest.approx(t.to_numpy(), abs=1e-10)
     assert sol.deflator == pytest.approx(0.03, abs=1e-10)
+
+
+def test_min_deviation_below_its_floor_is_a_sector_collapse():
+    # Shares 1 : 1 : 0.125 of 2.125 moving to 1 : 0.0625 : 1 of 2.0625 at zero growth, equal
+    # weights. Services' share falls by (0.0625/2.0625) / (1/2.125) - 1 = -93.6 %; at a common
+    # price change with total growth held at zero, closure A puts services at -97.9 %
+    # (industry -66.9 %, agriculture +164.8 %), below closure C's floor of -90 %. With prices free (lambda = 0) closure C solves it by moving
+    # prices; with lambda = 1 it is held near closure A and must report the collapse.
+    s, w, t = _normalised([1, 1, 0.125]), _normalised([1, 1, 1]), _normalised([1, 0.0625, 1])
+    closure_a = equal_prices(s, w, t, target_growth=0.0, deflator=0.03, baseline=_wide_baseline)
+    assert closure_a.growth[SV] < -0.9
+    free = min_deviation(
+        s, w, t, target_growth=0.0, deflator=0.03, baseline=_wide_baseline, price_weight=0.0
+    )
+    assert free.verdict != "inconsistent"
+    assert free.aggregate_growth == pytest.approx(0.0, abs=1e-8)
+    held = min_deviation(
+        s, w, t, target_growth=0.0, deflator=0.03, baseline=_wide_baseline, price_weight=1.0
+    )
+    assert held.verdict == "inconsistent"
+    assert held.details["reason"] == "sector_collapse"
 
 
 # --- refusals ----------------------------------------------------------------------------
