@@ -345,8 +345,9 @@ def test_min_deviation_below_its_floor_is_a_sector_collapse():
     # Shares 1 : 1 : 0.125 of 2.125 moving to 1 : 0.0625 : 1 of 2.0625 at zero growth, equal
     # weights. Services' share falls by (0.0625/2.0625) / (1/2.125) - 1 = -93.6 %; at a common
     # price change with total growth held at zero, closure A puts services at -97.9 %
-    # (industry -66.9 %, agriculture +164.8 %), below closure C's floor of -90 %. With prices free (lambda = 0) closure C solves it by moving
-    # prices; with lambda = 1 it is held near closure A and must report the collapse.
+    # (industry -66.9 %, agriculture +164.8 %), below closure C's floor of -90 %. With
+    # prices free (lambda = 0) closure C solves it by moving prices; with lambda = 1 it is
+    # held near closure A and must report the collapse.
     s, w, t = _normalised([1, 1, 0.125]), _normalised([1, 1, 1]), _normalised([1, 0.0625, 1])
     closure_a = equal_prices(s, w, t, target_growth=0.0, deflator=0.03, baseline=_wide_baseline)
     assert closure_a.growth[SV] < -0.9
