@@ -325,6 +325,7 @@ def benchmark_figure(
     benchmark: BenchmarkForecast,
     target: float,
     lang: str = "vi",
+    source: str | None = None,
 ) -> Figure:
     """:func:`analysis.report.charts.growth_outlook_chart` of the record, the scenario's fan
     and a benchmark's forecast, in percent.
@@ -348,6 +349,7 @@ def benchmark_figure(
         target=100.0 * target,
         year=benchmark.year,
         lang=lang,
+        source=source,
     )
 
 
@@ -357,6 +359,7 @@ def ytd_figure(
     published: Sequence[float],
     target: float,
     lang: str = "vi",
+    source: str | None = None,
 ) -> Figure:
     """:func:`analysis.report.charts.ytd_fan_chart` of the year-to-date draws, in percent.
 
@@ -379,4 +382,5 @@ def ytd_figure(
         published=published,
         target=100.0 * target,
         lang=lang,
+        source=source,
     )
