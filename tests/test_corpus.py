@@ -64,6 +64,8 @@ def _outside(base: Path) -> Path:
 
 
 def _install(case: dict, root: Path, base: Path) -> None:
+    if "remove" in case:
+        (root / case["remove"]).unlink()
     if "file" in case:
         target = root / case["at"]
         target.parent.mkdir(parents=True, exist_ok=True)

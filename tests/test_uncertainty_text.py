@@ -181,7 +181,7 @@ def test_benchmark_paragraph_plan_inside_the_interval_and_above():
         "point forecast.\n"
         "\n"
         "**Limits:** 8 observations only; the intervals ignore the\n"
-        "uncertainty of the estimated drift and variance and any structural break (the 2021 "
+        "uncertainty of the estimated drift and variance and any structural break (the COVID-19 "
         "outbreak, a\n"
         "new wave of investment), so they are **lower bounds** on the real uncertainty. The "
         "model knows\n"

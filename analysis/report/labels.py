@@ -180,8 +180,8 @@ CHECK_LABELS: dict[str, dict[str, str]] = {
         "en": "Deflator that reconciles the growth and per-head targets",
     },
     "per_head.nominal_grdp_plan": {
-        "vi": "GRDP giá hiện hành 2024 mà hai mục tiêu hàm ý",
-        "en": "2024 GRDP at current prices the two targets imply",
+        "vi": "GRDP giá hiện hành năm kế hoạch mà hai mục tiêu hàm ý",
+        "en": "GRDP at current prices in the plan year the two targets imply",
     },
     "per_head.per_capita_at_national_deflator": {
         "vi": "GRDP/người nếu giảm phát bằng mức cả nước",

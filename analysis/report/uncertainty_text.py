@@ -129,7 +129,7 @@ statsmodels trên {n_obs} năm tăng trưởng đã công bố
 điểm {distance} điểm %.
 
 **Giới hạn:** chỉ có {n_obs} quan sát; khoảng dự báo bỏ qua sai
-số ước lượng của xu hướng và phương sai, cũng như các thay đổi cấu trúc (dịch bệnh năm 2021,
+số ước lượng của xu hướng và phương sai, cũng như các thay đổi cấu trúc (dịch COVID-19,
 làn sóng đầu tư mới), nên là **cận dưới** của độ bất định thực. Mô hình không biết gì về kế
 hoạch hay các dự án đang triển khai: đây là mốc so sánh, không phải dự báo thay thế.""",
     "en": """\
@@ -144,7 +144,7 @@ plan of {plan} lies {inside} the 80 % interval,
 point forecast.
 
 **Limits:** {n_obs} observations only; the intervals ignore the
-uncertainty of the estimated drift and variance and any structural break (the 2021 outbreak, a
+uncertainty of the estimated drift and variance and any structural break (the COVID-19 outbreak, a
 new wave of investment), so they are **lower bounds** on the real uncertainty. The model knows
 nothing of the plan or of projects under way: it is a yardstick, not a competing forecast.""",
 }
