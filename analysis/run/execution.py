@@ -147,7 +147,7 @@ def execute_job(job: Job) -> Outcome:
             cwd=job.cwd,
             execution_timeout=job.cell_timeout,
         )
-        export_html(job.output, job.output.with_suffix(".html"), job.lang, job.title)
+        export_html(job.output, job.output.with_suffix(".html"), job.lang, job.title, job.masthead)
     except Exception as exc:
         cell, detail = describe_failure(exc, job.output)
         return _outcome(

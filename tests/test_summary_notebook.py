@@ -1,0 +1,44 @@
+"""Report 00, the one-page summary, executed (papermill) for the 2025 plan pack.
+
+The lines it shows and writes beside the index are those :mod:`analysis.report.summary_page`
+gives for the same figures; its one chart has a title and alt text. The 2024 pack's summary is
+executed by the browser test's run and compared there with reports 02, 04 and 06.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import papermill as pm
+import pytest
+
+from analysis import load_plan
+from analysis.outlook.summary import plan_summary, run_tables
+from analysis.report.summary_page import summary_text
+from analysis.run.export import export_html
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "notebooks" / "00_summary.ipynb"
+
+
+@pytest.mark.notebook
+def test_the_2025_summary_executes_and_writes_what_it_shows(tmp_path):
+    out = tmp_path / "00_summary.ipynb"
+    pm.execute_notebook(
+        NOTEBOOK,
+        out,
+        parameters={"plan": "bac-giang-2025", "lang": "vi", "results_dir": str(tmp_path)},
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(ROOT / "notebooks"),
+    )
+    pack = load_plan("bac-giang-2025")
+    summary = plan_summary(pack, run_tables(pack, pack.scenarios, pack.seed), pack.scenario())
+    names = {s.name: s.label_in("vi") for s in pack.scenarios}
+    written = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert written == summary_text(summary, names, "vi") + "\n"
+    page = export_html(out, tmp_path / "00_summary.html", "vi", "t").read_text(encoding="utf-8")
+    assert "Tóm tắt kế hoạch năm 2025" in page
+    assert page.count("<img") == 1
+    assert 'alt="Tăng trưởng GRDP năm 2025: các kịch bản và mục tiêu (%)' in page
+    assert "Cơ cấu kinh tế" not in page, "the 2025 plan states no structure target"
