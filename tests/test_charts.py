@@ -139,3 +139,78 @@ def test_source_hosts(source, host):
 def test_source_line_drops_empty_parts_and_repeats():
     assert source_line(["a", None, "b", "a"], "en") == "Source: a; b."
     assert source_line([None], "vi") == ""
+
+
+# --- value labels never struck through --------------------------------------------------------
+
+
+def struck_labels(fig) -> list[str]:
+    """Value labels a horizontal line (target, published result, record) crosses without the
+    label sitting over it on an opaque box."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    out = []
+    for ax in fig.axes:
+        horizontal = [
+            line
+            for line in ax.lines
+            if len(set(map(float, line.get_ydata()))) == 1
+            and line.get_transform().contains_branch(ax.transData) is False
+        ]
+        for text in ax.texts:
+            if not text.get_text() or text.get_transform() == ax.transAxes:
+                continue
+            box = text.get_window_extent(renderer)
+            for line in horizontal:
+                y = ax.transData.transform((0, float(line.get_ydata()[0])))[1]
+                if box.y0 - 0.5 <= y <= box.y1 + 0.5:
+                    covered = text.get_bbox_patch() is not None and text.zorder > line.zorder
+                    if not covered:
+                        out.append(f"{text.get_text()} struck by {line.get_label()}")
+    return out
+
+
+HEIGHTS = [13.0 + 0.1 * i for i in range(31)]  # 13.0 .. 16.0 around the 14.5 target
+
+
+@pytest.mark.parametrize("height", HEIGHTS)
+def test_no_comparison_label_is_struck_by_the_target(height):
+    fig = charts.scenario_comparison_chart(
+        results({"a": 11.0, "b": height, "c": 16.5}), {}, "grdp_growth", 14.5, "vi"
+    )
+    assert struck_labels(fig) == []
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("height", HEIGHTS)
+def test_no_summary_label_is_struck_by_the_target_or_the_result(height):
+    from analysis.report.charts_comparison import summary_growth_chart
+
+    growth = [("Thấp", 11.0), ("Giữa", height), ("Cao", 16.0)]
+    fig = summary_growth_chart(growth, 14.5, 2024, outturn=13.85, reference="Giữa", lang="vi")
+    assert struck_labels(fig) == []
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("required", [12.0, 13.5, 14.2, 14.5, 14.8, 15.6, 16.16, 16.4])
+def test_no_in_year_label_is_struck_by_the_target_or_the_record(required):
+    from analysis.report.charts_outlook import in_year_chart
+
+    fig = in_year_chart(
+        [8.0, 11.9], [8.0, 10.0], required, 14.5, reference_best=16.16, reference_year=2023
+    )
+    assert struck_labels(fig) == []
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert legend.y1 <= ax.xaxis.get_tightbbox(renderer).y0 + 1, "under the tick labels"
+    plt.close(fig)
+
+
+def test_the_check_sees_a_struck_label():
+    fig, ax = plt.subplots()
+    ax.set_ylim(0, 20)
+    ax.annotate("14,50", (0, 14.5), va="center")
+    ax.axhline(14.5, label="target")
+    assert struck_labels(fig) == ["14,50 struck by target"]
+    plt.close(fig)

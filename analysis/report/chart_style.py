@@ -20,7 +20,7 @@ presentations that are friendly to colorblind people*.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -138,9 +138,22 @@ def number_axis(ax, lang: str, decimals: int = 0) -> None:
     )
 
 
-def _touches(height: float, lines: Iterable[float], span: float) -> bool:
-    """Whether a label drawn just above a bar of ``height`` would touch a horizontal line."""
-    return any(height - 0.02 * span <= y <= height + 0.09 * span for y in lines)
+LABEL_SIZE = 8
+"""Font size of the value labels."""
+
+LABEL_ZORDER = 5
+"""Value labels drawn inside their bar sit above every line (target lines are at 4)."""
+
+
+def label_height(ax, fontsize: float = LABEL_SIZE) -> float:
+    """The height of a value label and its offset, in the y data units of ``ax``.
+
+    Measured on the axes as they are when the bars are labelled, with a margin for the layout
+    :func:`finish` makes afterwards (which can only make the axes shorter by about a third).
+    """
+    low, high = ax.get_ylim()
+    points = ax.bbox.height * 72 / ax.figure.dpi
+    return 1.4 * (fontsize * 1.5 + 4) / max(points, 1e-9) * (high - low)
 
 
 def annotate_bars(
@@ -151,29 +164,39 @@ def annotate_bars(
     suffix: str = "",
     avoid: Sequence[float] = (),
 ) -> None:
-    """Each bar's value above it; inside the top of the bar where a line in ``avoid`` (a
-    target) would strike it through."""
-    low, high = ax.get_ylim()
-    span = max(high - low, 1e-9)
+    """Each bar's value above it, never struck through by a line in ``avoid`` (a target, a
+    published result, a record).
+
+    A label goes above its bar unless a line would cross it there; then inside the top of the
+    bar, white on a dark box drawn over any line; a bar too short to hold it has its label put
+    just above the highest of those lines.
+    """
     lines = [float(y) for y in avoid if y is not None and np.isfinite(y)]
+    height_of_label = label_height(ax)
+    low = ax.get_ylim()[0]
     for bar in bars:
         height = bar.get_height()
         if not np.isfinite(height):
             continue
         text = f"{format_number(height, decimals, lang)}{suffix}"
         x = bar.get_x() + bar.get_width() / 2
-        inside = _touches(height, lines, span) and height - low > 0.12 * span
+        crossing = [
+            y for y in lines if height - 0.2 * height_of_label <= y <= height + height_of_label
+        ]
+        inside = bool(crossing) and height - low > 1.2 * height_of_label
+        anchor = height if inside or not crossing else max(crossing)
         ax.annotate(
             text,
-            (x, height),
+            (x, anchor),
             ha="center",
             va="top" if inside else "bottom",
-            fontsize=8,
+            fontsize=LABEL_SIZE,
             xytext=(0, -3 if inside else 2),
             textcoords="offset points",
             color="white" if inside else "black",
             fontweight="bold" if inside else "normal",
             bbox=None if not inside else {"boxstyle": "round,pad=0.15", "fc": "#333333", "lw": 0},
+            zorder=LABEL_ZORDER,
         )
 
 

@@ -210,7 +210,7 @@ def level_comparison_chart(
         annotate_bars(ax, bars, decimals, lang, avoid=[goal] if goal is not None else [])
         if goal is not None:
             target_line(ax, goal, f"{label('target', lang)} {format_number(goal, decimals, lang)}")
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), fontsize=7, frameon=False)
+            legend_below(ax, fontsize=7)
         ax.set_title(
             f"{label(LEVEL_TITLES.get(variable, variable), lang)}\n({label(unit, lang)})",
             fontsize=9,

@@ -23,6 +23,7 @@ from analysis.report.chart_style import (
     annotate_bars,
     chart_title,
     finish,
+    legend_below,
     percent_axis,
     style,
     target_line,
@@ -258,7 +259,8 @@ def in_year_chart(
         lw=1.5,
         label="Mỗi quý còn lại cần đạt" if lang == "vi" else "Each remaining quarter needs",
     )
-    annotate_bars(ax, needed, 1, lang, " %")
+    ax.set_ylim(*_in_year_limits([*list(quarters)[:k], required, target, reference_best]))
+    annotate_bars(ax, needed, 1, lang, " %", avoid=[target, reference_best])
     for bar in done:  # halfway up the bar, clear of the year-to-date line
         height = bar.get_height()
         if np.isfinite(height) and height > 0:
@@ -294,10 +296,14 @@ def in_year_chart(
         ["Quý I", "Quý II", "Quý III", "Quý IV"] if lang == "vi" else ["Q1", "Q2", "Q3", "Q4"],
     )
     percent_axis(ax, lang)
-    values = [v for v in [*list(quarters)[:k], required, target] if np.isfinite(v)]
-    ax.set_ylim(min(0.0, min(values) - 1), max(values) * 1.22)
-    ax.legend(fontsize=8, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False)
+    legend_below(ax, ncol=2)
     return finish(fig, chart_title("in_year", lang), source)
+
+
+def _in_year_limits(figures: Sequence[float | None]) -> tuple[float, float]:
+    """The in-year chart's y range: zero (or below the lowest figure) to above the highest."""
+    values = [float(v) for v in figures if v is not None and np.isfinite(v)]
+    return min(0.0, min(values) - 1), max(values) * 1.22
 
 
 def ytd_fan_chart(
