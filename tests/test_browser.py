@@ -52,8 +52,10 @@ window.addEventListener('load', function () {
     .map(function (e) { return e.src || e.href; });
   var report = {
     images: Array.from(document.images).map(function (i) {
-      return {complete: i.complete, width: i.naturalWidth, height: i.naturalHeight};
+      return {complete: i.complete, width: i.naturalWidth, height: i.naturalHeight,
+              alt: i.getAttribute('alt'), title: i.getAttribute('title')};
     }),
+    text: document.body.innerText,
     links: Array.from(document.querySelectorAll('a[href]')).map(function (a) { return a.href; }),
     missing_anchors: Array.from(document.querySelectorAll('a[href^="#"]'))
       .map(function (a) { return a.hash.slice(1); })
