@@ -56,6 +56,12 @@ window.addEventListener('load', function () {
               alt: i.getAttribute('alt'), title: i.getAttribute('title')};
     }),
     text: document.body.innerText,
+    overflow: Array.from(document.querySelectorAll('td, th, img'))
+      .filter(function (e) {
+        return e.scrollWidth > e.clientWidth + 1
+          || e.getBoundingClientRect().right > document.documentElement.clientWidth + 1;
+      })
+      .map(function (e) { return e.tagName + ' ' + (e.textContent || '').slice(0, 60); }),
     links: Array.from(document.querySelectorAll('a[href]')).map(function (a) { return a.href; }),
     missing_anchors: Array.from(document.querySelectorAll('a[href^="#"]'))
       .map(function (a) { return a.hash.slice(1); })
