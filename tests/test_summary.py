@@ -160,13 +160,16 @@ def test_2024_sentences_say_what_the_figures_say(packs, tables):
     assert "Kết quả cả năm đã công bố: 13,85 %, **không đạt** mục tiêu." in text
     assert "mục tiêu 68,0 / 20,6 / 11,4" in text and "68,1 / 20,1 / 11,8" in text
     assert "năm 2024 đã có kết quả cả năm" in text
+    assert "«Kịch bản mục tiêu Nghị quyết» (cơ cấu kinh tế dưới đây theo kịch bản này)." in text
+    assert "tỷ trọng các quý" not in text, "the year is in: no quarterly weights are used"
 
 
 def test_2025_leaves_out_what_the_plan_does_not_state(packs, tables):
     pack = packs["bac-giang-2025"]
     s = _summary(packs, tables, "bac-giang-2025")
     text = summary_text(s, {x.name: x.label_in("vi") for x in pack.scenarios}, "vi")
-    assert "Cơ cấu" not in text, "no structure target in the 2025 plan"
+    assert "cơ cấu" not in text.lower(), "no structure target in the 2025 plan"
+    assert "(tỷ trọng các quý dưới đây theo kịch bản này)" in text
     assert "Kết quả cả năm" not in text, "no result of 2025 is published"
     assert "chưa có số liệu thực hiện" in text
     assert "mỗi quý cần tăng **13,60 %**" in text

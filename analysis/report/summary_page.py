@@ -31,11 +31,16 @@ from analysis.report.scorecard_view import headline_text
 
 WORDS: dict[str, dict[str, str]] = {
     "lead": {
-        "vi": "Số kịch bản của lần chạy: {n}; kịch bản tham chiếu: «{reference}» (cơ "
-        "cấu kinh tế và tỷ trọng các quý dưới đây theo kịch bản này).",
-        "en": "Scenarios in the run: {n}; the reference scenario: «{reference}» "
-        "(the structure and the quarterly weights below are this scenario's).",
+        "vi": "Số kịch bản của lần chạy: {n}; kịch bản tham chiếu: «{reference}»{uses}.",
+        "en": "Scenarios in the run: {n}; the reference scenario: «{reference}»{uses}.",
     },
+    "uses": {
+        "vi": " ({what} dưới đây theo kịch bản này)",
+        "en": " ({what} below: this scenario's)",
+    },
+    "uses_structure": {"vi": "cơ cấu kinh tế", "en": "the structure"},
+    "uses_weights": {"vi": "tỷ trọng các quý", "en": "the quarterly weights"},
+    "uses_and": {"vi": " và ", "en": " and "},
     "growth": {"vi": "Tăng trưởng GRDP", "en": "GRDP growth"},
     "per_head": {"vi": "GRDP bình quân đầu người", "en": "GRDP per head"},
     "structure": {"vi": "Cơ cấu kinh tế năm {year}", "en": "Economic structure, {year}"},
@@ -278,6 +283,17 @@ def quarters_item(s: Summary, lang: str = "vi") -> str:
     return _item(title, None, body)
 
 
+def _reference_uses(s: Summary, lang: str) -> str:
+    """What below comes from the reference scenario: the structure (when shown) and the
+    quarterly weights (when the remaining quarters are computed); empty when nothing does."""
+    what = []
+    if s.share_targets is not None and s.shares_projected is not None:
+        what.append(WORDS["uses_structure"][lang])
+    if s.growth_outturn is None and _finite(s.required_growth):
+        what.append(WORDS["uses_weights"][lang])
+    return _w("uses", lang, what=WORDS["uses_and"][lang].join(what)) if what else ""
+
+
 def summary_text(s: Summary, names: Mapping[str, str], lang: str = "vi") -> str:
     """The summary in Markdown: a lead line, then one item per question (those that apply).
 
@@ -296,6 +312,7 @@ def summary_text(s: Summary, names: Mapping[str, str], lang: str = "vi") -> str:
         lang,
         n=len(s.scenarios),
         reference=safe(names[s.reference]),
+        uses=_reference_uses(s, lang),
     )
     items = [
         growth_item(s, names, lang),
