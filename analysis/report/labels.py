@@ -120,10 +120,12 @@ def period_label(period: str, lang: str = "vi") -> str:
 
 
 def format_number(value: float | None, decimals: int = 1, lang: str = "vi") -> str:
-    """Format a number with the language's separators.
+    """Format a number with the language's separators, from Babel's ``vi`` and ``en`` locales.
 
     Vietnamese uses ``.`` for thousands and ``,`` for decimals (``3.950``; ``181,9``); English
     the reverse (``3,950``; ``181.9``). Missing or non-finite values show as an en dash.
+    Rounding is Python's own (of the float's exact value: 13.845 is 13.85), the separators
+    Babel's.
 
     Examples
     --------
@@ -133,9 +135,14 @@ def format_number(value: float | None, decimals: int = 1, lang: str = "vi") -> s
     lang = check_lang(lang)
     if value is None or not math.isfinite(float(value)):
         return "–"
-    text = f"{float(value):,.{decimals}f}"
-    if lang == "vi":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal  # loaded on first use: --help stays fast
+
+    # rounded as Python rounds the float itself (its exact binary value), then written by Babel
+    rounded = Decimal(f"{float(value):.{decimals}f}")
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    text = format_decimal(rounded, format=pattern, locale=lang, decimal_quantization=True)
     if text.startswith("-") and not any(ch in "123456789" for ch in text):
         text = text[1:]  # no "-0,0" for a value that rounds to zero
     return text
