@@ -110,6 +110,7 @@ _PUBLIC: dict[str, str] = {
     # outlook
     "outlook_rows": "analysis.outlook.scenario_outlook",
     "plan_outturn": "analysis.outlook.retrospective",
+    "plan_summary": "analysis.outlook.summary",
     "record_through": "analysis.outlook.record",
     "scenario_outlook": "analysis.outlook.scenario_outlook",
     "scenario_results": "analysis.outlook.results",
