@@ -108,6 +108,8 @@ _PUBLIC: dict[str, str] = {
     "summary": "analysis.economics.scorecard",
     "ytd_growth": "analysis.economics.scorecard_in_year",
     # outlook
+    "base_levels": "analysis.outlook.inputs",
+    "in_year_record": "analysis.outlook.quarter_weights",
     "outlook_rows": "analysis.outlook.scenario_outlook",
     "plan_outturn": "analysis.outlook.retrospective",
     "plan_summary": "analysis.outlook.summary",

@@ -43,7 +43,9 @@ from analysis.report.structure_page import (
     points_text,
     shares_text,
     solutions_table,
+    verdict_rule_text,
 )
+from analysis.report.titles import report_title
 
 sc = pack.scenario(scenario)
 show_plausibility_note(pack, [sc], lang=lang)  # figures let through by --allow-implausible
@@ -151,10 +153,16 @@ if has_target:
         "## Điều kiện để đạt cơ cấu mục tiêu",
         "## What the target structure needs",
     )
-    common = {"target_growth": g, "deflator": deflator, "baseline": struct["baseline"]}
+    # The pack's thresholds, as report 03 uses them: one rule decides both reports' verdicts.
+    common = {
+        "target_growth": g,
+        "deflator": deflator,
+        "baseline": struct["baseline"],
+        "z_limit": struct["z_limit"],
+    }
     solutions = [
         equal_prices(shares_base, weights, target_shares, **common),
-        min_deviation(shares_base, weights, target_shares, **common),
+        min_deviation(shares_base, weights, target_shares, price_sd=struct["price_sd"], **common),
     ]
     if len(given) == 4:
         solutions.append(
@@ -163,9 +171,7 @@ if has_target:
                 weights,
                 target_shares,
                 sector_growth=path_growth,
-                deflator=deflator,
-                baseline=struct["baseline"],
-                target_growth=g,
+                **common,
             )
         )
 
@@ -179,3 +185,5 @@ if has_target:
     )
 
     show_markdown(conclusion_text(solutions[0], solutions[1], g, lang))
+    consistency = report_title("target_consistency", year, lang)
+    show_markdown(verdict_rule_text(struct["z_limit"], struct["price_sd"], consistency, lang))

@@ -30,10 +30,11 @@ show_title("uncertainty", year, lang)
 # %%
 from analysis.outlook import scenario_outlook as outlook
 from analysis.outlook.inputs import projection_inputs
-from analysis.outlook.record import record_through
+from analysis.outlook.record import assumption_bases, outlier_years, record_through
 from analysis.outlook.relative_prices import relative_price_effect
 from analysis.report import uncertainty_page as page
 from analysis.report import uncertainty_text as text
+from analysis.report.calibration_basis import calibration_basis
 from analysis.report.chart_sources import chart_source
 from analysis.report.display import pick, show_figure, show_markdown, show_table
 from analysis.report.plausibility_note import show_plausibility_note
@@ -143,7 +144,18 @@ if setup.sectors is not None:
 # %%
 say(lang, "### Giả định hiệu chỉnh", "### Calibration assumptions")
 show_table(
-    page.calibration_table(calibration.to_frame(), sc.uncertainty.given(), lang),
+    page.calibration_table(
+        calibration.to_frame(),
+        sc.uncertainty.given(),
+        lang,
+        calibration_basis(
+            calibration,
+            sc.uncertainty.given(),
+            outlier_years(pack.assumptions),
+            lang,
+            assumption_bases(pack.assumptions),
+        ),
+    ),
     pick(
         lang,
         "Các thang đo của mô phỏng và cơ sở của chúng",

@@ -52,10 +52,8 @@ say(
 )
 
 # %%
-from analysis import assess, in_year_view, ytd_growth
+from analysis import assess, in_year_record, in_year_view, ytd_growth
 from analysis.data.actuals import load_actuals_given
-from analysis.economics.scorecard_in_year import reference_quarters
-from analysis.outlook.record import latest_quarterly_year, record_through
 from analysis.report import in_year_growth as growth
 from analysis.report import scorecard_findings as findings
 from analysis.report import scorecard_notes as notes
@@ -112,15 +110,16 @@ if has_results:
 # %%
 grdp = growth.growth_row(assessment)  # the resolution's growth target and result, percent
 growth_target = float(grdp["target"])
-weights = [w / 100 for w in sc.quarterly_weights]
 ytd = ytd_growth(figures)
-# The record the required growth is judged against: the single quarters of the base year (or
-# of the latest year before it whose quarters are published), the fourth implied by the year's
-# growth and the weights above (an assumption, not a published figure).
-record_year = latest_quarterly_year(record_through(pack.series, pack.base_year), pack.base_year)
-record = reference_quarters(pack.series, weights, year=record_year)
-view = in_year_view(ytd, growth_target / 100, weights, reference_quarters=record["growth"])
-show_markdown(growth.in_year_text(view, record, grdp, sc, pack.periods, lang))
+# The weights of the plan year (the scenario's) and the record the required growth is judged
+# against: the single quarters of the base year (or of the latest year before it whose quarters
+# are published), those not published implied by its year-to-date figures and the weights of
+# the year before it (an assumption of the pack, named in the text).
+known = in_year_record(pack, sc)
+view = in_year_view(
+    ytd, growth_target / 100, known.weights, reference_quarters=known.record["growth"]
+)
+show_markdown(growth.in_year_text(view, known.record, grdp, sc, pack.periods, lang, known=known))
 
 # %%
 if not ytd.empty:

@@ -44,10 +44,18 @@ def test_every_baseline_names_its_source(baselines):
     assert set(baselines["kind"]) <= {"actual", "estimate"}
 
 
-def test_published_2023_contributions_add_to_growth(series):
-    # 11.88 + 1.10 + 0.32 + 0.15 = 13.45 (the tax line is the published residual)
-    contrib = series[(series["variable"] == "contribution") & (series["period"] == "2023")]
-    assert contrib["value"].sum() == pytest.approx(13.45, abs=1e-9)
+def test_published_2023_contributions_reveal_weights_that_sum_to_one(series):
+    # The tax line's 0.15 point is the residual 13.45 - 11.88 - 1.10 - 0.32, so the points sum
+    # to 13.45 whatever they are. The weights they reveal with the separately published sector
+    # growth (methodology §2, w_i = c_i / g_i) do not: 11.88 / 17.25 = 0.688696,
+    # 1.10 / 6.56 = 0.167683, 0.32 / 2.63 = 0.121673, 0.15 / 7.14 = 0.021008; sum 0.999060.
+    rows = series[series["period"].eq("2023")].set_index(["variable", "sector"])["value"]
+    parts = ["industry_construction", "services", "agriculture", "product_taxes"]
+    weights = [rows["contribution", p] / rows["sector_growth", p] for p in parts]
+    assert weights == pytest.approx([0.688696, 0.167683, 0.121673, 0.021008], abs=1e-6)
+    assert sum(weights) == pytest.approx(0.999060, abs=1e-6)
+    taxes = series[series["variable"].eq("contribution") & series["sector"].eq("product_taxes")]
+    assert taxes.loc[taxes["period"].eq("2023"), "kind"].tolist() == ["estimate"]
 
 
 def test_annual_growth_record_2016_2024(series):
@@ -81,10 +89,27 @@ def test_national_quarters_are_the_published_ones(series):
 
 def test_assumptions_are_derived_as_stated():
     a = load_assumptions().set_index("assumption_id")["value"]
-    assert a["population_base"] == pytest.approx(7.6e9 / 3950, abs=1)  # 1,924,051
-    assert a["exchange_rate_base"] == pytest.approx(181.9e12 / 7.6e9, abs=1)  # 23,934
     weights = [a[f"quarter_weight_q{i}"] for i in range(1, 5)]
     assert sum(weights) == pytest.approx(100.0)
+    # 2022 by quarter from the 2023 assumption and the 2023 quarters (8.4 / 13.5 / 14.59 %,
+    # the year 13.45 %): 21 x 1.1345 / 1.084 = 21.978; 25 x 1.1345 / 1.135 = 24.989;
+    # 26.5 x 1.1345 / 1.1459 = 26.236; the rest 100 - 73.204 = 26.796; to two decimals
+    # 21.98 / 24.99 / 26.24 / 26.80, summing to 100.01
+    before = [a[f"quarter_weight_2022_q{i}"] for i in range(1, 5)]
+    assert before == [21.98, 24.99, 26.24, 26.80]
+    # the population and the rate are derived from the baselines, not assumed
+    assert not {"population_base", "exchange_rate_base"} & set(a.index)
+
+
+def test_the_base_years_rate_and_population_are_derived_once(baselines):
+    from analysis.outlook.inputs import base_levels
+
+    # the resolution's own pair: 181.9 trillion VND ≈ 7.6 bn USD, 3,950 USD per head:
+    # 181.9e12 / 7.6e9 = 23,934.2105 VND per USD; 7.6e9 / 3,950 = 1,924,050.63 persons (not
+    # 181.9e12 / (23,934 x 3,950) = 1,924,067.56 with the rate rounded to the dong)
+    levels = base_levels(baselines)
+    assert levels.exchange_rate == pytest.approx(23934.2105, abs=1e-4)
+    assert levels.population == pytest.approx(1924050.63, abs=0.01)
 
 
 def test_unknown_baseline_id_is_a_clear_key_error(baselines):

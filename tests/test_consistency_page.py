@@ -40,6 +40,10 @@ REPORT = pd.DataFrame(
             "information",
         ],
         "note": ["pi*", "N", "I / dN", "max |z|", "max |z|", "z of one sector", "R / N"],
+        "note_id": ["nominal_grdp"] * 2 + ["icor_current"] + ["no_target"] * 4,
+        "figures": [{"year": 2023, "grdp": 181.9, "growth": 0.145, "deflator": 0.02888}] * 2
+        + [{"investment": 103500, "increase": 32391, "deflator": 0.02888, "low": 3, "high": 7}]
+        + [{"target": "budget_revenue"}] * 4,
     },
     index=pd.Index(
         [
@@ -96,8 +100,16 @@ def test_checks_table():
 def test_notes_table():
     table = notes_table(REPORT, "en")
     assert list(table.columns) == ["Check", "How it is computed"]
-    assert table.iloc[2].tolist() == ["Implied ICOR (current prices)", "I / dN"]
+    assert table.iloc[2].tolist() == [
+        "Implied ICOR (current prices)",
+        "103,500 / 32,391 billion VND (GRDP increase at current prices, π 2.89 %); "
+        "reference band 3.0 – 7.0",
+    ]
     assert len(table) == len(REPORT)
+    vi = notes_table(REPORT, "vi")
+    assert list(vi.columns) == ["Kiểm tra", "Cách tính"]
+    assert vi.iloc[2, 1].startswith("103.500 / 32.391 tỷ đồng (GRDP tăng thêm theo giá hiện hành")
+    assert vi.iloc[0, 1] == "GRDP 2023 × (1 + g*)(1 + π*) = 181,9 × 1,1450 × 1,0289"
 
 
 def test_closures_flagged_not_their_sectors():

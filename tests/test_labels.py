@@ -106,3 +106,42 @@ def test_period_labels(period, lang, expected):
     from analysis.report.labels import period_label
 
     assert period_label(period, lang) == expected
+
+
+def _word_tables():
+    """Every table of words keyed by language in the report layer (module, name, table)."""
+    import importlib
+    import pkgutil
+
+    import analysis.report
+
+    for info in pkgutil.iter_modules(analysis.report.__path__):
+        module = importlib.import_module(f"analysis.report.{info.name}")
+        for name, value in vars(module).items():
+            if (
+                name.isupper()
+                and isinstance(value, dict)
+                and value
+                and all(isinstance(v, dict) and set(v) == {"vi", "en"} for v in value.values())
+            ):
+                yield f"{info.name}.{name}", value
+
+
+def test_the_label_tables_are_in_one_language_each_way():
+    from language_check import foreign_sentences
+
+    tables = dict(_word_tables())
+    assert {"labels.TEXT", "labels.CHECK_LABELS", "labels.RESULT_LABELS"} <= set(tables)
+    assert "titles.REPORT_TITLES" in tables
+    for where, table in tables.items():
+        for key, words in table.items():
+            for lang in ("vi", "en"):
+                assert not foreign_sentences(words[lang], lang), (where, key, lang, words[lang])
+
+
+def test_the_stop_word_check():
+    from language_check import foreign_sentences, stop_words
+
+    assert stop_words("Tăng trưởng of the year", "vi") == ["of", "the"]
+    assert stop_words("cột as_of của tệp", "vi") == []  # a machine id is not a word
+    assert foreign_sentences("Growth. Tăng trưởng của tỉnh; GRDP", "en") == ["Tăng trưởng của tỉnh"]

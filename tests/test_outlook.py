@@ -191,10 +191,23 @@ def test_year_to_date_figures_narrow_the_distribution(tmp_path):
 
 
 def test_structure_is_assessed_for_a_scenario_without_sectors(tmp_path):
-    table = scenario_outlook(scenario(tmp_path), n_draws=N, seed=1, **PACK).table
-    p = table.loc["structure", "probability"]
-    assert 0.0 < p < 1.0
+    result = scenario_outlook(scenario(tmp_path), n_draws=N, seed=1, **PACK)
+    table = result.table
     assert table.loc["structure", "threshold"] == pytest.approx(0.005)  # ± 0.5 point
+    # Counted here from the draws: every share within 0.5 point of 68 / 20.6 / 11.4 %; the
+    # joint event adds growth >= 14.5 % and GRDP per head >= 4,500 USD.
+    gaps = (
+        result.shares[["industry_construction", "services", "agriculture"]] - [0.68, 0.206, 0.114]
+    ).abs()
+    structure = (gaps <= 0.005).all(axis=1).to_numpy()
+    joint = structure & (result.annual_growth >= 0.145) & (result.per_capita_usd >= 4500.0)
+    p = structure.mean()
+    assert 0.01 < p < 0.99  # both outcomes occur, so the count below says something
+    assert table.loc["structure", "probability"] == pytest.approx(p, abs=1e-12)
+    assert table.loc["structure", "standard_error"] == pytest.approx(
+        math.sqrt(p * (1 - p) / N), abs=1e-12
+    )
+    assert table.loc["joint", "probability"] == pytest.approx(joint.mean(), abs=1e-12)
 
 
 # --- the targets ------------------------------------------------------------------------------

@@ -72,7 +72,34 @@ def test_columns_name_no_year():
     assert not [c for c in targets.columns if any(y in c for y in ("2023", "2024"))]
     assert targets.set_index("indicator_id").loc["grdp_growth", "baseline"] == 13.45
     ids = set(load_plan().assumptions["assumption_id"])
-    assert {"population_base", "exchange_rate_base", "population_growth", "depreciation"} <= ids
+    assert {"population_growth", "depreciation"} <= ids
+    # derived from the baselines (GRDP in VND and USD, per head), never assumed beside them
+    assert not {"population_base", "exchange_rate_base"} & ids
+
+
+@pytest.mark.parametrize("plan_id", ["bac-giang-2024", "bac-giang-2025"])
+def test_every_assumption_row_is_read_by_the_package(plan_id):
+    """A row of assumptions.csv that no code reads is a figure the reports seem to rest on but
+    do not: each id is named in the package, or is one of its families (quarterly weights of
+    the base year or of a named year, the base year's shares, named outlier years)."""
+    import re
+
+    from analysis.outlook.quarter_weights import plan_weight_ids
+    from analysis.outlook.record import BASE_SHARE_PREFIX, OUTLIER_PREFIX
+
+    source = "\n".join(
+        f.read_text(encoding="utf-8") for f in (Path(paths.ROOT) / "analysis").rglob("*.py")
+    )
+    families = re.compile(r"quarter_weight_\d{4}_q[1-4]")
+    unread = [
+        i
+        for i in load_plan(plan_id).assumptions["assumption_id"]
+        if f'"{i}"' not in source
+        and i not in plan_weight_ids()
+        and not families.fullmatch(i)
+        and not i.startswith((BASE_SHARE_PREFIX, OUTLIER_PREFIX))
+    ]
+    assert unread == []
 
 
 def test_loaders_take_the_plan_by_id_object_or_default():
@@ -230,9 +257,14 @@ def test_the_2025_pack_holds_what_the_sources_state():
 
 
 def test_the_2025_assumptions_are_derived_as_stated():
-    a = load_plan("bac-giang-2025").assumptions.set_index("assumption_id")["value"]
-    assert a["population_base"] == pytest.approx(8.65e9 / 4370, abs=1)  # 1,979,405
-    assert a["exchange_rate_base"] == pytest.approx(207e12 / 8.65e9, abs=1)  # 23,931
+    from analysis.outlook.inputs import base_levels
+
+    plan = load_plan("bac-giang-2025")
+    a = plan.assumptions.set_index("assumption_id")["value"]
+    levels = base_levels(plan.baselines)
+    # 8.65e9 USD / 4,370 USD = 1,979,405.03 persons; 207e12 / 8.65e9 = 23,930.636 VND per USD
+    assert levels.population == pytest.approx(1979405.03, abs=0.01)
+    assert levels.exchange_rate == pytest.approx(23930.636, abs=1e-3)
     # 239,143 billion VND / 119.2 million VND per head = 2,006,233 persons: +1.36 %
     assert a["population_growth"] == pytest.approx(
         100 * (239143e9 / 119.2e6 / 1979405 - 1), abs=0.005

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.economics.growth import per_capita_growth
 from analysis.economics.projection import ProjectionInputs, project_year, required_path, ytd_path
 
 PHI = (0.21, 0.25, 0.265, 0.275)
@@ -87,7 +86,9 @@ def test_per_head_identity(g, pi, n, e):
         BASE, real_growth=g, deflator=pi, population_growth=n, depreciation=e
     )
     t = project_year(inputs)
-    expected = 3950.0 * (1.0 + per_capita_growth(g, pi, n, e))
+    # methodology §3 written out, not per_capita_growth (which project_year itself calls):
+    # y1 = y0 (1 + g)(1 + π) / ((1 + n)(1 + e))
+    expected = 3950.0 * (1.0 + g) * (1.0 + pi) / ((1.0 + n) * (1.0 + e))
     assert value(t, "grdp_per_capita_usd", "2024") == pytest.approx(expected, rel=1e-12)
 
 

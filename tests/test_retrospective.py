@@ -135,8 +135,17 @@ def test_misses_always_add_up_to_the_growth_miss(raw_weights, growth, total):
     published = {k: 0.5 * g for k, g in list(planned.items())[:-1]}
     frame = contribution_miss(planned, weights, published, total, residual=keys[-1])
     parts = frame.drop(index="total")
-    assert parts["miss"].sum() == pytest.approx(total - parts["planned_contribution"].sum())
-    assert parts["published_contribution"].sum() == pytest.approx(total)
+    # Worked here, not read back from the frame: the planned points w_i g_i, the residual part's
+    # published points g - Σ_{i<r} c_i and each miss c_i - w_i g_i. (That the published points
+    # add up to g holds for any residual; these pin what the residual and the misses are.)
+    plan_points = {k: weights[k] * planned.get(k, 0.0) for k in keys if k in planned}
+    residual = total - math.fsum(published.values())
+    assert parts.loc[keys[-1], "published_contribution"] == pytest.approx(residual, abs=1e-12)
+    assert bool(parts.loc[keys[-1], "derived"]) and not parts["derived"].iloc[:-1].any()
+    for k, points in plan_points.items():
+        assert parts.loc[k, "planned_contribution"] == pytest.approx(points, abs=1e-12)
+        got = published.get(k, residual)
+        assert parts.loc[k, "miss"] == pytest.approx(got - points, abs=1e-12)
 
 
 # --- the outturn's prices, dollar rate and population -------------------------------------------
@@ -169,14 +178,15 @@ def test_implied_figures_refuse_bad_input(call, match):
 
 # The target scenario: 14.5 % growth, 2.89 % deflator, 1.68 % population, 1.7 % depreciation.
 PLANNED = PerHeadFactors(0.145, 0.0289, 0.0168, 0.017)
-# The outturn from the published levels: 13.85 %; the deflator (207 / 181.9) / 1.1385 − 1;
-# population 8.65e9 / 4,370 = 1,979,405 against 181.9e12 / (23,934 × 3,950) = 1,924,067.6;
-# the rate 207e12 / 8.65e9 = 23,930.64 against 23,934.
+# The outturn from the published levels, both years by the same derivation: 13.85 %; the
+# deflator (207 / 181.9) / 1.1385 − 1; population 8.65e9 / 4,370 = 1,979,405 against
+# 7.6e9 / 3,950 = 1,924,050.6; the rate 207e12 / 8.65e9 = 23,930.64 against
+# 181.9e12 / 7.6e9 = 23,934.21.
 ACTUAL = PerHeadFactors(
     0.1385,
     207 / 181.9 / 1.1385 - 1,
-    (8.65e9 / 4370) / (181.9e12 / (23934 * 3950)) - 1,
-    (207e12 / 8.65e9) / 23934 - 1,
+    (8.65e9 / 4370) / (7.6e9 / 3950) - 1,
+    (207e12 / 8.65e9) / (181.9e12 / 7.6e9) - 1,
 )
 
 
@@ -191,10 +201,10 @@ def test_per_head_split_of_4370_against_4500_by_hand():
     split = per_head_miss(PLANNED, ACTUAL)
     # real growth  log(1.1385 / 1.145)                 = −0.0056930
     # prices       log(0.9995502 / 1.0289)              = −0.0289402
-    # population  −log(1.0287607 / 1.0168)              = −0.0116944
-    # exchange    −log(0.9998594 / 1.017)               = +0.0169977
+    # population  −log(1.0287697 / 1.0168)              = −0.0117032
+    # exchange    −log(0.9998506 / 1.017)               = +0.0170065
     # total        log(4,370 / 4,500.07)                = −0.0293299
-    expected = [-0.0056930, -0.0289402, -0.0116944, 0.0169977, -0.0293299]
+    expected = [-0.0056930, -0.0289402, -0.0117032, 0.0170065, -0.0293299]
     assert split.tolist() == pytest.approx(expected, abs=1e-7)
     assert list(split.index) == ["real_growth", "prices", "population", "exchange_rate", "total"]
     assert split.iloc[:4].sum() == pytest.approx(split["total"], abs=1e-15)

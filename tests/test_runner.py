@@ -221,7 +221,11 @@ def test_results_csv_and_workbook(published):
     per_head = table[(table["variable"] == "grdp_per_capita_usd") & (table["period"] == "2024")]
     assert float(per_head["value"].iloc[0]) == pytest.approx(4500.07, abs=0.01)
     book = openpyxl.load_workbook(run / "results.xlsx", read_only=True)
-    assert sorted(book.sheetnames) == ["hostile", "target"]
+    # One sheet per scenario, named by its Vietnamese label made fit for Excel.
+    names = sorted(book.sheetnames)
+    assert len(names) == 2 and all(len(n) <= 31 for n in names)
+    assert names[0].startswith('<script>alert("vi")< script>')
+    assert names[1].startswith("Kịch bản mục tiêu")
 
 
 @pytest.mark.notebook

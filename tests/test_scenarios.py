@@ -420,10 +420,28 @@ def test_projection_inputs_are_fractions(tmp_path):
     assert inputs.population_growth == pytest.approx(0.0168)
     assert inputs.depreciation == pytest.approx(0.017)
     assert inputs.quarterly_weights == pytest.approx((0.21, 0.25, 0.265, 0.275))
-    assert inputs.exchange_rate_base == 23934.0
+    # the base year's own conversion, 181.9e12 / 7.6e9 = 23,934.2105 (the file's 23,934 agrees
+    # to the dong)
+    assert inputs.exchange_rate_base == pytest.approx(23934.2105, abs=1e-4)
     # 2023 baselines (resolution, opening paragraph): 181.9 trillion VND, 3,950 USD per head
     assert inputs.grdp_nominal_base == 181.9
     assert inputs.per_capita_usd_base == 3950.0
+
+
+def test_a_base_rate_other_than_the_baselines_own_is_refused(tmp_path):
+    # 181.9e12 / 7.6e9 = 23,934.2105 VND per USD; 23,772 (the national GSO-implied 2023 rate)
+    # is 162.2 away, beyond the half dong the file's rounding explains
+    data = copy.deepcopy(VALID)
+    data["exchange_rate"]["base"] = 23772
+    s = load_scenario(write(tmp_path, data))
+    with pytest.raises(InputError) as info:
+        projection_inputs(s, load_baselines(), base_year=2023)
+    assert info.value.where == "exchange_rate.base"
+    assert info.value.rule.startswith(
+        "23,772 VND per USD disagrees with the base year's own conversion, "
+        "181.9 trillion VND / 7.6 bn USD = 23,934.21"
+    )
+    assert info.value.rule.endswith("write 23934")
 
 
 def test_quarterly_path_and_ytd_are_fractions(tmp_path):

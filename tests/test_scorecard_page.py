@@ -218,3 +218,13 @@ def test_sources_table(figures):
             "Công bố đến ngày": "15/03/2025",
         }
     ]
+
+
+def test_a_source_is_cited_in_the_reports_language():
+    from analysis.report.scorecard_view import source_citation
+
+    cited = "Statistics Office figure for the year: https://dantri.com.vn/x-2025.htm"
+    assert source_citation(cited, "vi") == "https://dantri.com.vn/x-2025.htm"
+    assert source_citation(cited, "en") == cited
+    # A source without an address is shown as written.
+    assert source_citation("Cục Thống kê", "vi") == "Cục Thống kê"

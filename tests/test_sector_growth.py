@@ -57,19 +57,32 @@ def test_historical_baseline_on_the_published_series():
     assert base.years[IC] == (2016, 2017, 2018, 2019, 2023)
 
 
-def test_historical_baseline_refusals():
-    one_year = _series([("sector_growth", IC, "2016", 10.0)])
-    with pytest.raises(ValueError, match="needs 'sector_growth' in at least 2"):
-        historical_baseline(one_year, years=[2016, 2017], sectors=[IC])
-    dupes = _series(
+def test_a_year_published_twice_counts_once_at_its_latest_vintage():
+    # 2016 published as 10 % (~12/2017, read as 1 December 2017) and 11 % (~2017, 1 January
+    # 2017): the December figure is the later vintage whatever the order of the lines, so
+    # IC is 10, 12 %: mean 11 %, sd sqrt((1 + 1)/1) = 1.4142136 pt.
+    rows = _series(
         [
             ("sector_growth", IC, "2016", 10.0),
             ("sector_growth", IC, "2016", 11.0),
             ("sector_growth", IC, "2017", 12.0),
         ]
+    ).assign(source_date=["~12/2017", "~2017", "~12/2018"])
+    for table in (rows, rows.iloc[::-1]):
+        base = historical_baseline(table, years=[2016, 2017], sectors=[IC])
+        assert base.growth[IC] == pytest.approx(0.11, abs=1e-12)
+        assert base.sd[IC] == pytest.approx(0.014142136, abs=1e-9)
+    # without dates the line entered last wins: 11 and 12 %, mean 11.5 %
+    undated = historical_baseline(
+        rows.drop(columns="source_date"), years=[2016, 2017], sectors=[IC]
     )
-    with pytest.raises(ValueError, match=r"more than one 'sector_growth' figure .* \[2016\]"):
-        historical_baseline(dupes, years=[2016, 2017], sectors=[IC])
+    assert undated.growth[IC] == pytest.approx(0.115, abs=1e-12)
+
+
+def test_historical_baseline_refusals():
+    one_year = _series([("sector_growth", IC, "2016", 10.0)])
+    with pytest.raises(ValueError, match="needs 'sector_growth' in at least 2"):
+        historical_baseline(one_year, years=[2016, 2017], sectors=[IC])
     with pytest.raises(ValueError, match=r"series: missing column\(s\) \['value'\]"):
         historical_baseline(one_year.drop(columns="value"), years=[2016], sectors=[IC])
     flat = _series([("sector_growth", IC, "2016", 10.0), ("sector_growth", IC, "2017", 10.0)])

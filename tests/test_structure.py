@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -256,9 +258,13 @@ def test_converted_shares_sum_to_one(s, t):
 
 @given(w=shares(), g=sector_growth())
 def test_contributions_sum_to_aggregate_growth(w, g):
-    assert contributions(g, w).sum() == pytest.approx(aggregate_growth(w, g), abs=1e-12)
-    # and 1 + g = sum of w_i (1 + g_i) (methodology §4)
-    assert 1 + aggregate_growth(w, g) == pytest.approx((w * (1 + g)).sum(), abs=1e-12)
+    # Worked in the test, not by one function of the module against another: c_i = w_i g_i
+    # (methodology §2), each part, and 1 + g = Σ w_i (1 + g_i) (methodology §4).
+    by_hand = [wi * gi for wi, gi in zip(w.tolist(), g.tolist(), strict=True)]
+    assert contributions(g, w).tolist() == pytest.approx(by_hand, abs=1e-15)
+    assert contributions(g, w).sum() == pytest.approx(math.fsum(by_hand), abs=1e-12)
+    level = math.fsum(wi * (1 + gi) for wi, gi in zip(w.tolist(), g.tolist(), strict=True))
+    assert 1 + aggregate_growth(w, g) == pytest.approx(level, abs=1e-12)
 
 
 @given(w=shares(), g=sector_growth())

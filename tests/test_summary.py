@@ -3,9 +3,9 @@
 Its figures are those of the reports it summarises: each scenario's results table (reports 01
 and 04, the index), the structural-shift report (02: the 2024 structure under the target
 scenario, as that report prints it), the scorecard (06: its assessment, headline and lists, and
-its in-year requirement computed as notebook 06 computes it). Its sentences hold for both plan
-packs (2024: the year's result published, a structure target; 2025: no actuals, no structure
-target), for one scenario or several, in both languages.
+its in-year requirement computed as notebook 06 computes it, with ``in_year_record``). Its
+sentences hold for both plan packs (2024: the year's result published, a structure target;
+2025: no actuals, no structure target), for one scenario or several, in both languages.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pytest
 
 from analysis import load_plan
 from analysis.economics.scorecard import assess
-from analysis.economics.scorecard_in_year import in_year_view, reference_quarters, ytd_growth
-from analysis.outlook.record import latest_quarterly_year, record_through
+from analysis.economics.scorecard_in_year import in_year_view, ytd_growth
+from analysis.outlook.quarter_weights import in_year_record
 from analysis.outlook.results import scenario_results
 from analysis.outlook.summary import plan_summary, reference_of, run_tables
 from analysis.report.scorecard_page import group_counts
@@ -118,12 +118,9 @@ def test_the_scorecard_figures_are_report_06s(packs, tables):
 def test_2025_what_the_quarters_need_is_report_06s(packs, tables):
     pack = packs["bac-giang-2025"]
     s = _summary(packs, tables, "bac-giang-2025")
-    reference = pack.scenario()
-    weights = [w / 100 for w in reference.quarterly_weights]
-    record_year = latest_quarterly_year(record_through(pack.series, pack.base_year), pack.base_year)
-    record = reference_quarters(pack.series, weights, year=record_year)
+    known = in_year_record(pack, pack.scenario())  # as notebook 06 takes it
     view = in_year_view(
-        ytd_growth(pack.actuals), 0.136, weights, reference_quarters=record["growth"]
+        ytd_growth(pack.actuals), 0.136, known.weights, reference_quarters=known.record["growth"]
     )
     assert s.required_growth == pytest.approx(float(view["required_growth"].iloc[-1]))
     assert s.required_growth == pytest.approx(0.136)  # no quarter in: each needs the target
@@ -220,9 +217,10 @@ def test_in_the_year_what_the_remaining_quarters_need_and_what_to_watch(packs, t
     figures = figures[~figures["period"].astype(str).eq("2024")]
     target = pack.scenario("target")
     s = plan_summary(pack, {"target": tables["bac-giang-2024"]["target"]}, target, figures)
-    weights = [w / 100 for w in target.quarterly_weights]
-    record = reference_quarters(pack.series, weights, year=2023)
-    view = in_year_view(ytd_growth(figures), 0.145, weights, reference_quarters=record["growth"])
+    known = in_year_record(pack, target)  # as notebook 06 takes it
+    view = in_year_view(
+        ytd_growth(figures), 0.145, known.weights, reference_quarters=known.record["growth"]
+    )
     assert s.growth_outturn is None and s.quarters_done == 3
     assert s.required_growth == pytest.approx(float(view["required_growth"].iloc[-1]))
     text = summary_text(s, {"target": "Mục tiêu"}, "vi")

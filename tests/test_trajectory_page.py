@@ -1,11 +1,12 @@
 """The trajectory report's headline table (analysis.report.trajectory_page), pinned to hand
 calculations for the target scenario (growth 14.5 %, deflator 2.89 %, population +1.68 %,
-depreciation +1.7 %; 2023: 181.9 trillion VND at 23,934 VND per USD and 3,950 USD per head):
+depreciation +1.7 %; 2023: 181.9 trillion VND ≈ 7.6 bn USD, so 181.9e12 / 7.6e9 = 23,934.21 VND
+per USD, and 3,950 USD per head):
 
 - GRDP 2024 = 181.9 × 1.145 × 1.0289 = 214.29 trillion VND → "214,3";
-- in USD: 214.29e12 / (23,934 × 1.017 = 24,340.9) = 8.80 bn USD; 2023: 181.9e12 / 23,934 = 7.60;
-- population 2023 = 181.9e12 / 23,934 / 3,950 = 1,924,069 → "1.924,1" thousand;
-  2024: × 1.0168 = 1,956,393 → "1.956,4";
+- in USD: 214.29e12 / (23,934.21 × 1.017 = 24,341.1) = 8.80 bn USD; 2023: 7.60;
+- population 2023 = 7.6e9 / 3,950 = 1,924,051 → "1.924,1" thousand;
+  2024: × 1.0168 = 1,956,375 → "1.956,4";
 - per head 2024 = 3,950 × 1.145 × 1.0289 / (1.0168 × 1.017) = 4,500.1 → "4.500".
 """
 

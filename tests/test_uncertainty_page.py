@@ -123,12 +123,12 @@ def test_calibration_table():
         ],
         ["GRDP deflator", "1.00", "Set by the scenario", "assumed"],
     ]
-    assert list(page.calibration_table(frame, {}, "vi").columns) == [
-        "Thang đo",
-        "Giá trị (điểm %)",
-        "Nguồn",
-        "Cơ sở (tiếng Anh)",
-    ]
+    basis = {"sigma_lower": "độ lệch chuẩn 2016-2023", "deflator_sigma": "giả định"}
+    vi = page.calibration_table(frame, {}, "vi", basis)
+    assert list(vi.columns) == ["Thang đo", "Giá trị (điểm %)", "Nguồn", "Cơ sở"]
+    assert vi["Cơ sở"].tolist() == ["độ lệch chuẩn 2016-2023", "giả định"]
+    with pytest.raises(ValueError, match="basis"):
+        page.calibration_table(frame, {}, "vi")
 
 
 def test_every_scale_has_a_name():

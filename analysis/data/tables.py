@@ -22,6 +22,7 @@ import pandera.pandas as pa
 from analysis.data import paths
 from analysis.data.csv_input import read_raw_csv, validate_frame
 from analysis.data.plan_spec import check_plan_id, default_plan_id
+from analysis.economics.vintages import latest_vintage
 from analysis.errors import InputError, InputErrors
 
 COMPARATORS = ("at_least", "at_most", "equal", "range", "done")
@@ -370,11 +371,15 @@ def baseline_value(baselines: pd.DataFrame, indicator_id: str) -> float:
 def series_values(
     series: pd.DataFrame, variable: str, sector: str = "total", kinds: tuple[str, ...] = KINDS
 ) -> pd.Series:
-    """One variable of the published series as a Series indexed by period (first per period)."""
+    """One variable of the published series as a Series indexed by period.
+
+    Where a period has several figures (an estimate and its revision), the latest publication
+    (:func:`analysis.economics.vintages.latest_vintage`, by ``source_date``).
+    """
     sel = series[
         (series["variable"] == variable) & (series["sector"] == sector) & series["kind"].isin(kinds)
     ]
-    out = sel.drop_duplicates("period").set_index("period")["value"].astype(float)
+    out = latest_vintage(sel, ["period"]).set_index("period")["value"].astype(float)
     out.name = f"{variable}:{sector}"
     if out.empty:
         raise KeyError(f"published series: no '{variable}' for sector '{sector}'")

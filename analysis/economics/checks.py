@@ -115,13 +115,20 @@ def check_shares(
 def check_quarter_weights(
     value: Any, name: str = "weights", tol: float = SUM_TOLERANCE
 ) -> np.ndarray:
-    """Return the previous year's quarterly weights: 4 positive values summing to 1."""
+    """Return the previous year's quarterly weights: 4 positive values, rescaled to sum to 1.
+
+    Weights summing to 1 within ``tol`` (rounded figures: 21 / 25 / 26.5 / 27.6 % sum to
+    100.1 %) are accepted and divided by their sum, so every identity of the quarterly
+    arithmetic (``Σ φ_q = 1``: the year is ``Σ φ_q g_q``, the required path ends at its
+    target) holds exactly whatever the tolerance; weights that already sum to 1 come back as
+    they are, up to rounding in the last digit.
+    """
     arr = check_shares(value, name, tol=tol)
     if arr.shape != (N_QUARTERS,):
         raise ValueError(f"{name}: must hold exactly 4 quarterly weights, got shape {arr.shape}")
     if np.any(arr <= 0.0):
         raise ValueError(f"{name}: every quarterly weight must be positive, got {arr.tolist()}")
-    return arr
+    return arr / arr.sum()
 
 
 def check_quarter_count(value: Any, name: str = "quarters_done") -> int:

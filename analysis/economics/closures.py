@@ -47,7 +47,7 @@ from analysis.economics.structure_solution import (
     no_solution,
     prepare_inputs,
     solution_from_growth,
-    unreachable_reason,
+    unreachable,
 )
 
 DEFAULT_PRICE_SD = 0.05
@@ -141,14 +141,15 @@ def equal_prices(
     pi = check_rate(deflator, "deflator")
     z_lim = _z_limit(z_limit)
     inputs, base = prepare_inputs(shares, weights, target_shares, baseline, tol)
-    why = unreachable_reason(inputs)
-    if why:
-        return no_solution("equal_prices", inputs, base, g_star, why)
+    none = unreachable("equal_prices", inputs, base, g_star, z_lim)
+    if none is not None:
+        return none
     ratio = inputs.target_shares / inputs.shares
     mix = float((inputs.weights * ratio).sum())
     growth = (1.0 + g_star) / mix * ratio - 1.0
+    common = (1.0 + pi) * mix - 1.0
     note = (
-        f"every sector price changes by {(1.0 + pi) * mix - 1.0:+.4f}; the GRDP deflator by "
+        f"every sector price changes by {common:+.4f}; the GRDP deflator by "
         f"{pi:+.4f} (mix effect Σ w s'/s = {mix:.5f})",
     )
     return solution_from_growth(
@@ -160,6 +161,7 @@ def equal_prices(
         target_growth=g_star,
         z_limit=z_lim,
         notes=note,
+        details={"mix": mix, "common_price_change": common},
     )
 
 
@@ -224,9 +226,9 @@ def given_growth(
         sector_growth, "sector_growth", list(inputs.shares.index), "shares"
     )
     check_growth(growth.to_numpy(), "sector_growth")
-    why = unreachable_reason(inputs)
-    if why:
-        return no_solution("given_growth", inputs, base, g_star, why)
+    none = unreachable("given_growth", inputs, base, g_star, z_lim)
+    if none is not None:
+        return none
     solution = solution_from_growth(
         "given_growth", growth, inputs, base, deflator=pi, target_growth=g_star, z_limit=z_lim
     )
@@ -293,8 +295,10 @@ def _price_sd(price_sd: Any, keys: list[str]) -> np.ndarray:
     return np.full(len(keys), float(value))
 
 
-def _solve_min_deviation(problem: _Problem) -> tuple[np.ndarray | None, str]:
-    """Run SLSQP from the linearised solution; return (growth, "") or (None, why)."""
+def _solve_min_deviation(problem: _Problem) -> tuple[np.ndarray | None, str, dict[str, Any]]:
+    """Run SLSQP from the linearised solution; return (growth, "", {}) or (None, why, details)
+    with ``details`` the reason's id (:data:`~analysis.economics.structure_solution.
+    NO_SOLUTION_REASONS`) and figures."""
     start = problem.linearised()
     start[:-1] = np.maximum(start[:-1], _LOWEST_GROWTH + 0.05)
     n = problem.a.size
@@ -315,12 +319,15 @@ def _solve_min_deviation(problem: _Problem) -> tuple[np.ndarray | None, str]:
     )
     g = result.x[:-1]
     if not result.success:
-        return None, f"the optimiser found no solution: {result.message}"
+        why = f"the optimiser found no solution: {result.message}"
+        return None, why, {"reason": "optimiser_failed"}
     if abs(problem.w @ g - problem.g_star) > 1e-8:
-        return None, "the optimiser stopped without meeting the growth target"
+        why = "the optimiser stopped without meeting the growth target"
+        return None, why, {"reason": "growth_target_missed"}
     if np.any(g <= _LOWEST_GROWTH + 1e-9):
-        return None, f"a sector would have to shrink by {-_LOWEST_GROWTH:.0%} or more"
-    return g, ""
+        why = f"a sector would have to shrink by {-_LOWEST_GROWTH:.0%} or more"
+        return None, why, {"reason": "sector_collapse", "floor": -_LOWEST_GROWTH}
+    return g, "", {}
 
 
 def min_deviation(
@@ -395,9 +402,9 @@ def min_deviation(
         raise ValueError(f"price_weight: must be non-negative, got {lam:g}")
     inputs, base = prepare_inputs(shares, weights, target_shares, baseline, tol)
     tau = _price_sd(price_sd, list(inputs.shares.index))
-    why = unreachable_reason(inputs)
-    if why:
-        return no_solution("min_deviation", inputs, base, g_star, why)
+    none = unreachable("min_deviation", inputs, base, g_star, z_lim)
+    if none is not None:
+        return none
     problem = _Problem(
         a=1.0 / base.sd.to_numpy() ** 2,
         b=lam / tau**2,
@@ -406,23 +413,24 @@ def min_deviation(
         g0=base.growth.to_numpy(),
         g_star=g_star,
     )
-    g, why = _solve_min_deviation(problem)
+    g, why, failure = _solve_min_deviation(problem)
     if g is None:
-        return no_solution("min_deviation", inputs, base, g_star, why)
+        return no_solution("min_deviation", inputs, base, g_star, why, z_limit=z_lim, **failure)
     growth = pd.Series(g, index=inputs.shares.index)
     solution = solution_from_growth(
-        "min_deviation", growth, inputs, base, deflator=pi, target_growth=g_star, z_limit=z_lim
+        "min_deviation",
+        growth,
+        inputs,
+        base,
+        deflator=pi,
+        target_growth=g_star,
+        z_limit=z_lim,
+        price_sd=pd.Series(tau, index=growth.index),
+        details={"price_weight": lam},
     )
     moves = ", ".join(f"{k} {100 * v:+.2f} %" for k, v in solution.relative_price.items())
     note = (
         f"λ = {lam:g}, relative price spread {', '.join(f'{t:g}' for t in np.unique(tau))}; "
         f"prices against the GRDP deflator: {moves}",
     )
-    price_z = pd.Series(np.log1p(solution.relative_price.to_numpy()) / tau, index=growth.index)
-    far = price_z[price_z.abs() > z_lim]
-    price_notes = tuple(
-        f"{sector}: relative price moves {value:+.1f} assumed standard deviations (limit {z_lim:g})"
-        for sector, value in far.items()
-    )
-    verdict = "stretched" if len(far) else solution.verdict
-    return replace(solution, verdict=verdict, notes=note + solution.notes + price_notes)
+    return replace(solution, notes=note + solution.notes)

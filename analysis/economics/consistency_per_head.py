@@ -81,12 +81,23 @@ def _deflator_band(
     return low, high, basis
 
 
-def _deflator_verdict(pi: float, low: float, high: float) -> tuple[str, str]:
+def _record_figures(record: pd.Series | None) -> dict[int, float]:
+    """The province's deflators by year as plain numbers (for a note's figures)."""
+    if record is None:
+        return {}
+    return {int(y): float(v) for y, v in record.items()}
+
+
+def _deflator_verdict(pi: float, low: float, high: float) -> tuple[str, str, str]:
+    """The verdict, the words of the note and where π* lies (``above``, ``below``,
+    ``inside``)."""
     if pi > high:
-        return "stretched", "the per-head target needs prices to rise faster than the references"
+        why = "the per-head target needs prices to rise faster than the references"
+        return "stretched", why, "above"
     if pi < low:
-        return "consistent", "below the band: at a usual deflator the per-head target is exceeded"
-    return "consistent", "inside the band"
+        why = "below the band: at a usual deflator the per-head target is exceeded"
+        return "consistent", why, "below"
+    return "consistent", "inside the band", "inside"
 
 
 def per_head_check(
@@ -173,9 +184,10 @@ def per_head_check(
     if not tolerance >= 0:
         raise ValueError(f"tolerance: must be non-negative, got {tolerance!r}")
     pi = required_deflator(g, y0, y1, n, e)
-    national_word = "" if national_year is None else f" ({as_year(national_year, 'national_year')})"
+    nat_year = None if national_year is None else as_year(national_year, "national_year")
+    national_word = "" if nat_year is None else f" ({nat_year})"
     low, high, basis = _deflator_band(ref, provincial_deflators, tolerance, national_word)
-    verdict, why = _deflator_verdict(pi, low, high)
+    verdict, why, position = _deflator_verdict(pi, low, high)
     last = (
         ref
         if provincial_deflators is None or provincial_deflators.empty
@@ -192,6 +204,18 @@ def per_head_check(
                 verdict,
                 f"π* = (y*/y0)(1+n)(1+e)/(1+g*) − 1 with n {percent(n)}, e {percent(e)}; band "
                 f"{percent(low)} to {percent(high)} ({basis}, ± {100 * tolerance:.2f} pt); {why}",
+                "deflator_band",
+                {
+                    "population_growth": n,
+                    "depreciation": e,
+                    "low": low,
+                    "high": high,
+                    "national": ref,
+                    "national_year": nat_year,
+                    "province": _record_figures(provincial_deflators),
+                    "tolerance": tolerance,
+                    "position": position,
+                },
             ),
             report_row(
                 "per_head.nominal_grdp_plan",
@@ -200,6 +224,8 @@ def per_head_check(
                 grdp,
                 "information",
                 f"GRDP {year} × (1 + g*)(1 + π*) = {grdp:g} × {1 + g:.4f} × {1 + pi:.4f}",
+                "nominal_grdp",
+                {"year": year, "grdp": grdp, "growth": g, "deflator": pi},
             ),
             report_row(
                 "per_head.per_capita_at_national_deflator",
@@ -209,6 +235,8 @@ def per_head_check(
                 "information",
                 f"GRDP per head if the deflator were the national {percent(ref)}{national_word}; "
                 f"target {y1:,.0f} USD",
+                "per_capita_at_national",
+                {"national": ref, "national_year": nat_year, "target": y1},
             ),
         ]
     )

@@ -72,5 +72,24 @@ def quarterly_plan_check(
         f"± {100 * tolerance:.2f} pt)"
     )
     return report_table(
-        [report_row("quarterly_plan.annual", 100 * annual, "% growth", np.nan, verdict, note)]
+        [
+            report_row(
+                "quarterly_plan.annual",
+                100 * annual,
+                "% growth",
+                np.nan,
+                verdict,
+                note,
+                "quarterly_plan",
+                {
+                    "year": year,
+                    "weights": [float(w) for w in phi],
+                    "quarters": [float(q) for q in g],
+                    "annual": annual,
+                    "target": g_star,
+                    "gap": gap,
+                    "tolerance": tolerance,
+                },
+            )
+        ]
     )

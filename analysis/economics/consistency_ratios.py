@@ -118,6 +118,7 @@ def icor_check(
             _opt(icor_base),
             "inconsistent",
             "nominal GRDP does not grow: no ICOR",
+            "icor_no_increase",
         )
     else:
         icor = inv / nominal_increase
@@ -130,6 +131,14 @@ def icor_check(
             verdict,
             f"{inv:,.0f} / {nominal_increase:,.0f} billion VND (GRDP increase at "
             f"current prices, π {percent(pi)}); {band_text}",
+            "icor_current",
+            {
+                "investment": inv,
+                "increase": nominal_increase,
+                "deflator": pi,
+                "low": low,
+                "high": high,
+            },
         )
     constant = report_row(
         "icor.constant_prices",
@@ -138,6 +147,8 @@ def icor_check(
         np.nan,
         "information",
         f"{inv:,.0f} / {real_increase:,.0f} billion VND (real increase at {base} prices)",
+        "icor_constant",
+        {"investment": inv, "increase": real_increase, "year": base},
     )
     return report_table([current, constant, _icor_statistics_office(inv, grdp, g, pi, plan)])
 
@@ -155,6 +166,8 @@ def _icor_statistics_office(inv: float, grdp: float, g: float, pi: float, plan_y
         f"investment / GRDP {plan_year} = {percent(share)} divided by real growth "
         f"{percent(g)}: the definition of the statistics office's published ICOR, to compare "
         "with the national figure (not in the data)",
+        "icor_statistics_office",
+        {"year": plan_year, "share": share, "growth": g},
     )
 
 
@@ -232,6 +245,11 @@ def productivity_check(
                 "information",
                 f"output share {percent(out[k] / out.sum())} / "
                 f"labour share {percent(lab[k] / lab.sum())}",
+                "productivity",
+                {
+                    "output_share": float(out[k] / out.sum()),
+                    "labour_share": float(lab[k] / lab.sum()),
+                },
             )
             for k in ratio.index
         ]
@@ -302,6 +320,13 @@ def ratio_check(
                 "information",
                 f"{x:,.0f} billion VND / nominal GRDP {1000 * y_plan:,.0f} billion VND"
                 + ("" if np.isfinite(x_base) else f"; no {year} figure in the data"),
+                "ratio",
+                {
+                    "amount": x,
+                    "grdp": 1000 * y_plan,
+                    "base_year": year,
+                    "base_known": bool(np.isfinite(x_base)),
+                },
             )
             for name, x, x_base in items
         ]

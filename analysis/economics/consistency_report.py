@@ -22,6 +22,7 @@ The same report with its inputs read from a plan's tables is
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -86,7 +87,16 @@ def missing_target_rows(missing: list[str]) -> pd.DataFrame:
         raise ValueError(f"missing: unknown target(s) {unknown}; known {list(MISSING_TARGETS)}")
     return report_table(
         [
-            report_row(f"no_target.{k}", np.nan, "", np.nan, "information", MISSING_TARGETS[k])
+            report_row(
+                f"no_target.{k}",
+                np.nan,
+                "",
+                np.nan,
+                "information",
+                MISSING_TARGETS[k],
+                "no_target",
+                {"target": k},
+            )
             for k in missing
         ]
     )
@@ -100,6 +110,7 @@ def sector_plan_check(
     base_year: int,
     plan_label: str = "",
     tolerance: float = SECTOR_PLAN_TOLERANCE,
+    plan_source: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Row ``sector_plan.aggregate``: the growth a sector plan adds up to, against the target.
 
@@ -119,6 +130,8 @@ def sector_plan_check(
         Where the sector plan comes from (starts the note).
     tolerance : float, default SECTOR_PLAN_TOLERANCE
         |aggregate − g*| up to this is 'consistent'; beyond it 'inconsistent'.
+    plan_source : mapping, optional
+        Where the sector plan comes from as data (figure ``source`` of the row, for reports).
 
     Returns
     -------
@@ -144,8 +157,20 @@ def sector_plan_check(
             "in the data (the base year's contributions and sector growth): the sector plan is "
             "not added up"
         )
+        figures = {"year": year, "source": dict(plan_source or {})}
         return report_table(
-            [report_row("sector_plan.aggregate", np.nan, "% growth", np.nan, "information", note)]
+            [
+                report_row(
+                    "sector_plan.aggregate",
+                    np.nan,
+                    "% growth",
+                    np.nan,
+                    "information",
+                    note,
+                    "sector_plan_no_weights",
+                    figures,
+                )
+            ]
         )
     w = check_sector_shares(weights_base, "weights_base", None, ROUNDED_TOLERANCE)
     g = check_sectors_aligned(sector_growth_plan, "sector_growth_plan", list(w.index), "weights")
@@ -168,6 +193,15 @@ def sector_plan_check(
                 f"{lead}Σ w_i (1 + g_i) − 1 with the {year} weights = {percent(aggregate)} "
                 f"against the target {percent(g_star)} (gap {100 * gap:+.2f} pt, "
                 f"tolerance ± {100 * tolerance:.2f} pt)",
+                "sector_plan",
+                {
+                    "year": year,
+                    "aggregate": aggregate,
+                    "target": g_star,
+                    "gap": gap,
+                    "tolerance": tolerance,
+                    "source": dict(plan_source or {}),
+                },
             )
         ]
     )
@@ -196,6 +230,7 @@ def consistency_report(
     sector_growth_base: pd.Series | None = None,
     sector_growth_plan: Any = None,
     plan_label: str = "",
+    plan_source: Mapping[str, Any] | None = None,
     labour_shares_base: Any = None,
     budget_revenue_base: float | None = None,
     investment_base: float | None = None,
@@ -252,6 +287,8 @@ def consistency_report(
         weights are missing); omitted when None.
     plan_label : str, optional
         Where ``sector_growth_plan`` comes from (shown in the note).
+    plan_source : mapping, optional
+        The same as data, for the reports' words (figure ``source`` of its rows).
     labour_shares_base : Series or dict, optional
         The base year's labour structure, fractions.
     budget_revenue_base, investment_base : float, optional
@@ -326,6 +363,7 @@ def consistency_report(
                     base_year=base,
                     plan_label=plan_label,
                     tolerance=sector_plan_tolerance,
+                    plan_source=plan_source,
                 )
             )
     else:
@@ -339,6 +377,7 @@ def consistency_report(
             sector_growth_base=sector_growth_base,
             sector_growth_plan=sector_growth_plan,
             plan_label=plan_label,
+            plan_source=plan_source,
             z_limit=z_limit,
             price_sd=price_sd,
             price_weight=price_weight,
@@ -392,6 +431,7 @@ def _structure_parts(
     sector_growth_base: pd.Series | None,
     sector_growth_plan: Any,
     plan_label: str,
+    plan_source: Mapping[str, Any] | None,
     z_limit: float,
     price_sd: Any,
     price_weight: float,
@@ -415,6 +455,7 @@ def _structure_parts(
                 shares_base, weights_base, target_shares, target_growth=target_growth, **common
             ),
             "",
+            None,
         ),
         (
             min_deviation(
@@ -427,6 +468,7 @@ def _structure_parts(
                 **common,
             ),
             "",
+            None,
         ),
     ]
     if sector_growth_plan is not None:
@@ -441,9 +483,10 @@ def _structure_parts(
                     **common,
                 ),
                 plan_label,
+                plan_source,
             )
         )
     return [
-        structure_check(s, sector_growth_base=sector_growth_base, z_limit=z_limit, label=lab)
-        for s, lab in solutions
+        structure_check(s, sector_growth_base=sector_growth_base, label=lab, source=source)
+        for s, lab, source in solutions
     ]

@@ -19,7 +19,16 @@ import pandas as pd
 
 from analysis.economics.checks import check_finite, check_growth, check_positive
 
-REPORT_COLUMNS: tuple[str, ...] = ("check", "value", "unit", "value_base", "verdict", "note")
+REPORT_COLUMNS: tuple[str, ...] = (
+    "check",
+    "value",
+    "unit",
+    "value_base",
+    "verdict",
+    "note",
+    "note_id",
+    "figures",
+)
 REPORT_VERDICTS: tuple[str, ...] = ("consistent", "stretched", "inconsistent", "information")
 
 
@@ -56,7 +65,14 @@ def as_optional_level(value: Any, name: str) -> float:
 
 
 def report_row(
-    check: str, value: float, unit: str, value_base: float, verdict: str, note: str
+    check: str,
+    value: float,
+    unit: str,
+    value_base: float,
+    verdict: str,
+    note: str,
+    note_id: str = "",
+    figures: dict[str, Any] | None = None,
 ) -> dict:
     """One row of the report, keyed by :data:`REPORT_COLUMNS` (values as float)."""
     return {
@@ -66,6 +82,8 @@ def report_row(
         "value_base": float(value_base),
         "verdict": verdict,
         "note": note,
+        "note_id": note_id,
+        "figures": dict(figures or {}),
     }
 
 

@@ -49,10 +49,10 @@ _YTD_KEYS = {"Q1": 1, "3M": 1, "6M": 2, "H1": 2, "9M": 3, "FY": 4, "12M": 4}
 def rescaled_quarter_weights(value: Any) -> np.ndarray:
     """Quarterly weights φ: 4 positive values summing to 1 within 0.01 point, rescaled to 1.
 
-    The parameter is named ``quarterly_weights`` in error messages.
+    The parameter is named ``quarterly_weights`` in error messages
+    (:func:`analysis.economics.checks.check_quarter_weights` rescales them).
     """
-    phi = check_quarter_weights(value, "quarterly_weights", tol=QUARTER_WEIGHT_TOLERANCE)
-    return phi / phi.sum()
+    return check_quarter_weights(value, "quarterly_weights", tol=QUARTER_WEIGHT_TOLERANCE)
 
 
 def _ytd_quarter(key: Any) -> int:

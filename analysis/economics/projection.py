@@ -114,7 +114,7 @@ class ProjectionInputs:
         weights = check_quarter_weights(
             self.quarterly_weights, "quarterly_weights", tol=QUARTER_WEIGHT_TOLERANCE
         )
-        object.__setattr__(self, "quarterly_weights", tuple((weights / weights.sum()).tolist()))
+        object.__setattr__(self, "quarterly_weights", tuple(weights.tolist()))
         self._set_growth()
         if isinstance(self.base_year, bool) or not isinstance(self.base_year, int):
             raise ValueError(f"base_year: must be a whole year, got {self.base_year!r}")
@@ -373,7 +373,9 @@ def required_path(
         in order without gaps, e.g. ``{"Q1": 0.089, "6M": 0.10}``; empty before Q1 is out.
         A full year (``"FY"``) is refused: no quarter remains.
     weights : sequence of 4 floats
-        The base year's quarterly weights φ, positive, summing to 1 within ``tol``.
+        The base year's quarterly weights φ, positive, summing to 1 within ``tol``; rescaled
+        to sum to exactly 1 (:func:`analysis.economics.checks.check_quarter_weights`), so the
+        path reaches the target exactly whatever the tolerance let through.
     year : int
         The year of the figures (the plan year), for the period labels.
     tol : float, default SUM_TOLERANCE
@@ -399,7 +401,9 @@ def required_path(
     Notes
     -----
     ``g_k = (G_k Σ_{q≤k} φ_q − G_{k−1} Σ_{q<k} φ_q) / φ_k`` and
-    ``g_rest = (G* − G_k Σ_{q≤k} φ_q) / Σ_{q>k} φ_q``.
+    ``g_rest = (G* − G_k Σ_{q≤k} φ_q) / Σ_{q>k} φ_q``, with ``Σ φ_q = 1``: the year on the
+    required path is ``G_k Σ_{q≤k} φ_q + g_rest Σ_{q>k} φ_q = G*``. Weights summing to
+    1.001 and used as they are would end the path at ``G* / 1.001`` (14.486 % for 14.5 %).
 
     References
     ----------

@@ -2,7 +2,9 @@
 
 Provinces publish cumulative year-on-year growth for Q1, 6 months, 9 months and the year.
 These functions move between single-quarter and cumulative growth using the previous year's
-quarterly weights φ (shares of the previous year's real GRDP by quarter, summing to 1).
+quarterly weights φ (shares of the previous year's real GRDP by quarter, summing to 1). Weights
+accepted within a tolerance are rescaled to sum to exactly 1 before use
+(:func:`analysis.economics.checks.check_quarter_weights`), so the identities below hold exactly.
 
 Growth rates are fractions. The last axis of an array holds the quarters (Q1 first), so an
 array of Monte Carlo draws of shape ``(n, 4)`` is handled in one call.
@@ -44,7 +46,8 @@ def cumulative_growth(
         Single-quarter year-on-year real growth, fractions, Q1 first. Fewer than 4 values
         means only those quarters are known.
     weights : array_like, shape (4,)
-        The previous year's quarterly weights φ, positive, summing to 1.
+        The previous year's quarterly weights φ, positive, summing to 1 within ``tol``
+        (rescaled to sum to exactly 1).
     tol : float, default SUM_TOLERANCE
         Tolerance on the sum of ``weights``.
 
@@ -83,7 +86,8 @@ def quarterly_from_cumulative(
     cumulative_growth : array_like, shape (..., k), 1 <= k <= 4
         Year-to-date growth G_1 .. G_k (Q1, 6 months, 9 months, year), fractions.
     weights : array_like, shape (4,)
-        The previous year's quarterly weights φ, positive, summing to 1.
+        The previous year's quarterly weights φ, positive, summing to 1 within ``tol``
+        (rescaled to sum to exactly 1).
     tol : float, default SUM_TOLERANCE
         Tolerance on the sum of ``weights``.
 
@@ -139,7 +143,8 @@ def required_remaining_growth(
     quarters_done : int
         Quarters already published, 0-3. With 4 no quarter remains and the call is refused.
     weights : array_like, shape (4,)
-        The previous year's quarterly weights φ, positive, summing to 1.
+        The previous year's quarterly weights φ, positive, summing to 1 within ``tol``
+        (rescaled to sum to exactly 1).
     tol : float, default SUM_TOLERANCE
         Tolerance on the sum of ``weights``.
 

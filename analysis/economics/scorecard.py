@@ -47,6 +47,7 @@ from analysis.economics.scorecard_measures import (
     target_measures,
     target_status,
 )
+from analysis.economics.vintages import latest_vintage
 
 GROUP_STATUSES: tuple[str, ...] = ("met", "not_met", "open")
 
@@ -100,17 +101,18 @@ def _check_actuals(actuals: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame
 
 
 def latest_actuals(actuals: pd.DataFrame) -> pd.DataFrame:
-    """One figure per indicator: the latest period, and within it the latest ``as_of``.
+    """One figure per indicator: the latest period, and within it the latest publication.
 
     Rows without a value are ignored. Periods rank by the quarters they cover (``2024-Q1 < 2024-6M
-    < 2024-9M < 2024``).
+    < 2024-9M < 2024``); among the figures of that period, the vintage rule
+    (:func:`analysis.economics.vintages.latest_vintage`: the latest ``as_of``).
     """
     check_columns(actuals, "actuals", ACTUAL_COLUMNS)
     data = actuals.dropna(subset=["value"])
-    ranked = data.assign(_rank=data["period"].map(quarters_covered))
-    ranked = ranked.sort_values(["indicator_id", "_rank", "as_of"], na_position="first")
-    latest = ranked.groupby("indicator_id", sort=False).tail(1).drop(columns="_rank")
-    return latest.set_index("indicator_id")
+    covered = data["period"].map(quarters_covered)
+    last = covered.groupby(data["indicator_id"]).transform("max")
+    latest = latest_vintage(data[covered == last], ["indicator_id"])
+    return latest.sort_values("indicator_id", kind="stable").set_index("indicator_id")
 
 
 def _target_of(row: pd.Series) -> Target:

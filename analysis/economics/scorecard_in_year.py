@@ -32,6 +32,7 @@ from analysis.economics.periods import (
 )
 from analysis.economics.quarters import quarterly_from_cumulative, required_remaining_growth
 from analysis.economics.scorecard import ACTUAL_COLUMNS
+from analysis.economics.vintages import latest_vintage
 
 #: How each reference quarter was obtained (:func:`reference_quarters`).
 REFERENCE_BASES: tuple[str, ...] = ("published", "published_cumulative", "implied_by_weights")
@@ -45,15 +46,16 @@ _NAN = float("nan")
 def ytd_growth(actuals: pd.DataFrame, indicator_id: str = "grdp_growth") -> pd.Series:
     """Year-to-date growth published in the year, as fractions indexed by period.
 
-    Takes the latest ``as_of`` per in-year period (``2024-Q1``, ``2024-6M``, ``2024-9M``) of
-    ``indicator_id`` (values in percent, as in the actuals files) and divides by 100.
+    Takes the latest publication per in-year period (``2024-Q1``, ``2024-6M``, ``2024-9M``) of
+    ``indicator_id`` (:func:`analysis.economics.vintages.latest_vintage`: the latest
+    ``as_of``; values in percent, as in the actuals files) and divides by 100.
     """
     check_columns(actuals, "actuals", ACTUAL_COLUMNS)
     in_year = actuals["period"].map(lambda p: is_period(p) and not is_full_year(p))
     rows = actuals[
         (actuals["indicator_id"] == indicator_id) & in_year.astype(bool) & actuals["value"].notna()
     ]
-    rows = rows.sort_values("as_of", na_position="first").groupby("period").tail(1)
+    rows = latest_vintage(rows, ["period"])
     out = rows.set_index("period")["value"].astype(float) / 100.0
     out = out.reindex(sorted(out.index, key=parse_period))
     out.name = f"{indicator_id}_ytd"
@@ -91,13 +93,14 @@ _SERIES_COLUMNS = ("variable", "sector", "period", "value", "source")
 
 
 def _year_figures(series: pd.DataFrame, variable: str, year: int) -> dict[str, tuple[float, str]]:
-    """``{period: (percent, source)}`` of one total-economy variable in ``year`` (first wins)."""
+    """``{period: (percent, source)}`` of one total-economy variable in ``year``; of several
+    publications of a period, the latest (:func:`analysis.economics.vintages.latest_vintage`)."""
     rows = series[
         (series["variable"] == variable)
         & (series["sector"] == "total")
         & series["period"].astype(str).str.startswith(f"{year}")
     ]
-    rows = rows.drop_duplicates("period")
+    rows = latest_vintage(rows, ["period"])
     return {
         str(p): (float(v), str(src))
         for p, v, src in zip(rows["period"], rows["value"], rows["source"], strict=True)

@@ -31,6 +31,7 @@ from analysis.economics.checks import (
     check_shares,
 )
 from analysis.economics.structure import convert_structure, implied_weights, project_shares
+from analysis.economics.vintages import latest_vintage
 
 BASELINE_SECTORS: tuple[str, ...] = ("industry_construction", "services", "agriculture")
 
@@ -97,16 +98,11 @@ def _year(period: Any) -> int | None:
 
 
 def _sector_rows(series: pd.DataFrame, variable: str, sector: str, years: set[int]) -> pd.Series:
-    """One sector's yearly values (percent) indexed by year; duplicates are refused."""
+    """One sector's yearly values (percent) indexed by year; of several publications of a
+    year, the latest (:func:`analysis.economics.vintages.latest_vintage`)."""
     rows = series[(series["variable"] == variable) & (series["sector"] == sector)]
     rows = rows.assign(year=[_year(p) for p in rows["period"]])
-    rows = rows[rows["year"].isin(years)]
-    dupes = sorted(rows.loc[rows["year"].duplicated(), "year"].unique().tolist())
-    if dupes:
-        raise ValueError(
-            f"series: more than one '{variable}' figure for sector '{sector}' in year(s) "
-            f"{dupes}; keep one vintage per year"
-        )
+    rows = latest_vintage(rows[rows["year"].isin(years)], ["year"])
     return rows.set_index("year")["value"].astype(float).sort_index()
 
 
@@ -195,8 +191,8 @@ def historical_baseline(
     Raises
     ------
     ValueError
-        If columns are missing, a sector has fewer than 2 published years (no spread), a
-        year has more than one figure, or the spread is zero.
+        If columns are missing, a sector has fewer than 2 published years (no spread), or the
+        spread is zero. A year published twice counts once, its latest publication.
 
     Notes
     -----

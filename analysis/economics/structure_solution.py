@@ -15,17 +15,21 @@ that reconciles the growth and per-head targets,
 :func:`analysis.economics.growth.required_deflator`).
 Relative prices ``(1 + p_i)/(1 + π)`` do not depend on it.
 
-The verdict judges each sector's growth against its history
+The verdicts follow one rule, :func:`judge_structure` (and :func:`structure_verdicts` for a
+solution), the only place they are decided: the structural-shift report (02) and the
+consistency report (03) both show them. Each sector's growth is judged against its history
 (:class:`~analysis.economics.sector_growth.GrowthBaseline`): ``z_i = (g_i − g_i0)/σ_i``,
-"stretched" beyond :data:`Z_LIMIT`. This module holds :class:`StructureSolution`, the checked
-inputs every closure shares (:func:`prepare_inputs`) and the rules that turn a sector growth
-into a solution (:func:`solution_from_growth`) or record that there is none
+"stretched" beyond :data:`Z_LIMIT`; in closure C, which chooses prices, each sector's relative
+price move too, in assumed spreads. This module holds :class:`StructureSolution`, the checked
+inputs every closure shares (:func:`prepare_inputs`), the verdicts, and the rules that turn a
+sector growth into a solution (:func:`solution_from_growth`) or record that there is none
 (:func:`no_solution`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -97,10 +101,20 @@ class StructureSolution:
     deflator : float
         ``(1 + N)/(1 + g) − 1``.
     verdict : str
-        ``"consistent"`` (every |z| ≤ limit), ``"stretched"`` (some |z| > limit) or
-        ``"inconsistent"`` (no solution).
+        ``"consistent"``, ``"stretched"`` or ``"inconsistent"`` (no solution): the closure's
+        verdict of :func:`judge_structure`.
     notes : tuple of str
-        What a planner should know about this solution.
+        What a planner should know about this solution, in English (the record; reports word
+        it from ``details`` and the verdicts).
+    z_limit : float
+        The threshold the verdicts used (|z| beyond it is 'stretched').
+    price_sd : Series or None
+        Assumed spread τ_i of each sector's log relative price: set when the closure judges
+        relative prices (closure C), else None.
+    details : Mapping[str, Any]
+        The closure's own figures, by name, for the reports: ``mix`` and
+        ``common_price_change`` (closure A), ``price_weight`` (closure C), ``reason`` (an id)
+        and its figures when there is no solution (:func:`no_solution`).
     """
 
     closure: str
@@ -120,6 +134,9 @@ class StructureSolution:
     deflator: float
     verdict: str
     notes: tuple[str, ...] = ()
+    z_limit: float = Z_LIMIT
+    price_sd: pd.Series | None = None
+    details: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def growth_gap(self) -> float:
@@ -165,8 +182,97 @@ class StructureSolution:
         )
 
 
-def _verdict(z: pd.Series, z_limit: float) -> str:
-    return "stretched" if bool((z.abs() > z_limit).any()) else "consistent"
+PRICE_NOT_JUDGED = "information"
+"""The verdict of a relative price a closure does not judge (closures A and B)."""
+
+
+@dataclass(frozen=True)
+class StructureVerdicts:
+    """The verdicts of one closure: each sector's growth and price, each sector, the closure.
+
+    Attributes
+    ----------
+    closure : str
+        ``"consistent"``, ``"stretched"`` or ``"inconsistent"``.
+    growth, prices, sectors : Series
+        By sector: the verdict of the required growth (``consistent`` or ``stretched``), of
+        the relative price (the same, or ``information`` where prices are not judged), and
+        of the sector as a whole (``stretched`` when either is); ``inconsistent`` throughout
+        when there is no solution.
+    growth_z, price_z : Series
+        By sector: ``(g_i − g_i0)/σ_i`` and ``ln(1 + ρ_i)/τ_i`` (NaN where prices are not
+        judged).
+    z_limit : float
+        The threshold used.
+    """
+
+    closure: str
+    growth: pd.Series
+    prices: pd.Series
+    sectors: pd.Series
+    growth_z: pd.Series
+    price_z: pd.Series
+    z_limit: float
+
+
+def _beyond(z: pd.Series, z_limit: float) -> pd.Series:
+    return pd.Series(np.where(z.abs() > z_limit, "stretched", "consistent"), index=z.index)
+
+
+def judge_structure(
+    growth_z: pd.Series, z_limit: float, price_z: pd.Series | None = None
+) -> StructureVerdicts:
+    """The structure solver's verdicts: the one rule reports 02 and 03 both show.
+
+    Parameters
+    ----------
+    growth_z : Series
+        By sector, ``z_i = (g_i − g_i0)/σ_i``; all NaN when the closure has no solution.
+    z_limit : float
+        |z| beyond which a figure is 'stretched' (:data:`Z_LIMIT`, or a plan pack's
+        ``stretched_threshold_sd``).
+    price_z : Series, optional
+        By sector, the relative price move in assumed spreads, ``ln(1 + ρ_i)/τ_i``, for a
+        closure that chooses prices (closure C); None: prices are not judged.
+
+    Returns
+    -------
+    StructureVerdicts
+
+    Notes
+    -----
+    A sector's growth is 'stretched' when ``|z_i| > z_limit``, its price when
+    ``|ln(1 + ρ_i)|/τ_i > z_limit``; a sector when either is; the closure when any sector is.
+    No solution (every z NaN) is 'inconsistent' throughout.
+    """
+    if growth_z.isna().all():
+        none = pd.Series("inconsistent", index=growth_z.index)
+        nan = pd.Series(np.nan, index=growth_z.index)
+        return StructureVerdicts("inconsistent", none, none, none, growth_z, nan, z_limit)
+    growth = _beyond(growth_z, z_limit)
+    if price_z is None:
+        price_z = pd.Series(np.nan, index=growth_z.index)
+        prices = pd.Series(PRICE_NOT_JUDGED, index=growth_z.index)
+    else:
+        prices = _beyond(price_z.reindex(growth_z.index), z_limit)
+    sectors = growth.where((growth == "stretched") | (prices != "stretched"), "stretched")
+    closure = "stretched" if (sectors == "stretched").any() else "consistent"
+    return StructureVerdicts(closure, growth, prices, sectors, growth_z, price_z, z_limit)
+
+
+def relative_price_z(relative_price: pd.Series, price_sd: pd.Series) -> pd.Series:
+    """A relative price move in assumed spreads: ``ln(1 + ρ_i)/τ_i`` by sector."""
+    return np.log1p(relative_price) / price_sd.reindex(relative_price.index)
+
+
+def structure_verdicts(solution: StructureSolution) -> StructureVerdicts:
+    """The verdicts of a solution (:func:`judge_structure` with its own thresholds)."""
+    price_z = (
+        None
+        if solution.price_sd is None
+        else relative_price_z(solution.relative_price, solution.price_sd)
+    )
+    return judge_structure(solution.z, solution.z_limit, price_z)
 
 
 def _stretched_note(z: pd.Series, z_limit: float) -> tuple[str, ...]:
@@ -174,6 +280,15 @@ def _stretched_note(z: pd.Series, z_limit: float) -> tuple[str, ...]:
     return tuple(
         f"{sector}: required growth lies {value:+.1f} historical standard deviations "
         f"from its baseline (limit {z_limit:g})"
+        for sector, value in far.items()
+    )
+
+
+def _price_note(price_z: pd.Series, z_limit: float) -> tuple[str, ...]:
+    far = price_z[price_z.abs() > z_limit]
+    return tuple(
+        f"{sector}: relative price moves {value:+.1f} assumed standard deviations "
+        f"(limit {z_limit:g})"
         for sector, value in far.items()
     )
 
@@ -188,8 +303,13 @@ def solution_from_growth(
     target_growth: float,
     z_limit: float,
     notes: tuple[str, ...] = (),
+    price_sd: pd.Series | None = None,
+    details: Mapping[str, Any] | None = None,
 ) -> StructureSolution:
-    """Prices, shares, aggregates and verdict that follow from the sector growth."""
+    """Prices, shares, aggregates and verdict that follow from the sector growth.
+
+    ``price_sd`` (τ by sector) makes the verdict judge relative prices too (closure C).
+    """
     s, w, t = inputs.shares, inputs.weights, inputs.target_shares
     real = float((w * (1.0 + growth)).sum())
     relative = t * real / (s * (1.0 + growth))
@@ -197,6 +317,9 @@ def solution_from_growth(
     nominal_parts = s * (1.0 + growth) * (1.0 + price)
     nominal = float(nominal_parts.sum())
     z = (growth - baseline.growth) / baseline.sd
+    price_z = None if price_sd is None else relative_price_z(relative - 1.0, price_sd)
+    verdicts = judge_structure(z, z_limit, price_z)
+    price_notes = () if price_z is None else _price_note(price_z, z_limit)
     return StructureSolution(
         closure=closure,
         growth=growth,
@@ -213,15 +336,38 @@ def solution_from_growth(
         target_growth=target_growth,
         nominal_growth=nominal - 1.0,
         deflator=nominal / real - 1.0,
-        verdict=_verdict(z, z_limit),
-        notes=notes + _stretched_note(z, z_limit),
+        verdict=verdicts.closure,
+        notes=notes + _stretched_note(z, z_limit) + price_notes,
+        z_limit=z_limit,
+        price_sd=price_sd,
+        details=dict(details or {}),
     )
 
 
+NO_SOLUTION_REASONS: tuple[str, ...] = (
+    "zero_target_share",
+    "optimiser_failed",
+    "growth_target_missed",
+    "sector_collapse",
+)
+"""Why a closure found no solution, as ``details["reason"]`` ids: a target share of zero
+(``details["sectors"]``), the optimiser failed or stopped off the growth target, or a sector
+would have to shrink by ``details["floor"]`` (a fraction) or more."""
+
+
 def no_solution(
-    closure: str, inputs: SolverInputs, baseline: GrowthBaseline, target_growth: float, why: str
+    closure: str,
+    inputs: SolverInputs,
+    baseline: GrowthBaseline,
+    target_growth: float,
+    why: str,
+    *,
+    reason: str = "",
+    z_limit: float = Z_LIMIT,
+    **figures: Any,
 ) -> StructureSolution:
-    """An 'inconsistent' result: every solved figure NaN, the reason in the notes."""
+    """An 'inconsistent' result: every solved figure NaN, the reason in the notes (words) and
+    in ``details`` (``reason``, one of :data:`NO_SOLUTION_REASONS`, and its figures)."""
     nan = pd.Series(np.nan, index=inputs.shares.index)
     return StructureSolution(
         closure=closure,
@@ -241,17 +387,47 @@ def no_solution(
         deflator=np.nan,
         verdict="inconsistent",
         notes=(why,),
+        z_limit=z_limit,
+        details={"reason": reason, **figures},
     )
 
 
 def unreachable_reason(inputs: SolverInputs) -> str | None:
     """Why the target shares cannot be reached whatever the growth, or None."""
-    zero = inputs.target_shares[inputs.target_shares <= 0.0]
-    if zero.empty:
+    zero = unreachable_sectors(inputs)
+    if not zero:
         return None
     return (
-        f"target_shares: a share of zero for {list(zero.index)} needs the sector's output "
+        f"target_shares: a share of zero for {zero} needs the sector's output "
         "to vanish (1 + g_i = 0 or a 100 % price fall): unreachable"
+    )
+
+
+def unreachable_sectors(inputs: SolverInputs) -> list[str]:
+    """The sectors whose target share is zero (no growth reaches it)."""
+    return [str(k) for k in inputs.target_shares[inputs.target_shares <= 0.0].index]
+
+
+def unreachable(
+    closure: str,
+    inputs: SolverInputs,
+    baseline: GrowthBaseline,
+    target_growth: float,
+    z_limit: float,
+) -> StructureSolution | None:
+    """The 'inconsistent' result when a target share is zero, else None."""
+    why = unreachable_reason(inputs)
+    if why is None:
+        return None
+    return no_solution(
+        closure,
+        inputs,
+        baseline,
+        target_growth,
+        why,
+        reason="zero_target_share",
+        z_limit=z_limit,
+        sectors=unreachable_sectors(inputs),
     )
 
 

@@ -27,7 +27,10 @@ from analysis.economics.sector_growth import (
     historical_baseline,
     structure_weights,
 )
+from analysis.economics.structure_solution import Z_LIMIT
+from analysis.economics.vintages import latest_vintage
 from analysis.errors import InputError
+from analysis.outlook.quarter_weights import plan_quarter_weights
 from analysis.outlook.record import (
     FOUR_PARTS,
     THREE_SECTORS,
@@ -73,7 +76,7 @@ def _by_id(frame: pd.DataFrame, id_col: str, value_col: str, table: str) -> dict
 def _yearly(series: pd.DataFrame, variable: str, sector: str = "total") -> pd.Series:
     rows = series[(series["variable"] == variable) & (series["sector"] == sector)]
     rows = rows[rows["period"].astype(str).str.fullmatch(r"\d{4}")]
-    rows = rows.drop_duplicates("period", keep="first")
+    rows = latest_vintage(rows, ["period"])
     return pd.Series(
         rows["value"].astype(float).to_numpy(),
         index=rows["period"].astype(int).to_numpy(),
@@ -112,28 +115,36 @@ def _provincial_deflators(record: pd.DataFrame, base_year: int, record_years: in
     return province[(province.index >= first) & (province.index <= base_year)]
 
 
-def _master_plan(series: pd.DataFrame, plan_year: int) -> tuple[pd.Series | None, str]:
+PlanSource = dict[str, Any]
+"""Where a sector plan comes from, as data for the reports' words:
+``{"kind": "master_plan", "start": 2021, "end": 2030}`` or ``{"kind": "year_plan", "year":
+2025}``; ``{}`` for none."""
+
+
+def _master_plan(series: pd.DataFrame, plan_year: int) -> tuple[pd.Series | None, str, PlanSource]:
     """Midpoints of a master plan's average sector growth whose period covers the plan year,
-    and the words saying so."""
+    the words saying so, and the same as data."""
     rows = series[(series["variable"] == "plan_growth_avg") & series["sector"].isin(THREE_SECTORS)]
     spans = rows["period"].astype(str).str.extract(r"^(\d{4})-(\d{4})$")
     covers = spans[0].astype(float).le(plan_year) & spans[1].astype(float).ge(plan_year)
-    rows, spans = rows[covers.to_numpy()], spans[covers.to_numpy()]
+    rows = latest_vintage(rows[covers.to_numpy()], ["sector", "period"])
+    spans = spans.loc[rows.index]
     if len(rows) != len(THREE_SECTORS) or rows["sector"].duplicated().any():
-        return None, ""
+        return None, "", {}
     high = rows["value_high"].fillna(rows["value"]).astype(float)
     mid = (rows["value"].astype(float) + high) / 200.0
     start, end = spans.iloc[0]
     label = f"given growth: midpoints of the {start}–{end} master plan's average sector growth"
-    return pd.Series(mid.to_numpy(), index=rows["sector"].to_numpy()).reindex(
-        list(THREE_SECTORS)
-    ), label
+    source = {"kind": "master_plan", "start": int(start), "end": int(end)}
+    plan = pd.Series(mid.to_numpy(), index=rows["sector"].to_numpy())
+    return plan.reindex(list(THREE_SECTORS)), label, source
 
 
 def _year_plan(
     series: pd.DataFrame, record: pd.DataFrame, plan_year: int, base_year: int
-) -> tuple[pd.Series | None, str]:
-    """The plan year's own sector plan (``sector_growth_plan``), three parts, and its words.
+) -> tuple[pd.Series | None, str, PlanSource]:
+    """The plan year's own sector plan (``sector_growth_plan``), three parts, its words and
+    the same as data.
 
     The four parts' planned growth with product taxes folded into services
     (:func:`analysis.economics.sector_growth.fold_taxes_into_services`) at the base year's
@@ -142,7 +153,7 @@ def _year_plan(
     """
     four = series_pick(series, "sector_growth_plan", plan_year, FOUR_PARTS)
     if four is None:
-        return None, ""
+        return None, "", {}
     try:
         weights = structure_weights(
             base_contributions(record, base_year, FOUR_PARTS) / 100.0,
@@ -150,9 +161,10 @@ def _year_plan(
             convention="gso4",
         )
     except InputError:
-        return None, ""
+        return None, "", {}
     label = f"given growth: the {plan_year} plan's sector growth (product taxes in services)"
-    return fold_taxes_into_services(four / 100.0, weights).reindex(list(THREE_SECTORS)), label
+    plan = fold_taxes_into_services(four / 100.0, weights).reindex(list(THREE_SECTORS))
+    return plan, label, {"kind": "year_plan", "year": int(plan_year)}
 
 
 def quarterly_plan_rows(
@@ -161,20 +173,20 @@ def quarterly_plan_rows(
     """The row ``quarterly_plan.annual`` when the series hold the plan year's quarterly scenario.
 
     The quarters ``grdp_growth_quarter_plan`` of ``<plan_year>-Q1..Q4`` (percent) and the
-    weights ``quarter_weight_q1..q4`` of the assumptions (percent of the base year's GRDP);
+    weights ``quarter_weight_q1..q4`` of the assumptions (percent of the base year's GRDP,
+    rescaled to sum to 1: :func:`analysis.outlook.quarter_weights.plan_quarter_weights`);
     None when either is missing
     (:func:`analysis.economics.consistency_quarters.quarterly_plan_check`).
     """
-    rows = series[series["variable"].eq("grdp_growth_quarter_plan")]
+    rows = latest_vintage(series[series["variable"].eq("grdp_growth_quarter_plan")], ["period"])
     by_period = dict(zip(rows["period"].astype(str), rows["value"].astype(float), strict=True))
     quarters = [by_period.get(f"{plan_year}-Q{q}") for q in range(1, 5)]
-    values = assumption_values(assumptions)
-    weights = [values.get(f"quarter_weight_q{q}") for q in range(1, 5)]
-    if any(v is None for v in quarters) or any(w is None for w in weights):
+    weights = plan_quarter_weights(assumptions)
+    if any(v is None for v in quarters) or weights is None:
         return None
     return quarterly_plan_check(
         [q / 100.0 for q in quarters],
-        [w / 100.0 for w in weights],
+        weights,
         target_growth=target_growth,
         plan_year=plan_year,
     )
@@ -249,15 +261,16 @@ def _series_inputs(
     year = check_year(base_year, "base_year")
     record = record_through(series, year)
     national, national_year = _national_deflator(record, year, assumption_values(assumptions))
-    plan, plan_label = _year_plan(series, record, year + 1, year)
+    plan, plan_label, plan_source = _year_plan(series, record, year + 1, year)
     if plan is None:
-        plan, plan_label = _master_plan(record, year + 1)
+        plan, plan_label, plan_source = _master_plan(record, year + 1)
     out: dict[str, Any] = {
         "provincial_deflators": _provincial_deflators(record, year, record_years),
         "national_deflator": national,
         "national_year": national_year,
         "sector_growth_plan": plan,
         "plan_label": plan_label,
+        "plan_source": plan_source,
     }
     if structure:
         exclude = outlier_years(assumptions)
@@ -369,14 +382,29 @@ def consistency_report_from_tables(
         )
     inputs["population_growth"] = _need(values, "population_growth", "assumptions") / 100
     inputs["depreciation"] = _need(values, "depreciation", "assumptions") / 100
-    if "stretched_threshold_sd" in values:
-        inputs["z_limit"] = values["stretched_threshold_sd"]
-    inputs["price_sd"] = values.get("relative_price_sd", 100 * DEFAULT_PRICE_SD) / 100
+    inputs |= structure_thresholds(assumptions)
     report = consistency_report(**{**inputs, **options})
     quarterly = quarterly_plan_rows(
         series, values, target_growth=inputs["target_growth"], plan_year=inputs["plan_year"]
     )
     return report if quarterly is None else pd.concat([report, quarterly], ignore_index=True)
+
+
+def structure_thresholds(assumptions: Any = None) -> dict[str, float]:
+    """The thresholds of the structure verdicts a plan states, for every report that judges.
+
+    ``z_limit``: the pack's ``stretched_threshold_sd`` (standard deviations; else
+    :data:`analysis.economics.structure_solution.Z_LIMIT`); ``price_sd``: its
+    ``relative_price_sd`` in points as a fraction (else
+    :data:`analysis.economics.closures.DEFAULT_PRICE_SD`). The consistency report (03) and
+    the structural-shift report (02) both pass these to the closures, so their verdicts
+    agree.
+    """
+    values = assumption_values(assumptions) if assumptions is not None else {}
+    return {
+        "z_limit": float(values.get("stretched_threshold_sd", Z_LIMIT)),
+        "price_sd": float(values.get("relative_price_sd", 100 * DEFAULT_PRICE_SD)) / 100,
+    }
 
 
 def structure_inputs_from_series(
@@ -389,12 +417,16 @@ def structure_inputs_from_series(
     """The structural inputs the report derives from the published series, for notebooks.
 
     Returns a dict with ``shares_base`` and ``weights_base`` (taxes in services, fractions),
+    ``z_limit`` and ``price_sd`` (:func:`structure_thresholds`),
     ``baseline`` (:class:`~analysis.economics.sector_growth.GrowthBaseline`),
     ``sector_growth_base`` (three parts, fractions), ``provincial_deflators``,
     ``national_deflator`` (and ``national_year``, None when it is the base year's),
-    ``sector_growth_plan`` (master plan midpoints or None) and
-    ``plan_label``: the same figures :func:`consistency_report_from_tables` uses for the plan
-    with this ``base_year`` (and ``assumptions``: ``base_share_*``, ``outlier_year_*``), so a
-    notebook shows what the report checked.
+    ``sector_growth_plan`` (master plan midpoints or None), ``plan_label`` and
+    ``plan_source`` (:data:`PlanSource`): the same figures
+    :func:`consistency_report_from_tables` uses for the plan with this ``base_year`` (and
+    ``assumptions``: ``base_share_*``, ``outlier_year_*``, the thresholds), so a notebook shows
+    what the report checked.
     """
-    return _series_inputs(series, base_year, assumptions, record_years)
+    return _series_inputs(series, base_year, assumptions, record_years) | structure_thresholds(
+        assumptions
+    )

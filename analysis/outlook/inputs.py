@@ -2,9 +2,12 @@
 
 :func:`projection_inputs` turns a validated scenario (percent, as in its file) and the
 baselines into :class:`analysis.economics.projection.ProjectionInputs` (fractions): percent
-becomes a fraction here, once. :func:`sector_bases` gives the base year's sector weights and
-shares from the published series (:mod:`analysis.outlook.record`), for scenarios that speak by
-sector. The base year is the plan pack's (``plan.base_year``), passed in.
+becomes a fraction here, once, and the quarterly weights are rescaled to sum to exactly 1
+(:mod:`analysis.outlook.quarter_weights`). :func:`base_levels` derives the base year's dollar
+rate and population from its published levels, once, for every report. :func:`sector_bases`
+gives the base year's sector weights and shares from the published series
+(:mod:`analysis.outlook.record`), for scenarios that speak by sector. The base year is the plan
+pack's (``plan.base_year``), passed in.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ import pandas as pd
 from analysis.data.scenarios import QUARTER_GROWTH_TOLERANCE, SECTORS, Scenario
 from analysis.data.tables import baseline_value, load_series
 from analysis.economics.projection import ProjectionInputs
+from analysis.economics.retrospective import implied_exchange_rate, implied_population
 from analysis.economics.sector_growth import structure_weights
 from analysis.economics.structure import aggregate_growth, convert_structure
 from analysis.errors import InputError
+from analysis.outlook.quarter_weights import scenario_quarter_weights
 from analysis.outlook.record import (
     FOUR_PARTS,
     base_contributions,
@@ -48,8 +53,8 @@ def projection_inputs(
     scenario : Scenario
         A validated scenario.
     baselines : DataFrame
-        :func:`analysis.data.tables.load_baselines`: ``grdp_current_prices`` (trillion VND) and
-        ``grdp_per_capita_usd`` of the base year.
+        :func:`analysis.data.tables.load_baselines`: ``grdp_current_prices`` (trillion VND),
+        ``grdp_per_capita_usd`` and ``grdp_usd`` of the base year (:func:`base_levels`).
     series : DataFrame, optional
         :func:`analysis.data.tables.load_series`; read only when the aggregate growth or the
         deflator is implied by the sectors (loaded when not given).
@@ -63,7 +68,8 @@ def projection_inputs(
     ------
     InputError
         The assumptions do not fit together (e.g. a quarterly path that disagrees with
-        the annual growth), naming the scenario file.
+        the annual growth, a base rate other than the baselines' own conversion), naming the
+        scenario file.
 
     Notes
     -----
@@ -86,21 +92,124 @@ def projection_inputs(
         else None
     )
     real = _real_growth(scenario, bases, year)
+    levels = scenario_base_levels(scenario, baselines)
     try:
         return ProjectionInputs(
-            grdp_nominal_base=baseline_value(baselines, "grdp_current_prices"),
-            per_capita_usd_base=baseline_value(baselines, "grdp_per_capita_usd"),
-            exchange_rate_base=scenario.exchange_rate.base,
+            grdp_nominal_base=levels.grdp_trillion_vnd,
+            per_capita_usd_base=levels.per_head_usd,
+            exchange_rate_base=levels.exchange_rate,
             real_growth=real,
             deflator=_deflator(scenario, real, bases),
             population_growth=scenario.population_growth / 100.0,
             depreciation=scenario.exchange_rate.depreciation / 100.0,
-            quarterly_weights=[w / 100.0 for w in scenario.quarterly_weights],
+            quarterly_weights=scenario_quarter_weights(scenario),
             quarterly_growth=_fractions(scenario.quarterly_growth),
             base_year=year,
         )
     except ValueError as exc:
         raise InputError(str(scenario.path or scenario.name), "(scenario)", str(exc)) from exc
+
+
+RATE_AGREEMENT = 0.5
+"""How far (VND per USD) a scenario's ``exchange_rate.base`` may lie from the base year's own
+conversion, GRDP in VND over GRDP in USD: the file writes the rate to the dong (23,934 for
+23,934.2)."""
+
+
+@dataclass(frozen=True)
+class BaseLevels:
+    """The base year's GRDP, dollar rate and population: one derivation for every report.
+
+    Attributes
+    ----------
+    grdp_trillion_vnd : float
+        GRDP at current prices (baseline ``grdp_current_prices``).
+    grdp_bn_usd : float or None
+        GRDP in USD (baseline ``grdp_usd``; None when the baselines lack it).
+    per_head_usd : float
+        GRDP per head in USD (baseline ``grdp_per_capita_usd``).
+    exchange_rate : float
+        VND per USD: ``grdp_trillion_vnd · 1e12 / (grdp_bn_usd · 1e9)``, or the stated rate
+        when the baselines give no GRDP in USD.
+    population : float
+        Persons: ``grdp_trillion_vnd · 1e12 / (exchange_rate · per_head_usd)``, which is
+        ``grdp_bn_usd · 1e9 / per_head_usd`` when the rate is derived.
+    """
+
+    grdp_trillion_vnd: float
+    grdp_bn_usd: float | None
+    per_head_usd: float
+    exchange_rate: float
+    population: float
+
+
+def base_levels(baselines: pd.DataFrame, exchange_rate: float | None = None) -> BaseLevels:
+    """The base year's dollar rate and population, derived from its published levels.
+
+    Parameters
+    ----------
+    baselines : DataFrame
+        :func:`analysis.data.tables.load_baselines`: ``grdp_current_prices`` (trillion VND),
+        ``grdp_per_capita_usd`` and, where the documents state it, ``grdp_usd`` (bn USD).
+    exchange_rate : float, optional
+        A stated rate (VND per USD), used only when the baselines give no GRDP in USD.
+
+    Returns
+    -------
+    BaseLevels
+
+    Raises
+    ------
+    ValueError
+        The baselines give no GRDP in USD and no rate is stated.
+
+    Notes
+    -----
+    The same derivation as the outturn's in the plan against its outturn
+    (:func:`analysis.economics.retrospective.implied_exchange_rate`,
+    :func:`analysis.economics.retrospective.implied_population`): the documents' own pair of
+    levels. ``X₀ = GRDP_VND / GRDP_USD`` and ``P₀ = GRDP_USD / y₀``. Bắc Giang 2023 (the 2024
+    resolution: 181.9 trillion VND ≈ 7.6 bn USD, 3,950 USD per head): X₀ = 181.9e12 / 7.6e9 =
+    23,934.21 VND per USD and P₀ = 7.6e9 / 3,950 = 1,924,051 persons; 2024 (the 2025 plan's
+    base): 207e12 / 8.65e9 = 23,930.64 and 8.65e9 / 4,370 = 1,979,405.
+    """
+    vnd = baseline_value(baselines, "grdp_current_prices")
+    per_head = baseline_value(baselines, "grdp_per_capita_usd")
+    ids = set(baselines["indicator_id"])
+    usd = baseline_value(baselines, "grdp_usd") if "grdp_usd" in ids else None
+    if usd is not None:
+        rate = implied_exchange_rate(vnd, usd)
+        return BaseLevels(vnd, usd, per_head, rate, implied_population(usd, per_head))
+    if exchange_rate is None:
+        raise ValueError(
+            "baselines: no 'grdp_usd' to derive the base year's VND per USD from, and no rate "
+            "stated"
+        )
+    return BaseLevels(vnd, None, per_head, exchange_rate, vnd * 1e12 / (exchange_rate * per_head))
+
+
+def scenario_base_levels(scenario: Scenario, baselines: pd.DataFrame) -> BaseLevels:
+    """:func:`base_levels` for a scenario, whose ``exchange_rate.base`` must agree with them.
+
+    Raises
+    ------
+    InputError
+        The scenario's base rate lies more than :data:`RATE_AGREEMENT` from the rate the
+        baselines imply (file, field, both rates and their derivation).
+    """
+    stated = scenario.exchange_rate.base
+    levels = base_levels(baselines, stated)
+    if levels.grdp_bn_usd is not None and abs(stated - levels.exchange_rate) > RATE_AGREEMENT:
+        raise InputError(
+            str(scenario.path or scenario.name),
+            "exchange_rate.base",
+            f"{stated:,.0f} VND per USD disagrees with the base year's own conversion, "
+            f"{levels.grdp_trillion_vnd:g} trillion VND / {levels.grdp_bn_usd:g} bn USD = "
+            f"{levels.exchange_rate:,.2f} (baselines grdp_current_prices and grdp_usd); the "
+            f"base year's rate and population are derived from them: write "
+            f"{levels.exchange_rate:.0f}",
+        )
+    return levels
 
 
 def _real_growth(scenario: Scenario, bases: SectorBases | None, base_year: int) -> float:

@@ -34,6 +34,7 @@ import pandas as pd
 from analysis.data.scenarios import SECTORS
 from analysis.economics.consistency_per_head import implied_deflators
 from analysis.economics.plausibility import PlausibleRange, record_range
+from analysis.economics.vintages import latest_vintage
 
 BOUND_QUALIFIERS: tuple[str, ...] = ("above", "below")
 """Qualifiers of a published level that is a bound, not a value (``above 1.9 million``)."""
@@ -69,11 +70,12 @@ which moves by tenths of a point from year to year."""
 
 
 def _yearly(series: pd.DataFrame, variable: str, sector: str = "total") -> pd.DataFrame:
-    """Rows of one variable whose period is a year, as int years; first row per year."""
+    """Rows of one variable whose period is a year, as int years; of several publications of
+    a year, the latest (:func:`analysis.economics.vintages.latest_vintage`)."""
     rows = series[(series["variable"] == variable) & (series["sector"] == sector)]
     rows = rows[rows["period"].astype(str).str.strip().str.fullmatch(r"\d{4}")]
     rows = rows.assign(year=rows["period"].astype(str).str.strip().astype(int))
-    return rows.drop_duplicates("year", keep="first").sort_values("year")
+    return latest_vintage(rows, ["year"]).sort_values("year")
 
 
 def _values(series: pd.DataFrame, variable: str, sector: str = "total") -> pd.Series:

@@ -31,6 +31,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.economics.consistency_rows import as_number
+from analysis.economics.vintages import latest_vintage
 from analysis.errors import InputError
 
 RECORD_KINDS: tuple[str, ...] = ("actual", "estimate")
@@ -154,24 +155,26 @@ def series_pick(
 ) -> pd.Series | None:
     """One value per sector for a variable in a year (percent); None when none is published.
 
+    A sector published twice (an estimate and its revision) gives its latest publication
+    (:func:`analysis.economics.vintages.latest_vintage`).
+
     Raises
     ------
     InputError
-        Some sectors but not all are published, or one is published twice.
+        Some sectors but not all are published.
     """
     rows = series[(series["variable"] == variable) & (series["period"].astype(str) == str(year))]
     if convention is not None:
         rows = rows[rows["convention"] == convention]
-    rows = rows[rows["sector"].isin(list(sectors))]
+    rows = latest_vintage(rows[rows["sector"].isin(list(sectors))], ["sector"])
     if rows.empty:
         return None
-    dupes = sorted(rows.loc[rows["sector"].duplicated(), "sector"].unique().tolist())
     missing = [s for s in sectors if s not in set(rows["sector"])]
-    if dupes or missing:
+    if missing:
         raise InputError(
             SERIES_FILE,
             f"'{variable}' {year}{' ' + convention if convention else ''}",
-            f"needs one figure per sector; missing {missing}, duplicated {dupes}",
+            f"needs one figure per sector; missing {missing}",
         )
     return rows.set_index("sector")["value"].astype(float).reindex(list(sectors))
 

@@ -14,15 +14,14 @@ and hands fractions to :mod:`analysis.economics.retrospective`:
   (:func:`analysis.outlook.scenario_outlook.scenario_outlook`) on the series as they stood
   when the plan was written (:func:`analysis.outlook.record.record_through`).
 
-One vintage rule throughout: of several publications of the same figure, the latest is read
-(``as_of`` in the actuals, ``source_date`` in the series; :func:`latest_actual`,
-:func:`latest_published`). Without the year's growth among the actuals there is no outturn:
-the result says so and holds nothing else.
+The vintage rule of every reader: of several publications of the same figure, the latest
+(:func:`analysis.economics.vintages.latest_vintage`: ``as_of`` in the actuals, ``source_date``
+in the series; :func:`latest_actual`, :func:`latest_published`). Without the year's growth
+among the actuals there is no outturn: the result says so and holds nothing else.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +41,7 @@ from analysis.economics.retrospective import (
     per_head_miss,
 )
 from analysis.economics.sector_growth import pattern_growth, structure_weights
+from analysis.economics.vintages import latest_vintage, publication_date
 from analysis.outlook.inputs import projection_inputs
 from analysis.outlook.record import record_through
 from analysis.outlook.scenario_outlook import scenario_outlook
@@ -55,27 +55,7 @@ RESIDUAL_PART = "product_taxes"
 FAN_LEVELS: tuple[float, ...] = (0.05, 0.5, 0.95)
 """Quantiles of the ex-ante fan shown beside the outcome."""
 
-_DATE = re.compile(r"^~?(?:(\d{1,2})/)?(?:(\d{1,2})/)?(\d{4})$")
-
-
 # --- the vintage rule -------------------------------------------------------------------------
-
-
-def publication_date(text: object) -> pd.Timestamp:
-    """A ``source_date`` as a date: ``09/01/2025``, ``~12/2023`` (month), ``~2024`` (year).
-
-    A month or year alone is read as its first day; anything else (``n.d.``) as NaT, which
-    sorts before every date.
-    """
-    match = _DATE.match(str(text).strip())
-    if not match:
-        return pd.NaT
-    first, second, year = match.groups()
-    day, month = (first, second) if second else ("1", first or "1")
-    try:
-        return pd.Timestamp(int(year), int(month), int(day))
-    except ValueError:
-        return pd.NaT
 
 
 def latest_published(
@@ -83,8 +63,8 @@ def latest_published(
 ) -> pd.Series | None:
     """The latest publication of an outcome in the series (None when none is published).
 
-    Rows of ``variable``, ``sector`` and ``period`` of kind actual or estimate; the one with the
-    latest :func:`publication_date` (the first in the file among equals).
+    Rows of ``variable``, ``sector`` and ``period`` of kind actual or estimate; the one
+    :func:`analysis.economics.vintages.latest_vintage` reads (latest ``source_date``).
     """
     rows = series[
         (series["variable"] == variable)
@@ -94,8 +74,7 @@ def latest_published(
     ]
     if rows.empty:
         return None
-    dates = rows["source_date"].map(publication_date).fillna(pd.Timestamp.min)
-    return rows.loc[dates.idxmax()]
+    return latest_vintage(rows).iloc[0]
 
 
 def latest_actual(actuals: pd.DataFrame, indicator_id: str, period: str) -> pd.Series | None:
@@ -103,7 +82,7 @@ def latest_actual(actuals: pd.DataFrame, indicator_id: str, period: str) -> pd.S
     rows = actuals[(actuals["indicator_id"] == indicator_id) & (actuals["period"] == period)]
     if rows.empty:
         return None
-    return rows.loc[rows["as_of"].idxmax()]
+    return latest_vintage(rows).iloc[0]
 
 
 # --- the plan's sector path -------------------------------------------------------------------

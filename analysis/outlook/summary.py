@@ -11,8 +11,8 @@ it, so the summary and that report agree by construction:
   pattern scaled to its growth, with equal sector prices;
 - the results of the year, the targets met, at risk and missed, and what the remaining quarters
   need: the scorecard (06): :func:`analysis.economics.scorecard.assess` of the pack's actual
-  results, :func:`analysis.economics.scorecard_in_year.in_year_view` with the reference
-  scenario's quarterly weights and the record of the base year's quarters.
+  results, :func:`analysis.economics.scorecard_in_year.in_year_view` with the weights and the
+  record of :func:`analysis.outlook.quarter_weights.in_year_record` for the reference scenario.
 
 Values are in reporting units (percent, USD) except the in-year requirement, a fraction as the
 scorecard holds it.
@@ -30,12 +30,12 @@ import pandas as pd
 from analysis.data.plans import Plan
 from analysis.data.scenarios import Scenario
 from analysis.economics.scorecard import assess, group_results
-from analysis.economics.scorecard_in_year import in_year_view, reference_quarters, ytd_growth
+from analysis.economics.scorecard_in_year import in_year_view, ytd_growth
 from analysis.economics.sector_growth import fold_taxes_into_services, pattern_growth
 from analysis.economics.structure import project_shares
 from analysis.outlook.consistency_inputs import structure_inputs_from_series
 from analysis.outlook.inputs import projection_inputs, sector_bases
-from analysis.outlook.record import latest_quarterly_year, record_through
+from analysis.outlook.quarter_weights import in_year_record
 
 GROWTH = "grdp_growth"
 PER_HEAD = "grdp_per_capita_usd"
@@ -200,16 +200,15 @@ def _groups(assessment: pd.DataFrame) -> dict[str, int]:
 
 def _in_year(
     pack: Plan, figures: pd.DataFrame, reference: Scenario, target: float
-) -> tuple[pd.Series, int]:
+) -> tuple[pd.Series, int | None]:
     """The last row of the scorecard's in-year view (what the rest of the year needs) and the
-    year of the record it is judged against."""
-    weights = [w / 100 for w in reference.quarterly_weights]
-    record_year = latest_quarterly_year(record_through(pack.series, pack.base_year), pack.base_year)
-    record = reference_quarters(pack.series, weights, year=record_year)
+    year of the record it is judged against, as notebook 06 computes them
+    (:func:`analysis.outlook.quarter_weights.in_year_record`)."""
+    known = in_year_record(pack, reference)
     view = in_year_view(
-        ytd_growth(figures), target / 100, weights, reference_quarters=record["growth"]
+        ytd_growth(figures), target / 100, known.weights, reference_quarters=known.record["growth"]
     )
-    return view.iloc[-1], record_year
+    return view.iloc[-1], known.year
 
 
 def _shares_outturn(

@@ -73,8 +73,8 @@ CHART_TITLES: dict[str, dict[str, str]] = {
         "en": "Contributions of the sectors to {year} growth (points)",
     },
     "comparison": {
-        "vi": "{what} năm {year} theo kịch bản ({unit})",
-        "en": "{what}, {year}, by scenario ({unit})",
+        "vi": "{quantity} năm {year} theo kịch bản ({unit})",
+        "en": "{quantity}, {year}, by scenario ({unit})",
     },
     "summary": {
         "vi": "Tăng trưởng GRDP năm {year}: các kịch bản và mục tiêu (%)",

@@ -114,7 +114,7 @@ def scenario_comparison_chart(
     ax.set_xticks(x, [_wrap(scenario_labels.get(s, s)) for s in order], fontsize=8)
     shown_unit = "%" if percent else label(unit, lang)
     title = chart_title(
-        "comparison", lang, what=_what(variable, lang), year=period, unit=shown_unit
+        "comparison", lang, quantity=_what(variable, lang), year=period, unit=shown_unit
     )
     return finish(fig, title, source)
 

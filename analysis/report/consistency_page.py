@@ -2,8 +2,8 @@
 
 Presentation layer: reads the consistency report of
 :func:`analysis.outlook.consistency_inputs.consistency_report_from_tables` (index ``check``;
-columns ``value``, ``value_base`` (the base year's figure), ``unit``, ``verdict``, ``note``) and
-writes it in the report's language.
+columns ``value``, ``value_base`` (the base year's figure), ``unit``, ``verdict``, ``note``,
+``note_id``, ``figures``) and writes it in the report's language.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import math
 
 import pandas as pd
 
+from analysis.report.consistency_notes import note_text
 from analysis.report.display import pick
 from analysis.report.labels import (
     check_label,
@@ -61,11 +62,14 @@ def checks_table(report: pd.DataFrame, base_year: int, lang: str = "vi") -> pd.D
 
 
 def notes_table(report: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """One row per check: what it is and how it is computed (the note, in English)."""
+    """One row per check: what it is and how it is computed, worded in ``lang`` from the
+    row's ``note_id`` and ``figures`` (:func:`analysis.report.consistency_notes.note_text`)."""
     return pd.DataFrame(
         {
             pick(lang, "Kiểm tra", "Check"): [check_label(c, lang) for c in report.index],
-            pick(lang, "Cách tính (tiếng Anh)", "How it is computed"): list(report["note"]),
+            pick(lang, "Cách tính", "How it is computed"): [
+                note_text(r["note_id"], r["figures"], lang) for _, r in report.iterrows()
+            ],
         }
     )
 

@@ -28,6 +28,7 @@ from analysis.report.scorecard_view import COLUMNS, STATUS_WORDS
 
 if TYPE_CHECKING:
     from analysis.data.scenarios import Scenario
+    from analysis.outlook.quarter_weights import InYearRecord
 
 #: The indicator of the GRDP growth target in the targets table and the assessment.
 GROWTH_ID = "grdp_growth"
@@ -126,7 +127,7 @@ _YTD: dict[str, str] = {
 năm đạt {target}, mỗi quý còn lại {need} tăng **{required}**
 so cùng kỳ: {verdict}. Tỷ trọng GRDP các quý năm {base} dùng để tính (theo
 {scenario}): {weights} %. Các quý năm {record_year} dùng làm mốc so sánh:
-{record}.""",
+{record}.{record_weights}""",
     "en": """\
 ## GRDP growth in the year
 
@@ -134,7 +135,7 @@ so cùng kỳ: {verdict}. Tỷ trọng GRDP các quý năm {base} dùng để t�
 {base}{single}. For {target} in the year, each remaining quarter {need}
 **{required}** year on year: {verdict}. Quarterly weights of {base}
 GRDP used (scenario: {scenario}): {weights} %. The quarters of {record_year} the
-requirement is compared with: {record}.""",
+requirement is compared with: {record}.{record_weights}""",
 }
 
 #: What the remaining quarters need, before the year's result is in and once it is.
@@ -171,6 +172,35 @@ def record_text(record: pd.DataFrame, lang: str = "vi") -> str:
         f"{quarter_name(p, lang)} {fraction_text(row['growth'], 2, lang)} "
         f"({_in(BASIS_WORDS[row['basis']], lang)})"
         for p, row in record.iterrows()
+    )
+
+
+def record_weights_text(known: InYearRecord | None, lang: str = "vi") -> str:
+    """Which weights split the record's cumulative figures: `` Các quý ... tỷ trọng ...``.
+
+    Empty without ``known`` or when every quarter of the record is published as such.
+    """
+    if known is None or known.year is None:
+        return ""
+    if not (known.record["basis"] == "implied_by_weights").any():
+        return ""
+    year, before = known.year, known.year - 1
+    shares = weights_text([100.0 * w for w in known.record_weights], lang)
+    if known.record_weights_assumed:
+        return pick(
+            lang,
+            f" Quý năm {year} không công bố riêng được suy ra từ số lũy kế với tỷ trọng GRDP "
+            f"các quý năm {before}: {shares} % (giả định của gói kế hoạch).",
+            f" The {year} quarters not published as such are implied from its year-to-date "
+            f"figures with the quarterly weights of {before} GRDP: {shares} % (an assumption of "
+            "the plan pack).",
+        )
+    return pick(
+        lang,
+        f" Gói kế hoạch không có tỷ trọng GRDP các quý năm {before}; quý năm {year} không công "
+        f"bố riêng được suy ra với tỷ trọng trên ({shares} %) thay thế.",
+        f" The plan pack states no quarterly weights of {before} GRDP; the {year} quarters not "
+        f"published as such are implied with the weights above ({shares} %) in their place.",
     )
 
 
@@ -309,6 +339,8 @@ def in_year_text(
     scenario: Scenario,
     periods: Sequence[str],
     lang: str = "vi",
+    *,
+    known: InYearRecord | None = None,
 ) -> str:
     """The in-year GRDP section: growth so far, what each remaining quarter needs, how plausible.
 
@@ -333,6 +365,9 @@ def in_year_text(
         The plan's periods, in-year first and the year last
         (:attr:`analysis.data.plans.Plan.periods`: ``2024-Q1``, ``2024-6M``, ``2024-9M``,
         ``2024``); growth is compared with the same quarters of the year before.
+    known : InYearRecord, optional
+        :func:`analysis.outlook.quarter_weights.in_year_record`: names the weights that split
+        the record's cumulative figures (:func:`record_weights_text`).
     """
     lang = check_lang(lang)
     now = view.iloc[-1]
@@ -358,5 +393,6 @@ def in_year_text(
         scenario=safe(scenario.label_in(lang)),
         weights=weights_text(scenario.quarterly_weights, lang),
         record=record_text(record, lang),
+        record_weights=record_weights_text(known, lang),
         **common,
     )

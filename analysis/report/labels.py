@@ -2,13 +2,18 @@
 
 Leadership reads Vietnamese: reports default to Vietnamese labels and number format
 (``181,9 nghìn tỷ đồng``, ``13,45 %``, ``3.950 USD``); ``lang="en"`` gives English
-(``181.9 trillion VND``, ``13.45 %``, ``3,950 USD``).
+(``181.9 trillion VND``, ``13.45 %``, ``3,950 USD``). Numbers take their separators from
+Babel's ``vi`` and ``en`` locales (CLDR), never from hand-swapped characters.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
+
+from babel.numbers import format_decimal
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[str, ...] = ("vi", "en")
@@ -67,6 +72,9 @@ TEXT: dict[str, dict[str, str]] = {
 
 PERIOD_LABELS: dict[str, dict[str, str]] = {
     "Q1": {"vi": "Quý I", "en": "Q1"},
+    "Q2": {"vi": "Quý II", "en": "Q2"},
+    "Q3": {"vi": "Quý III", "en": "Q3"},
+    "Q4": {"vi": "Quý IV", "en": "Q4"},
     "6M": {"vi": "6 tháng", "en": "6 months"},
     "9M": {"vi": "9 tháng", "en": "9 months"},
     "FY": {"vi": "Cả năm", "en": "Full year"},
@@ -102,7 +110,8 @@ def label(key: str, lang: str = "vi", **values: object) -> str:
 
 
 def period_label(period: str, lang: str = "vi") -> str:
-    """A period id as reports write it: ``2024-Q1`` → ``Quý I/2024`` / ``2024 Q1``,
+    """A period id as reports write it: ``2024-Q1`` → ``Quý I/2024`` / ``2024 Q1`` (Q2–Q4
+    alike),
     ``2024-6M`` → ``6 tháng 2024`` / ``2024, 6 months``, ``2024`` → ``Năm 2024`` / ``2024``.
 
     Ids that are not a year or a year-to-date period of :data:`PERIOD_LABELS` come back as given.
@@ -114,18 +123,23 @@ def period_label(period: str, lang: str = "vi") -> str:
     if not part:
         return f"Năm {year}" if lang == "vi" else year
     words = PERIOD_LABELS[part][lang]
+    quarter = part.startswith("Q")
     if lang == "en":
-        return f"{year} {words}" if part == "Q1" else f"{year}, {words}"
-    return f"{words}/{year}" if part == "Q1" else f"{words} {year}"
+        return f"{year} {words}" if quarter else f"{year}, {words}"
+    return f"{words}/{year}" if quarter else f"{words} {year}"
 
 
 def format_number(value: float | None, decimals: int = 1, lang: str = "vi") -> str:
-    """Format a number with the language's separators, from Babel's ``vi`` and ``en`` locales.
+    """Format a number with the separators of Babel's ``vi`` or ``en`` locale.
 
     Vietnamese uses ``.`` for thousands and ``,`` for decimals (``3.950``; ``181,9``); English
     the reverse (``3,950``; ``181.9``). Missing or non-finite values show as an en dash.
-    Rounding is Python's own (of the float's exact value: 13.845 is 13.85), the separators
-    Babel's.
+
+    Notes
+    -----
+    The float is rounded half to even at its exact binary value (as Python's ``f"{x:.1f}"``
+    does: 2.675 → ``2,67``), then written by :func:`babel.numbers.format_decimal` with the
+    pattern ``#,##0.0…``; a value that rounds to zero carries no sign (no ``-0,0``).
 
     Examples
     --------
@@ -135,17 +149,11 @@ def format_number(value: float | None, decimals: int = 1, lang: str = "vi") -> s
     lang = check_lang(lang)
     if value is None or not math.isfinite(float(value)):
         return "–"
-    from decimal import Decimal
-
-    from babel.numbers import format_decimal  # loaded on first use: --help stays fast
-
-    # rounded as Python rounds the float itself (its exact binary value), then written by Babel
-    rounded = Decimal(f"{float(value):.{decimals}f}")
+    rounded = Decimal(float(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN)
+    if rounded == 0:
+        rounded = abs(rounded)  # no "-0,0" for a value that rounds to zero
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    text = format_decimal(rounded, format=pattern, locale=lang, decimal_quantization=True)
-    if text.startswith("-") and not any(ch in "123456789" for ch in text):
-        text = text[1:]  # no "-0,0" for a value that rounds to zero
-    return text
+    return format_decimal(rounded, format=pattern, locale=lang)
 
 
 def format_percent(value: float | None, decimals: int = 2, lang: str = "vi") -> str:
@@ -290,3 +298,106 @@ def unit_label(unit: str, lang: str = "vi") -> str:
     if unit in CHECK_UNITS:
         return CHECK_UNITS[unit][lang]
     return label(unit, lang)
+
+
+RESULT_LABELS: dict[str, dict[str, str]] = {
+    "grdp_real_index": {"vi": "Chỉ số GRDP giá so sánh", "en": "Real GRDP index"},
+    "grdp_real_index_ytd": {
+        "vi": "Chỉ số GRDP giá so sánh, lũy kế từ đầu năm",
+        "en": "Real GRDP index, year to date",
+    },
+    "grdp_growth": {"vi": "Tăng trưởng GRDP (giá so sánh)", "en": "Real GRDP growth"},
+    "grdp_current_prices": {"vi": "GRDP giá hiện hành", "en": "GRDP at current prices"},
+    "grdp_current_prices_growth": {
+        "vi": "Tăng trưởng GRDP giá hiện hành",
+        "en": "Growth of GRDP at current prices",
+    },
+    "grdp_deflator_growth": {
+        "vi": "Thay đổi chỉ số giảm phát GRDP",
+        "en": "Change of the GRDP deflator",
+    },
+    "grdp_usd": {"vi": "GRDP quy đổi USD", "en": "GRDP in USD"},
+    "grdp_per_capita_usd": {"vi": "GRDP bình quân đầu người", "en": "GRDP per head"},
+    "grdp_per_capita_usd_growth": {
+        "vi": "Tăng trưởng GRDP bình quân đầu người (USD)",
+        "en": "Growth of GRDP per head (USD)",
+    },
+    "population": {"vi": "Dân số trung bình", "en": "Average population"},
+    "exchange_rate": {"vi": "Tỷ giá bình quân", "en": "Average exchange rate"},
+    "grdp_growth_quarter": {
+        "vi": "Tăng trưởng từng quý so cùng kỳ",
+        "en": "Single-quarter growth, year on year",
+    },
+    "grdp_growth_ytd": {
+        "vi": "Tăng trưởng lũy kế so cùng kỳ",
+        "en": "Year-to-date growth, year on year",
+    },
+    "grdp_growth_quarter_published": {
+        "vi": "Tăng trưởng từng quý so cùng kỳ, số công bố",
+        "en": "Single-quarter growth, year on year, published",
+    },
+    "grdp_growth_ytd_published": {
+        "vi": "Tăng trưởng lũy kế so cùng kỳ, số công bố",
+        "en": "Year-to-date growth, year on year, published",
+    },
+    "grdp_growth_quarter_required": {
+        "vi": "Tăng trưởng từng quý cần đạt trong các quý còn lại",
+        "en": "Single-quarter growth the remaining quarters need",
+    },
+    "grdp_growth_ytd_required": {
+        "vi": "Tăng trưởng lũy kế cần đạt",
+        "en": "Year-to-date growth needed",
+    },
+    "probability_grdp_growth_target": {
+        "vi": "Xác suất đạt mục tiêu tăng trưởng",
+        "en": "Probability of meeting the growth target",
+    },
+    "probability_grdp_per_capita_target": {
+        "vi": "Xác suất đạt mục tiêu GRDP bình quân đầu người",
+        "en": "Probability of meeting the per-head target",
+    },
+    "probability_structure_target": {
+        "vi": "Xác suất đạt mục tiêu cơ cấu kinh tế",
+        "en": "Probability of meeting the structure target",
+    },
+    "probability_all_macro_targets": {
+        "vi": "Xác suất đạt đồng thời các mục tiêu",
+        "en": "Probability of meeting all targets together",
+    },
+}
+"""The variables of a scenario's results table (``results.csv``), for the workbook; a
+variable ending ``_standard_error`` or ``_q<NN>`` (a percentile) is worded from its base."""
+
+_PERCENTILE = re.compile(r"^(?P<base>.+)_q(?P<q>\d{2})$")
+_INDEX_UNIT = re.compile(r"^index \((?P<year>\d{4}) = 100\)$")
+
+
+def result_label(variable: str, lang: str = "vi") -> str:
+    """A results variable as readers see it: ``grdp_growth_q05`` → ``Tăng trưởng GRDP (giá so
+    sánh): phân vị 5 %`` / ``Real GRDP growth: 5th percentile``; unknown ids unchanged."""
+    lang = check_lang(lang)
+    if variable in RESULT_LABELS:
+        return RESULT_LABELS[variable][lang]
+    if variable.endswith("_standard_error"):
+        base = variable.removesuffix("_standard_error")
+        if base in RESULT_LABELS:
+            word = "sai số chuẩn" if lang == "vi" else "standard error"
+            return f"{RESULT_LABELS[base][lang]}: {word}"
+    match = _PERCENTILE.match(variable)
+    if match and match["base"] in RESULT_LABELS:
+        q = int(match["q"])
+        word = f"phân vị {q} %" if lang == "vi" else f"{q}th percentile"
+        return f"{RESULT_LABELS[match['base']][lang]}: {word}"
+    return variable
+
+
+def result_unit(unit: str, lang: str = "vi") -> str:
+    """A results unit as readers see it: ``index (2023 = 100)`` → ``chỉ số (2023 = 100)``,
+    ``VND/USD`` → ``đồng/USD``, ``trillion VND`` → ``nghìn tỷ đồng``."""
+    lang = check_lang(lang)
+    match = _INDEX_UNIT.match(unit)
+    if match:
+        return f"{'chỉ số' if lang == 'vi' else 'index'} ({match['year']} = 100)"
+    if unit == "VND/USD":
+        return label("VND per USD", lang)
+    return label(unit, lang) or unit

@@ -8,6 +8,7 @@ white; :func:`style_scorecard` adds the colours.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -119,12 +120,27 @@ def _actual_text(row: pd.Series, lang: str) -> str:
     return figure_text(row["actual"], lang)
 
 
+_CITED = re.compile(r"^(?P<words>.+?):\s+(?P<url>https?://\S+)$")
+
+
+def source_citation(source: str, lang: str = "vi") -> str:
+    """Where a figure comes from as a reader of ``lang`` sees it.
+
+    The actuals files describe a source in English then give its address
+    (``Statistics Office figure for the year: https://...``); a Vietnamese report shows the
+    address alone, an English one the whole citation.
+    """
+    text = str(source or "").strip()
+    cited = _CITED.match(text)
+    return cited["url"] if cited and check_lang(lang) == "vi" else text
+
+
 def _source_text(row: pd.Series, lang: str) -> str:
     """'Ước tính · <source>, 20/12/2024': kind, where the figure comes from, and its date."""
     if pd.isna(row.get("actual")):
         return "–"
     kind = KIND_WORDS.get(str(row.get("kind")), {"vi": "", "en": ""})[lang]
-    parts = [p for p in (kind, str(row.get("source") or "").strip()) if p]
+    parts = [p for p in (kind, source_citation(row.get("source") or "", lang)) if p]
     as_of = pd.to_datetime(row.get("as_of"), errors="coerce")
     date = "" if pd.isna(as_of) else as_of.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
     text = " · ".join(parts)

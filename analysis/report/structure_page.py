@@ -1,7 +1,9 @@
 """The structural-shift report's phrases and its table of solver results (notebook 02).
 
 Presentation layer: shares, growth and prices arrive as fractions (0.68) and are shown as
-percent (``68,0 %``) in the report's language.
+percent (``68,0 %``) in the report's language. The verdicts are those of
+:func:`analysis.economics.structure_solution.structure_verdicts`, the one rule the consistency
+report (03) shows too; :func:`verdict_rule_text` says so in both reports.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from analysis.economics.structure_solution import structure_verdicts
 from analysis.report.display import pick
 from analysis.report.labels import (
     CLOSURE_LABELS,
@@ -42,7 +45,13 @@ def contributions_text(contributions: pd.Series, lang: str = "vi") -> str:
 
 
 def solution_rows(solution: StructureSolution, lang: str = "vi") -> list[dict[str, str]]:
-    """One display row per sector of a solver result: growth, history, z, price, verdict."""
+    """One display row per sector of a solver result: growth, history, z, price, verdict.
+
+    A row's verdict is its sector's (:attr:`~analysis.economics.structure_solution.
+    StructureVerdicts.sectors`): its required growth, and in closure C its relative price,
+    judged against the threshold; the closure's own verdict is the conclusion's.
+    """
+    verdicts = structure_verdicts(solution).sectors
     rows = []
     for _, r in solution.to_frame().iterrows():
         rows.append(
@@ -61,7 +70,7 @@ def solution_rows(solution: StructureSolution, lang: str = "vi") -> list[dict[st
                 pick(lang, "Giá tương đối", "Relative price"): format_percent(
                     100 * r["relative_price"], 2, lang
                 ),
-                pick(lang, "Đánh giá", "Verdict"): label(solution.verdict, lang),
+                pick(lang, "Đánh giá", "Verdict"): label(verdicts[r["sector"]], lang),
             }
         )
     return rows
@@ -102,4 +111,30 @@ def conclusion_text(
         f"historical mean: **{label(equal.verdict, 'en').lower()}**. The minimum-deviation "
         f"closure lets relative prices move: {sector} grows {need_c} with a relative price "
         f"change of {price}; verdict: **{label(least.verdict, 'en').lower()}**."
+    )
+
+
+def verdict_rule_text(z_limit: float, price_sd: float, other_title: str, lang: str = "vi") -> str:
+    """How the structure verdicts are reached, the same in reports 02 and 03.
+
+    ``z_limit`` in standard deviations and ``price_sd`` (a fraction) are the thresholds the
+    closures were given (:func:`analysis.outlook.consistency_inputs.structure_thresholds`);
+    ``other_title`` is the title of the other report that shows the same verdicts.
+    """
+    z = format_number(z_limit, 0 if float(z_limit).is_integer() else 1, lang)
+    tau = format_percent(100 * price_sd, 1, lang)
+    if check_lang(lang) == "vi":
+        return (
+            f"*Cách đánh giá, chung cho báo cáo này và báo cáo «{other_title}»: tăng trưởng cần "
+            f"có của một khu vực là căng khi cách bình quân lịch sử quá {z} độ lệch chuẩn; với "
+            f"cách khép độ lệch nhỏ nhất, giá tương đối của khu vực cũng được đánh giá và là căng "
+            f"khi lệch quá {z} lần độ lệch chuẩn giả định ({tau}); một cách khép là căng khi có "
+            "ít nhất một khu vực căng, không nhất quán khi không có lời giải.*"
+        )
+    return (
+        f'*How the verdicts are reached, the same in this report and in "{other_title}": a '
+        f"sector's required growth is stretched when it lies more than {z} standard deviations "
+        "from its historical mean; under the minimum-deviation closure a sector's relative "
+        f"price is judged too, stretched beyond {z} assumed standard deviations ({tau}); a "
+        "closure is stretched when any sector is, inconsistent when it has no solution.*"
     )

@@ -35,8 +35,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Scenarios in the run: {n}; the reference scenario: «{reference}»{uses}.",
     },
     "uses": {
-        "vi": " ({what} dưới đây theo kịch bản này)",
-        "en": " ({what} below: this scenario's)",
+        "vi": " ({parts} dưới đây theo kịch bản này)",
+        "en": " ({parts} below: this scenario's)",
     },
     "uses_structure": {"vi": "cơ cấu kinh tế", "en": "the structure"},
     "uses_weights": {"vi": "tỷ trọng các quý", "en": "the quarterly weights"},
@@ -291,7 +291,7 @@ def _reference_uses(s: Summary, lang: str) -> str:
         what.append(WORDS["uses_structure"][lang])
     if s.growth_outturn is None and _finite(s.required_growth):
         what.append(WORDS["uses_weights"][lang])
-    return _w("uses", lang, what=WORDS["uses_and"][lang].join(what)) if what else ""
+    return _w("uses", lang, parts=WORDS["uses_and"][lang].join(what)) if what else ""
 
 
 def summary_text(s: Summary, names: Mapping[str, str], lang: str = "vi") -> str:

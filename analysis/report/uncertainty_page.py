@@ -23,6 +23,7 @@ from analysis.economics.projection import ytd_path
 from analysis.report.charts import growth_outlook_chart, ytd_fan_chart
 from analysis.report.display import pick
 from analysis.report.labels import (
+    check_lang,
     format_fraction_as_percent,
     format_number,
     format_percent,
@@ -272,13 +273,21 @@ def scale_source(scale: str, overridden: Mapping[str, float], lang: str = "vi") 
 
 
 def calibration_table(
-    assumptions: pd.DataFrame, overridden: Mapping[str, float], lang: str = "vi"
+    assumptions: pd.DataFrame,
+    overridden: Mapping[str, float],
+    lang: str = "vi",
+    basis: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """The simulation's scales (points), their source and basis.
 
     ``assumptions`` is :meth:`Calibration.to_frame` (index: scale; columns ``value``, a fraction,
-    and ``assumption``, the basis in English); ``overridden`` the scales the scenario sets.
+    and ``assumption``, the basis in English); ``overridden`` the scales the scenario sets;
+    ``basis`` the basis of each scale in ``lang``
+    (:func:`analysis.report.calibration_basis.calibration_basis`), required in Vietnamese.
     """
+    if basis is None and check_lang(lang) != "en":
+        raise ValueError("basis: the scales' basis in Vietnamese is required for lang 'vi'")
+    words = dict(assumptions["assumption"]) if basis is None else dict(basis)
     return pd.DataFrame(
         [
             {
@@ -287,7 +296,7 @@ def calibration_table(
                     100.0 * row["value"], 2, lang
                 ),
                 pick(lang, "Nguồn", "Source"): scale_source(scale, overridden, lang),
-                pick(lang, "Cơ sở (tiếng Anh)", "Basis"): row["assumption"],
+                pick(lang, "Cơ sở", "Basis"): words[scale],
             }
             for scale, row in assumptions.iterrows()
         ]

@@ -8,15 +8,14 @@ import pandas as pd
 
 from analysis.errors import RunError
 from analysis.outlook.result_table import check_results
+from analysis.report.results_sheet import results_sheet, sheet_names
 from analysis.run.conventions import RESULTS_FILE, WORKBOOK_FILE
 from analysis.run.jobs import Run
 
-EXCEL_SHEET_NAME_LIMIT = 31
-"""The longest sheet name Excel accepts."""
-
 
 def write_results(run: Run) -> dict[str, pd.DataFrame]:
-    """Write ``<scenario>/results.csv`` and the workbook (one sheet per scenario).
+    """Write ``<scenario>/results.csv`` and the workbook (one sheet per scenario, in the run's
+    language).
 
     Returns
     -------
@@ -40,25 +39,22 @@ def write_results(run: Run) -> dict[str, pd.DataFrame]:
         folder.mkdir(exist_ok=True)
         table.to_csv(folder / RESULTS_FILE, index=False, lineterminator="\n")
         tables[scenario.name] = table
-    write_workbook(tables, run.staging / WORKBOOK_FILE)
+    labels = [scenario.label_in(run.lang) for scenario in run.scenarios]
+    write_workbook(
+        dict(zip(labels, tables.values(), strict=True)), run.staging / WORKBOOK_FILE, run.lang
+    )
     return tables
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], target: Path) -> Path:
-    """One xlsx workbook, one sheet per scenario (names cut to Excel's 31 characters)."""
-    used: set[str] = set()
+def write_workbook(tables: dict[str, pd.DataFrame], target: Path, lang: str = "vi") -> Path:
+    """One xlsx workbook for the departments, one sheet per scenario, in ``lang``.
+
+    ``tables`` maps each scenario's label (the sheet's name, made fit for Excel by
+    :func:`analysis.report.results_sheet.sheet_names`) to its results table; each sheet is
+    :func:`analysis.report.results_sheet.results_sheet` (words first, machine ids last).
+    """
+    names = sheet_names(list(tables))
     with pd.ExcelWriter(target, engine="openpyxl") as writer:
-        for name, table in tables.items():
-            sheet = _sheet_name(name, used)
-            table.to_excel(writer, sheet_name=sheet, index=False)
+        for sheet, table in zip(names, tables.values(), strict=True):
+            results_sheet(table, lang).to_excel(writer, sheet_name=sheet, index=False)
     return target
-
-
-def _sheet_name(name: str, used: set[str]) -> str:
-    limit = EXCEL_SHEET_NAME_LIMIT
-    sheet, n = name[:limit], 1
-    while sheet in used:
-        n += 1
-        sheet = f"{name[: limit - len(str(n)) - 1]}~{n}"
-    used.add(sheet)
-    return sheet
