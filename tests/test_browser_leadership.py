@@ -4,16 +4,14 @@ Every notebook of the project runs for two scenarios of the default plan (the re
 ``target``, and ``low``) with ``--pdf``. Each page of the run (the index and every report) is
 opened in headless Chromium (:func:`test_browser.browser_check`): nothing fails to load, no
 table cell or chart overflows its box or the page, every chart has a title and an alt text, and
-its visible text and alt texts hold no English sentence (:mod:`english_words`). The PDF set is
+its visible text and alt texts hold no English sentence (:mod:`language_check`). The PDF set is
 printed on A4 with ``k / n`` on every page (:mod:`pdf_text` reads the numbers back), the summary
 on one page. The summary's figures are found, as printed, in the reports it summarises.
 Screenshots of every page are saved under the run folder (``screenshots/``).
 
-Which pages the English check holds strictly: the index, the summary and every report whose
-words are all Vietnamese on this branch. The technical notes of the consistency report (03),
-the calibration notes of the uncertainty report (05) and the notes of the actual results in the
-scorecard (06) are still English (issue 13, item 1, on another branch): those pages are checked
-and expected to fail (``xfail``, not strict) until those words arrive.
+The English check holds strictly for every page: with issue 13's item 1 merged from main,
+every word of a ``--lang vi`` page is Vietnamese (``tests/test_one_language.py`` checks both
+languages from the HTML source; this test checks what the browser shows).
 """
 
 from __future__ import annotations
@@ -24,7 +22,7 @@ import re
 import shutil
 
 import pytest
-from english_words import english_sentences
+from language_check import foreign_sentences
 from pdf_text import page_count, page_numbers
 from project_copies import PROJECT, make_copy
 from test_browser import NEEDS_CHROMIUM, browser_check, inject_check, is_blank, screenshot
@@ -36,12 +34,6 @@ SCENARIOS = ("target", "low")
 ONCE = ("00_summary", "04_scenario_comparison", "06_scorecard", "07_plan_outturn")
 EACH = ("01_grdp_trajectory", "02_structural_shift", "03_target_consistency", "05_uncertainty")
 PAGES = ["index", *ONCE, *(f"{s}/{r}" for s in SCENARIOS for r in EACH)]
-STILL_ENGLISH = {
-    "03_target_consistency": "technical notes in English (issue 13, item 1)",
-    "05_uncertainty": "calibration notes in English (issue 13, item 1)",
-    "06_scorecard": "notes of the actual results in English (issue 13, item 1)",
-}
-"""Reports whose English words another branch replaces; checked, expected to fail for now."""
 
 pytestmark = [NEEDS_CHROMIUM, pytest.mark.browser, pytest.mark.notebook]
 
@@ -90,22 +82,17 @@ def test_every_chart_has_a_title_and_alt_text(vi_run, page):
         assert "Nguồn:" in image["alt"], "the source line is read out too"
 
 
-def _english_marks(page: str) -> list:
-    reason = STILL_ENGLISH.get(page.rsplit("/", 1)[-1])
-    return [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
-
-
-@pytest.mark.parametrize("page", [pytest.param(p, marks=_english_marks(p)) for p in PAGES])
+@pytest.mark.parametrize("page", PAGES)
 def test_no_english_sentence_on_a_vietnamese_page(vi_run, page):
     seen = vi_run["seen"][page]
     alts = "\n".join(i["alt"] or "" for i in seen["images"])
-    found = english_sentences(seen["text"] + "\n" + alts)
-    assert found == [], f"{page}: {found[:5]}"
+    found = foreign_sentences(seen["text"] + "\n" + alts, "vi")
+    assert found == [], f"{page}: {found}"
 
 
-def test_the_check_finds_english_in_the_english_words_it_should():
-    assert english_sentences("Tăng trưởng 14,5 %. The year's result: 13.85 %, target not met.")
-    assert english_sentences("Nguồn: bacgiang.gov.vn; mô phỏng Monte Carlo; 4.500 USD.") == []
+def test_the_check_finds_english_where_it_should():
+    assert foreign_sentences("Tăng trưởng 14,5 %. The year's result: 13.85 %, not met.", "vi")
+    assert foreign_sentences("Nguồn: bacgiang.gov.vn; mô phỏng Monte Carlo; 4.500 USD.", "vi") == []
 
 
 def test_the_pdf_set_is_printed_on_a4_with_page_numbers(vi_run):
