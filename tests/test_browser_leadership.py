@@ -117,13 +117,13 @@ def test_the_summary_sits_first_and_its_figures_are_the_reports(vi_run):
     assert index.index("Tóm tắt") < index.index("So sánh các kịch bản năm 2024")
     summary = seen["00_summary"]["text"]
     # two scenarios: 11,00 % (low) and 14,50 % (target); 2024 growth target 14,5 %
-    assert "từ 11,00 % («Kịch bản thấp») đến 14,50 % («Kịch bản mục tiêu Nghị quyết»)" in summary
+    assert "từ 11,00 % (“Kịch bản thấp”) đến 14,50 % (“Kịch bản mục tiêu Nghị quyết”)" in summary
     comparison = seen["04_scenario_comparison"]["text"]
     for growth in ("11,00 %", "14,50 %"):
         assert growth in comparison
     probability = re.search(r"khả năng đạt mục tiêu (\d+,\d) %", summary).group(1)
     assert f"{probability} %" in comparison, "the probability the comparison shows"
-    structure = re.search(r"«Kịch bản mục tiêu Nghị quyết»: (\S+) / (\S+) / (\S+) \(", summary)
+    structure = re.search(r"“Kịch bản mục tiêu Nghị quyết”: (\S+) / (\S+) / (\S+) \(", summary)
     shift = seen["target/02_structural_shift"]["text"]
     assert " % / ".join(structure.groups()) + " %" in shift, "report 02's structure"
     headline = re.search(r"Nhóm chỉ tiêu đạt: \d+/\d+ \(\d+/\d+ chỉ số\)", summary).group(0)

@@ -152,12 +152,12 @@ def test_2024_sentences_say_what_the_figures_say(packs, tables):
     pack = packs["bac-giang-2024"]
     s = _summary(packs, tables, "bac-giang-2024")
     text = summary_text(s, {x.name: x.label_in("vi") for x in pack.scenarios}, "vi")
-    assert "từ 11,00 % («Kịch bản thấp») đến 16,00 % («Kịch bản cao»)" in text
+    assert "từ 11,00 % (“Kịch bản thấp”) đến 16,00 % (“Kịch bản cao”)" in text
     assert "2/4 kịch bản không thấp hơn mục tiêu" in text  # 14.5 and 16.0 of 11, 13.75, 14.5, 16
     assert "Kết quả cả năm đã công bố: 13,85 %, **không đạt** mục tiêu." in text
     assert "mục tiêu 68,0 / 20,6 / 11,4" in text and "68,1 / 20,1 / 11,8" in text
     assert "năm 2024 đã có kết quả cả năm" in text
-    assert "«Kịch bản mục tiêu Nghị quyết» (cơ cấu kinh tế dưới đây theo kịch bản này)." in text
+    assert "“Kịch bản mục tiêu Nghị quyết” (cơ cấu kinh tế dưới đây theo kịch bản này)." in text
     assert "tỷ trọng các quý" not in text, "the year is in: no quarterly weights are used"
 
 
@@ -177,7 +177,7 @@ def test_one_scenario_is_not_called_a_range(packs, tables):
     assert s.reference == "low", "without the plan's own scenario, the run's first"
     text = summary_text(s, {"low": "Thấp"}, "vi")
     assert "từ " not in text.split("**Các chỉ tiêu")[0]
-    assert "kịch bản «Thấp»: 11,00 %" in text
+    assert "kịch bản “Thấp”: 11,00 %" in text
     assert "0/1" not in text
 
 

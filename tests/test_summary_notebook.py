@@ -67,5 +67,5 @@ def test_the_2024_summary_in_english_has_no_vietnamese_word(tmp_path):
     text = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", body, flags=re.S)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("Bắc Giang", "")  # a name
     assert "Summary of the 2024 plan" in text
-    assert "the scenarios range from 14.50 % («Resolution target») to 16.00 % («High case»)" in text
+    assert "the scenarios range from 14.50 % (“Resolution target”) to 16.00 % (“High case”)" in text
     assert not VI_LETTERS.search(text), VI_LETTERS.search(text)

@@ -60,10 +60,10 @@ def series_hosts(
 
 
 def computed(names: Sequence[str], lang: str = "vi") -> str:
-    """``tính toán theo kịch bản «Mục tiêu»`` for one scenario, the run's for several."""
+    """``tính toán theo kịch bản “Mục tiêu”`` for one scenario, the run's for several."""
     lang = check_lang(lang)
     if len(names) == 1:
-        return COMPUTED[lang].format(names=f"«{names[0]}»")
+        return COMPUTED[lang].format(names=f"“{names[0]}”")
     return COMPUTED_MANY[lang]
 
 

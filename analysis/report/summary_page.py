@@ -10,7 +10,8 @@ scorecard's in-year verdict, :func:`analysis.report.in_year_growth.verdict_phras
 Every sentence is chosen by the figures: one scenario or several, a year whose result is
 published or not, figures missing or not; a number is never written where the summary holds
 none. Numbers are formatted as the reports they come from format them (growth two decimals,
-probabilities one, per head none, shares one).
+probabilities one, per head none, shares one). Scenario labels stand in curly quotes
+(“Kịch bản thấp”): guillemets name reports only, by their real titles.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from analysis.report.scorecard_view import headline_text
 
 WORDS: dict[str, dict[str, str]] = {
     "lead": {
-        "vi": "Số kịch bản của lần chạy: {n}; kịch bản tham chiếu: «{reference}»{uses}.",
-        "en": "Scenarios in the run: {n}; the reference scenario: «{reference}»{uses}.",
+        "vi": "Số kịch bản của lần chạy: {n}; kịch bản tham chiếu: “{reference}”{uses}.",
+        "en": "Scenarios in the run: {n}; the reference scenario: “{reference}”{uses}.",
     },
     "uses": {
         "vi": " ({parts} dưới đây theo kịch bản này)",
@@ -57,12 +58,12 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "met": {"vi": "đạt", "en": "met"},
     "not_met": {"vi": "không đạt", "en": "not met"},
-    "one": {"vi": "kịch bản «{name}»: {value}", "en": "scenario «{name}»: {value}"},
+    "one": {"vi": "kịch bản “{name}”: {value}", "en": "scenario “{name}”: {value}"},
     "range": {
-        "vi": "các kịch bản từ {low} («{low_name}») đến {high} («{high_name}»); {k}/{n} kịch "
-        "bản không thấp hơn mục tiêu; kịch bản tham chiếu «{name}»: {value}",
-        "en": "the scenarios range from {low} («{low_name}») to {high} («{high_name}»); {k} of "
-        "{n} at or above the target; the reference scenario «{name}»: {value}",
+        "vi": "các kịch bản từ {low} (“{low_name}”) đến {high} (“{high_name}”); {k}/{n} kịch "
+        "bản không thấp hơn mục tiêu; kịch bản tham chiếu “{name}”: {value}",
+        "en": "the scenarios range from {low} (“{low_name}”) to {high} (“{high_name}”); {k} of "
+        "{n} at or above the target; the reference scenario “{name}”: {value}",
     },
     "chance": {"vi": ", khả năng đạt mục tiêu {p}", "en": ", probability of the target {p}"},
     "chances": {
@@ -70,8 +71,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": " ({low} to {high} by scenario)",
     },
     "shares": {
-        "vi": "mục tiêu {target}; kịch bản «{name}»: {projected} (chênh lệch {gap} điểm %)",
-        "en": "target {target}; scenario «{name}»: {projected} (difference {gap} points)",
+        "vi": "mục tiêu {target}; kịch bản “{name}”: {projected} (chênh lệch {gap} điểm %)",
+        "en": "target {target}; scenario “{name}”: {projected} (difference {gap} points)",
     },
     "shares_chance": {
         "vi": "; khả năng đạt mục tiêu cơ cấu {p}",
