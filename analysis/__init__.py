@@ -116,6 +116,7 @@ _PUBLIC: dict[str, str] = {
     "explorer_basis": "analysis.outlook.explorer",
     "outlook_rows": "analysis.outlook.scenario_outlook",
     "plan_outturn": "analysis.outlook.retrospective",
+    "plan_summary": "analysis.outlook.summary",
     "record_through": "analysis.outlook.record",
     "scenario_outlook": "analysis.outlook.scenario_outlook",
     "save_settings": "analysis.outlook.scenario_saving",

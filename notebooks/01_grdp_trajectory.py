@@ -40,6 +40,7 @@ say(
 # %%
 from analysis.economics.projection import project_year, required_path, ytd_path
 from analysis.outlook.inputs import projection_inputs
+from analysis.report.chart_sources import chart_source
 from analysis.report.charts import level_comparison_chart, ytd_path_chart
 from analysis.report.display import pick, safe, show_figure, show_table
 from analysis.report.labels import format_number, format_percent
@@ -97,8 +98,11 @@ show_table(table, pick(lang, "Các chỉ tiêu chính", "Headline figures"))
 
 # %%
 say(lang, f"### {base} → {year}", f"### {base} → {year}")
+source = chart_source(pack, lang, scenarios=[sc.label_in(lang)])
 show_figure(
-    level_comparison_chart(projection, targets={"grdp_per_capita_usd": per_head_target}, lang=lang)
+    level_comparison_chart(
+        projection, targets={"grdp_per_capita_usd": per_head_target}, lang=lang, source=source
+    )
 )
 
 # %%
@@ -139,7 +143,7 @@ need = (
     if published
     else None
 )
-show_figure(ytd_path_chart(path, target=growth_target, required=need, lang=lang))
+show_figure(ytd_path_chart(path, target=growth_target, required=need, lang=lang, source=source))
 
 # %%
 if need is None:

@@ -32,6 +32,7 @@ from analysis.economics.sector_growth import fold_taxes_into_services, pattern_g
 from analysis.economics.structure import contributions, project_shares
 from analysis.outlook.consistency_inputs import structure_inputs_from_series
 from analysis.outlook.inputs import projection_inputs, sector_bases
+from analysis.report.chart_sources import chart_source
 from analysis.report.charts import contributions_chart, structure_shift_chart
 from analysis.report.display import pick, safe, say, show_figure, show_markdown, show_table
 from analysis.report.labels import format_percent
@@ -118,7 +119,8 @@ projected = project_shares(shares_base, path_growth)
 compare = pd.DataFrame({"base": 100 * shares_base, "plan": 100 * projected})
 if has_target:
     compare["target"] = 100 * target_shares
-show_figure(structure_shift_chart(compare, (base, year), lang))
+source = chart_source(pack, lang, scenarios=[sc.label_in(lang)], series=["structure_share"])
+show_figure(structure_shift_chart(compare, (base, year), lang, source=source))
 gap_vi, gap_en = "", ""
 if has_target:
     gap = 100 * (projected - target_shares)
@@ -134,7 +136,7 @@ say(
 
 # %%
 contrib = contributions(path_growth, weights) * 100
-show_figure(contributions_chart(contrib, lang))
+show_figure(contributions_chart(contrib, lang, year=year, source=source))
 say(
     lang,
     f"""Đóng góp vào tăng trưởng {format_percent(100 * g, 2, "vi")} năm {year} (điểm %):

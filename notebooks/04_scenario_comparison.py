@@ -44,6 +44,7 @@ import pandas as pd
 
 from analysis.data.scenarios import load_scenarios
 from analysis.outlook.results import scenario_results
+from analysis.report.chart_sources import chart_source
 from analysis.report.charts import scenario_comparison_chart
 from analysis.report.comparison_page import joint_text, probability_table, year_table
 from analysis.report.display import pick, safe, say, show_figure, show_markdown, show_table
@@ -112,15 +113,13 @@ show_table(
 )
 
 # %%
-show_figure(scenario_comparison_chart(results, labels, "grdp_growth", growth_target, lang))
-
-# %%
-show_figure(
-    scenario_comparison_chart(results, labels, "grdp_per_capita_usd", per_head_target, lang)
-)
-
-# %%
-show_figure(scenario_comparison_chart(results, labels, "grdp_current_prices", None, lang))
+source = chart_source(pack, lang, scenarios=list(labels.values()))
+for variable, goal in (
+    ("grdp_growth", growth_target),
+    ("grdp_per_capita_usd", per_head_target),
+    ("grdp_current_prices", None),
+):
+    show_figure(scenario_comparison_chart(results, labels, variable, goal, lang, source=source))
 
 # %%
 say(lang, "### Khả năng đạt mục tiêu", "### Probability of meeting the targets")

@@ -35,6 +35,7 @@ from analysis.outlook.relative_prices import relative_price_effect
 from analysis.report import uncertainty_page as page
 from analysis.report import uncertainty_text as text
 from analysis.report.calibration_basis import calibration_basis
+from analysis.report.chart_sources import chart_source
 from analysis.report.display import pick, show_figure, show_markdown, show_table
 from analysis.report.plausibility_note import show_plausibility_note
 
@@ -93,17 +94,20 @@ published = sc.ytd_actuals.given()  # year-to-date growth the scenario records, 
 show_markdown(text.ytd_paragraph(result, published, year, lang))
 
 # %%
-show_figure(
-    page.ytd_figure(
-        result, projection_inputs(sc, baselines, series, **known), published, targets.growth, lang
-    )
-)
+source = chart_source(pack, lang, scenarios=[sc.label_in(lang)], simulated=True)
+inputs = projection_inputs(sc, baselines, series, **known)
+show_figure(page.ytd_figure(result, inputs, published, targets.growth, lang, source=source))
 
 # %%
 say(lang, "### Kế hoạch và chuẩn so sánh thống kê", "### The plan beside a statistical benchmark")
 benchmarks = page.benchmarks(history)
 arima = benchmarks["arima"]
-show_figure(page.benchmark_figure(history, result.annual_growth, arima, targets.growth, lang))
+source = chart_source(
+    pack, lang, series=["grdp_growth"], scenarios=[sc.label_in(lang)], simulated=True
+)
+show_figure(
+    page.benchmark_figure(history, result.annual_growth, arima, targets.growth, lang, source)
+)
 
 # %%
 plan_year, plan_growth = page.planned_growth(

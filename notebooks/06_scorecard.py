@@ -57,6 +57,7 @@ from analysis.data.actuals import load_actuals_given
 from analysis.report import in_year_growth as growth
 from analysis.report import scorecard_findings as findings
 from analysis.report import scorecard_notes as notes
+from analysis.report.chart_sources import chart_source
 from analysis.report.display import pick, show_figure, show_html, show_markdown, show_table
 from analysis.report.plausibility_note import show_plausibility_note
 
@@ -123,7 +124,8 @@ show_markdown(growth.in_year_text(view, known.record, grdp, sc, pack.periods, la
 # %%
 if not ytd.empty:
     show_table(growth.in_year_table(view, lang), growth.in_year_caption(growth_target, lang))
-    show_figure(growth.in_year_figure(view, growth_target, lang))
+    source = chart_source(pack, lang, actuals=figures, series=["grdp_growth_quarter"])
+    show_figure(growth.in_year_figure(view, growth_target, lang, source=source))
 
 # %%
 if has_results:

@@ -29,6 +29,7 @@ from analysis.data.actuals import load_actuals_given
 from analysis.outlook.retrospective import plan_outturn
 from analysis.report import retrospective_page as page
 from analysis.report import retrospective_text as text
+from analysis.report.chart_sources import chart_source
 from analysis.report.display import say, show_figure, show_markdown, show_table, show_title
 from analysis.report.plausibility_note import show_plausibility_note
 
@@ -55,7 +56,10 @@ if done:
 
 # %%
 if done and result.contributions is not None:
-    show_figure(page.contributions_figure(result.contributions, lang))
+    source = chart_source(
+        pack, lang, series=["contribution"], scenarios=[pack.scenario().label_in(lang)]
+    )
+    show_figure(page.contributions_figure(result.contributions, lang, year, source))
     show_table(
         page.contributions_table(result.contributions, lang),
         page.contributions_caption(result, lang),

@@ -52,8 +52,16 @@ window.addEventListener('load', function () {
     .map(function (e) { return e.src || e.href; });
   var report = {
     images: Array.from(document.images).map(function (i) {
-      return {complete: i.complete, width: i.naturalWidth, height: i.naturalHeight};
+      return {complete: i.complete, width: i.naturalWidth, height: i.naturalHeight,
+              alt: i.getAttribute('alt'), title: i.getAttribute('title')};
     }),
+    text: document.body.innerText,
+    overflow: Array.from(document.querySelectorAll('td, th, img'))
+      .filter(function (e) {
+        return e.scrollWidth > e.clientWidth + 1
+          || e.getBoundingClientRect().right > document.documentElement.clientWidth + 1;
+      })
+      .map(function (e) { return e.tagName + ' ' + (e.textContent || '').slice(0, 60); }),
     links: Array.from(document.querySelectorAll('a[href]')).map(function (a) { return a.href; }),
     missing_anchors: Array.from(document.querySelectorAll('a[href^="#"]'))
       .map(function (a) { return a.hash.slice(1); })

@@ -43,3 +43,25 @@ def test_export_html_hides_code_stderr_warnings_and_tracebacks(tmp_path):
     title = re.search(r"<title>(.*)</title>", html_text).group(1)
     assert title.startswith("&lt;script&gt;") and "<" not in title
     assert '<html lang="en">' in html_text
+
+
+def test_every_page_shares_the_print_stylesheet_and_its_title_block(tmp_path):
+    # One stylesheet for every report and the index: DejaVu Sans, A4 pages with margins and
+    # page numbers, rows and charts never split; the title block names province and resolution.
+    from analysis.report.templating import render
+
+    source = tmp_path / "n.ipynb"
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Báo cáo")]), source)
+    block = {"province": "Tỉnh Bắc Giang", "document": "Nghị quyết <số 1> & 'x'"}
+    page = export_html(source, tmp_path / "n.html", "vi", "t", block).read_text()
+    sheet = render("styles/leadership.css")
+    assert sheet in page, "the report includes the shared stylesheet whole"
+    assert page.rfind("--jp-ui-font-family:", 0, page.index(sheet)) > 0, "after JupyterLab's"
+    assert '<div class="province">Tỉnh Bắc Giang</div>' in page
+    assert "<div class=\"document\">Nghị quyết &lt;số 1&gt; &amp; 'x'</div>" in page
+    assert re.search(r"@page\s*\{[^}]*size:\s*A4", sheet)
+    assert re.search(r"@bottom-center\s*\{[^}]*counter\(page\)", sheet)
+    assert re.search(r"tr,[^{]*\{[^}]*break-inside:\s*avoid", sheet)
+    assert '"DejaVu Sans"' in sheet
+    plain = export_html(source, tmp_path / "p.html", "vi", "t").read_text()
+    assert sheet in plain and 'class="masthead"' not in plain

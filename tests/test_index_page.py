@@ -140,8 +140,9 @@ def _tables() -> dict[str, pd.DataFrame]:
     ],
 )
 def test_index_page_is_the_page_of_earlier_runs(tmp_path, lang, once_per_run, expected):
-    # The expected pages were written by the index code before it moved to a Jinja2 template:
-    # the same markup and the same escaping (&quot;, &#x27;), byte for byte.
+    # The expected pages pin the markup and the escaping (&quot;, &#x27;) byte for byte: first
+    # written by the index code before it moved to a Jinja2 template, then with the shared
+    # stylesheet and the title block (province, resolution) every leadership page now has.
     page = write_index(_plan(tmp_path, lang, once_per_run), _tables()).read_bytes()
     assert page == (EXPECTED / expected).read_bytes()
 
@@ -172,4 +173,30 @@ def test_index_lists_the_figures_let_through(tmp_path):
     assert "field growth.aggregate: 0.152 %; plausible range 0.8 to 26.32 %" in page
     assert "probably meant 15.2 %." in page
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert page.index("plausible range") < page.index("<table>")
+    assert page.index("plausible range") < page.index('<table class="runs">')
+
+
+def test_the_summary_comes_first_on_the_index(tmp_path):
+    # Report 00 writes its lines beside the index (summary.md); the index shows them under
+    # "Tóm tắt", above every other report, with the link to the summary page.
+    run = _plan(tmp_path, "vi")
+    summary = _notebook(tmp_path / "notebooks", "00_summary.ipynb", "Tóm tắt")
+    run.notebooks.insert(0, summary)
+    (run.staging / "summary.md").write_text(
+        "Số kịch bản của lần chạy: 3.\n\n- **Tăng trưởng GRDP** (mục tiêu 14,5 %): 14,50 %.\n",
+        encoding="utf-8",
+    )
+    page = write_index(run, _tables()).read_text(encoding="utf-8")
+    heading = page.index("<h2>Tóm tắt</h2>")
+    assert heading < page.index("So sánh các kịch bản") < page.index('<table class="runs">')
+    assert "<li><strong>Tăng trưởng GRDP</strong> (mục tiêu 14,5 %): 14,50 %.</li>" in page
+    assert '<a href="00_summary.html">Trang tóm tắt, có biểu đồ: Tóm tắt' in page
+    assert page.count("00_summary.html") == 1, "not listed again with the other reports"
+    assert '<div class="province">Tỉnh Bắc Giang</div>' in page
+
+
+def test_no_summary_section_without_its_lines(tmp_path):
+    run = _plan(tmp_path, "vi")
+    run.notebooks.insert(0, _notebook(tmp_path / "notebooks", "00_summary.ipynb", "Tóm tắt"))
+    page = write_index(run, _tables()).read_text(encoding="utf-8")
+    assert "Tóm tắt</h2>" not in page

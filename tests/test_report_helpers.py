@@ -60,7 +60,8 @@ def test_figure_html_carries_alt_text_and_escapes_it():
     html = figure_html(fig)
     plt.close(fig)
     assert html.startswith(
-        '<img alt="&lt;b&gt;&quot;GRDP&quot;&lt;/b&gt;" src="data:image/png;base64,'
+        '<img class="report-figure" alt="&lt;b&gt;&quot;GRDP&quot;&lt;/b&gt;" '
+        'src="data:image/png;base64,'
     )
 
 

@@ -151,13 +151,20 @@ def test_captions_carry_the_years(result):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_contributions_figure(result, lang):
-    fig = page.contributions_figure(result.contributions, lang)
+    fig = page.contributions_figure(result.contributions, lang, 2024, "Nguồn: x.")
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     planned, published = ax.containers
     assert [round(b.get_width(), 2) for b in published] == [12.93, 1.05, -0.35, 0.22]
     assert [round(b.get_width(), 2) for b in planned] == [12.84, 1.14, 0.36, 0.16]
-    assert [b.get_hatch() for b in published] == [None, None, None, "///"]
+    # planned dotted, published solid, the derived one hatched: apart in black and white
+    assert [b.get_hatch() for b in published] == [None, None, None, "//"]
+    assert {b.get_hatch() for b in planned} == {".."}
+    assert fig.get_suptitle() == (
+        "Đóng góp của các khu vực vào tăng trưởng năm 2024 (điểm %)"
+        if lang == "vi"
+        else "Contributions of the sectors to 2024 growth (points)"
+    )
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[0] == ("Công nghiệp - xây dựng" if lang == "vi" else "Industry and construction")
     assert ax.get_xlabel() == ("Đóng góp (điểm %)" if lang == "vi" else "Contribution (points)")

@@ -53,6 +53,7 @@ def test_find_notebooks_in_an_empty_folder_refused(tmp_path):
 @pytest.mark.parametrize(
     ("name", "once"),
     [
+        ("00_summary.ipynb", True),
         ("04_scenario_comparison.ipynb", True),
         ("06_scorecard.ipynb", True),
         ("07_plan_outturn.ipynb", True),
@@ -102,3 +103,26 @@ def test_plan_against_outturn_runs_once_per_run(tmp_path):
     assert job.parameters["seed"] == 7 and job.parameters["lang"] == "vi"
     assert job.parameters["results_dir"] == str(run.staging)
     assert Path(job.parameters["scenario"]).stem == "target"  # the plan's own scenario
+
+
+def test_the_summary_runs_once_with_every_scenario_and_the_reference(tmp_path):
+    run = _run(
+        tmp_path, ["00_summary.ipynb", "01_grdp_trajectory.ipynb"], ["high", "target", "low"]
+    )
+    jobs = plan_jobs(run)
+    summary = [j for j in jobs if j.notebook.stem == "00_summary"]
+    assert len(summary) == 1 and len(jobs) == 4
+    job = summary[0]
+    assert job.output == run.staging / "00_summary.ipynb"
+    assert [Path(p).stem for p in job.parameters["scenarios"]] == ["high", "target", "low"]
+    assert Path(job.parameters["scenario"]).stem == "target"  # the plan's own scenario
+    assert job.title == "Tóm tắt kế hoạch năm 2024"
+
+
+def test_every_page_has_the_title_block_of_the_plan(tmp_path):
+    run = _run(tmp_path, ["00_summary.ipynb", "01_grdp_trajectory.ipynb"], ["low"])
+    for job in plan_jobs(run):
+        assert job.masthead == {
+            "province": "Tỉnh Bắc Giang",
+            "document": "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về nhiệm vụ lãnh đạo năm 2024",
+        }

@@ -64,6 +64,8 @@ def scenario_data(name: str, **changes) -> dict:
         (PROJECT / "scenarios" / PLAN / "target.yaml").read_text(encoding="utf-8")
     )
     data["name"] = name
+    if name != "target":  # two scenarios of a run may not share a label
+        data["label"] = {"vi": f"Kịch bản {name}", "en": f"Scenario {name}"}
     data.update(changes)
     return data
 

@@ -70,6 +70,11 @@ def with_change(keys: str, value: Any) -> dict[str, Any]:
 REMOVE = object()
 
 
+def named(stem: str) -> dict[str, Any]:
+    """VALID named ``stem``, with a label of its own (a run's labels must differ)."""
+    return with_change("name", stem) | {"label": {"vi": f"Thử {stem}", "en": f"Test {stem}"}}
+
+
 def refused(path: Path) -> InputError:
     with pytest.raises(InputError) as info:
         load_scenario(path)
@@ -354,15 +359,15 @@ def test_weights_missing_100_refused(tmp_path, miss):
 
 def test_load_scenarios_by_name_in_order_given(tmp_path):
     for stem in ("b", "a"):
-        write(tmp_path, with_change("name", stem), stem=stem)
+        write(tmp_path, named(stem), stem=stem)
     assert [s.name for s in load_scenarios(["b", "a"], tmp_path)] == ["b", "a"]
     assert [s.name for s in load_scenarios(None, tmp_path)] == ["a", "b"]
 
 
 def test_load_scenarios_reports_every_bad_file(tmp_path):
-    write(tmp_path, with_change("name", "a") | {"growth": {"aggregate": 99}}, stem="a")
+    write(tmp_path, named("a") | {"growth": {"aggregate": 99}}, stem="a")
     write(tmp_path, "name: b\n  bad: indent\n", stem="b")
-    write(tmp_path, with_change("name", "c"), stem="c")
+    write(tmp_path, named("c"), stem="c")
     with pytest.raises(InputErrors) as info:
         load_scenarios(None, tmp_path)
     files = sorted(Path(e.file).name for e in info.value.errors)

@@ -34,10 +34,12 @@ def test_values_are_escaped_as_the_standard_library_does():
 
 
 def test_a_rendered_value_cannot_open_markup():
-    page = render("figure.html.j2", alt=HOSTILE, png_base64="AAAA")
+    page = render("figure.html.j2", alt=HOSTILE, title=HOSTILE, png_base64="AAAA")
     assert "<script>" not in page
-    assert page == f'<img alt="{html.escape(HOSTILE)}" src="data:image/png;base64,AAAA" ' + (
-        'style="max-width: 100%;"/>'
+    hostile = html.escape(HOSTILE)
+    assert page == (
+        f'<img class="report-figure" alt="{hostile}" title="{hostile}" '
+        'src="data:image/png;base64,AAAA" style="max-width: 100%;"/>'
     )
 
 

@@ -406,7 +406,7 @@ def load_scenarios(
         where = str(scenarios_dir or default_scenarios_dir())
         raise InputError(where, "(folder)", "holds no scenario files (*.yaml)")
     scenarios, errors = _load_each(files)
-    errors += _duplicate_names(scenarios)
+    errors += _duplicate_names(scenarios) + _duplicate_labels(scenarios)
     raise_collected(errors)
     return scenarios
 
@@ -431,6 +431,35 @@ def _duplicate_names(scenarios: Sequence[Scenario]) -> list[InputError]:
                 InputError(str(s.path), "name", f"scenario {s.name!r} is also {seen[s.name]}")
             )
         seen[s.name] = s.path
+    return errors
+
+
+def _label_key(text: str) -> str:
+    """A label as readers tell labels apart: case and runs of spaces ignored."""
+    return " ".join(text.split()).casefold()
+
+
+def _duplicate_labels(scenarios: Sequence[Scenario]) -> list[InputError]:
+    """Two scenarios of one run with the same label (in either language) cannot be told apart
+    in a chart, a table or the index: the second is refused, both files named."""
+    seen: dict[tuple[str, str], Scenario] = {}
+    errors = []
+    for s in scenarios:
+        for lang in ("vi", "en"):
+            key = (lang, _label_key(s.label_in(lang)))
+            first = seen.setdefault(key, s)
+            if first is not s and first.name != s.name:
+                errors.append(
+                    InputError(
+                        str(s.path),
+                        f"label.{lang}",
+                        f"{s.label_in(lang)!r} is also the label of scenario {first.name!r} "
+                        f"({first.path}): two scenarios of one run must not share a label, "
+                        "or their bars, rows and links cannot be told apart; give this one "
+                        "its own label",
+                    )
+                )
+                break
     return errors
 
 

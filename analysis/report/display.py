@@ -20,6 +20,7 @@ from IPython.display import HTML, Markdown, display
 from markupsafe import Markup
 from matplotlib.figure import Figure
 
+from analysis.report.chart_style import source_text
 from analysis.report.labels import check_lang
 from analysis.report.templating import render
 from analysis.report.titles import report_title
@@ -61,19 +62,22 @@ def figure_png(fig: Figure) -> bytes:
 
 
 def figure_alt_text(fig: Figure) -> str:
-    """A short description of a figure for screen readers: its titles and axis labels."""
-    words = []
+    """A short description of a figure for screen readers: its title, each panel's title and
+    axis labels, and its source line (:mod:`analysis.report.chart_style`)."""
+    words = [fig.get_suptitle()]
     for ax in fig.axes:
         words += [ax.get_title(), ax.get_ylabel(), ax.get_xlabel()]
+    words.append(source_text(fig))
     text = "; ".join(w.replace("\n", " ") for w in words if w)
     return text or "chart"
 
 
 def figure_html(fig: Figure, alt: str | None = None) -> str:
-    """The figure as an ``<img>`` with an embedded PNG and alt text (escaped)."""
+    """The figure as an ``<img>`` with an embedded PNG, alt text and its title (escaped)."""
     return render(
         "figure.html.j2",
         alt=alt if alt is not None else figure_alt_text(fig),
+        title=fig.get_suptitle(),
         png_base64=base64.b64encode(figure_png(fig)).decode("ascii"),
     )
 

@@ -287,7 +287,9 @@ def in_year_table(view: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     )
 
 
-def in_year_figure(view: pd.DataFrame, growth_target: float, lang: str = "vi") -> Figure:
+def in_year_figure(
+    view: pd.DataFrame, growth_target: float, lang: str = "vi", source: str | None = None
+) -> Figure:
     """:func:`analysis.report.charts.in_year_chart` of the quarters published so far (percent).
 
     ``growth_target`` in percent; the requirement and the reference year's best quarter are
@@ -306,6 +308,7 @@ def in_year_figure(view: pd.DataFrame, growth_target: float, lang: str = "vi") -
         100 * float(now["reference_best"]),
         lang,
         reference_year=year,
+        source=source,
     )
 
 

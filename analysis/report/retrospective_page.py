@@ -17,7 +17,15 @@ from matplotlib.figure import Figure
 
 from analysis.economics.retrospective import PER_HEAD_PARTS, TOTAL
 from analysis.outlook.retrospective import PlanOutturn, publication_date
-from analysis.report.charts import FIGSIZE, PALETTE
+from analysis.report.chart_style import (
+    FIGSIZE,
+    HATCHES,
+    PALETTE,
+    chart_title,
+    finish,
+    legend_below,
+    style,
+)
 from analysis.report.display import pick
 from analysis.report.labels import (
     check_lang,
@@ -122,12 +130,15 @@ def contributions_caption(result: PlanOutturn, lang: str = "vi") -> str:
     )
 
 
-def contributions_figure(frame: pd.DataFrame, lang: str = "vi") -> Figure:
+def contributions_figure(
+    frame: pd.DataFrame, lang: str = "vi", year: int | None = None, source: str | None = None
+) -> Figure:
     """Planned and published contributions side by side, one pair of bars per part (points).
 
-    The derived (residual) contribution's bar is hatched.
+    The planned bars are dotted, the published solid; the derived (residual) contribution's
+    bar is hatched. ``year`` names the plan year in the title; ``source`` is the source line.
     """
-    sns.set_theme(style="whitegrid", context="notebook", font_scale=0.95)
+    style()
     parts = frame.drop(index=TOTAL)
     long = pd.DataFrame(
         {
@@ -143,16 +154,18 @@ def contributions_figure(frame: pd.DataFrame, lang: str = "vi") -> Figure:
     for container in ax.containers:
         labels = [format_number(b.get_width(), 2, lang) for b in container]
         ax.bar_label(container, labels=labels, padding=3, fontsize=8)
+    for bar in ax.containers[0]:
+        bar.set_hatch(HATCHES["base"])
     for bar, derived in zip(ax.containers[-1], parts["derived"], strict=True):
         if derived:  # the residual of the published total, not a published figure
-            bar.set_hatch("///")
+            bar.set_hatch(HATCHES["target"])
     ax.axvline(0, color="#444444", lw=0.8)
     ax.set_ylabel("")
     ax.set_xlabel(label("contribution", lang))
     ax.margins(x=0.15)
-    ax.legend(title="", fontsize=8, loc="lower right")
-    fig.tight_layout()
-    return fig
+    legend_below(ax, ncol=2)
+    title = chart_title("contributions", lang, year=year) if year else label("contribution", lang)
+    return finish(fig, title, source)
 
 
 def residual_sum(frame: pd.DataFrame, lang: str) -> str:

@@ -13,6 +13,7 @@ import re
 from analysis.report.labels import check_lang
 
 REPORT_TITLES: dict[str, dict[str, str]] = {
+    "summary": {"vi": "Tóm tắt kế hoạch năm {year}", "en": "Summary of the {year} plan"},
     "grdp_trajectory": {"vi": "Quỹ đạo GRDP năm {year}", "en": "GRDP trajectory, {year}"},
     "structural_shift": {
         "vi": "Chuyển dịch cơ cấu kinh tế năm {year}",
@@ -67,3 +68,16 @@ def report_title(notebook_stem: str, year: int, lang: str = "vi") -> str:
     """
     words = REPORT_TITLES[report_key(notebook_stem)]
     return words[check_lang(lang)].format(year=int(year))
+
+
+PROVINCE = {"vi": "Tỉnh {name}", "en": "{name} province"}
+"""The province as the title block of every page names it."""
+
+
+def masthead(province: str, document: str, lang: str = "vi") -> dict[str, str]:
+    """The title block above every leadership page: the province and the resolution's title.
+
+    >>> masthead("Bắc Giang", "Nghị quyết ...", "vi")["province"]
+    'Tỉnh Bắc Giang'
+    """
+    return {"province": PROVINCE[check_lang(lang)].format(name=province), "document": document}

@@ -334,6 +334,7 @@ def benchmark_figure(
     benchmark: BenchmarkForecast,
     target: float,
     lang: str = "vi",
+    source: str | None = None,
 ) -> Figure:
     """:func:`analysis.report.charts.growth_outlook_chart` of the record, the scenario's fan
     and a benchmark's forecast, in percent.
@@ -357,6 +358,7 @@ def benchmark_figure(
         target=100.0 * target,
         year=benchmark.year,
         lang=lang,
+        source=source,
     )
 
 
@@ -366,6 +368,7 @@ def ytd_figure(
     published: Sequence[float],
     target: float,
     lang: str = "vi",
+    source: str | None = None,
 ) -> Figure:
     """:func:`analysis.report.charts.ytd_fan_chart` of the year-to-date draws, in percent.
 
@@ -388,4 +391,5 @@ def ytd_figure(
         published=published,
         target=100.0 * target,
         lang=lang,
+        source=source,
     )

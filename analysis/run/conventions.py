@@ -27,6 +27,7 @@ __all__ = [
     "MAX_SEED",
     "RESULTS_FILE",
     "STAGING_PREFIX",
+    "SUMMARY_FILE",
     "WORKBOOK_FILE",
 ]
 
@@ -49,6 +50,8 @@ RESULTS_FILE = "results.csv"
 WORKBOOK_FILE = "results.xlsx"
 MANIFEST_FILE = "manifest.json"
 INDEX_FILE = "index.html"
+SUMMARY_FILE = "summary.md"
+"""The summary's lines (Markdown), written by report 00 beside the index, which shows them."""
 KERNEL_LOG = "kernels.log"
 LATEST = "latest"
 LOCK_FILE = ".lock"

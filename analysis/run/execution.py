@@ -257,7 +257,7 @@ def execute_job(job: Job) -> Outcome:
             execution_timeout=job.cell_timeout,
             **engine_options(),
         )
-        export_html(job.output, job.output.with_suffix(".html"), job.lang, job.title)
+        export_html(job.output, job.output.with_suffix(".html"), job.lang, job.title, job.masthead)
     except Exception as exc:
         cell, detail = describe_failure(exc, job.output)
         return _outcome(

@@ -8,6 +8,7 @@ cells left out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,21 @@ NBCONVERT_TEMPLATES = ("analysis.report", "templates/nbconvert")
 """Package and folder of the templates nbconvert may load (kept apart from the package's own
 pages, so that no name there can shadow one of nbconvert's)."""
 
+STYLES = ("analysis.report", "templates/styles")
+"""Package and folder of the stylesheet every leadership page shares (``leadership.css``),
+included by the reports' template and by the index's."""
+
 REMOVED_CELL_TAGS = frozenset({"remove-cell", "remove_cell", "parameters", "injected-parameters"})
 """Cells with one of these tags are left out of the HTML entirely."""
 
 
-def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "") -> Path:
+def export_html(
+    notebook: Path,
+    target: Path,
+    lang: str = "vi",
+    title: str = "",
+    masthead: Mapping[str, str] | None = None,
+) -> Path:
     """Write ``notebook`` as HTML for leadership: no code, no prompts, no stderr or warnings,
     nothing loaded from the internet (:data:`LEADERSHIP_TEMPLATE`).
 
@@ -37,6 +48,9 @@ def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "")
         The page's language attribute.
     title : str
         The page title (nbconvert's template escapes it).
+    masthead : mapping, optional
+        The title block above the report: ``province`` and ``document`` (the resolution's
+        title), escaped by the template; none when not given.
 
     Returns
     -------
@@ -46,7 +60,9 @@ def export_html(notebook: Path, target: Path, lang: str = "vi", title: str = "")
     import nbformat
 
     nb = strip_for_leadership(nbformat.read(notebook, as_version=4))
-    resources = {"metadata": {"name": title or notebook.stem}}  # the template escapes it
+    resources: dict[str, Any] = {"metadata": {"name": title or notebook.stem}}  # escaped there
+    if masthead:
+        resources["masthead"] = dict(masthead)
     body, _ = leadership_exporter(lang).from_notebook_node(nb, resources=resources)
     target.write_text(body, encoding="utf-8")
     return target
@@ -61,7 +77,7 @@ def leadership_exporter(lang: str) -> Any:
 
     return HTMLExporter(
         template_name="lab",
-        extra_loaders=[jinja2.PackageLoader(*NBCONVERT_TEMPLATES)],
+        extra_loaders=[jinja2.PackageLoader(*NBCONVERT_TEMPLATES), jinja2.PackageLoader(*STYLES)],
         template_file=LEADERSHIP_TEMPLATE,
         exclude_input=True,
         exclude_input_prompt=True,

@@ -12,13 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.data.scenarios import Scenario
 from analysis.report.labels import format_quantity, label
 from analysis.report.plausibility_note import index_note
 from analysis.report.templating import render
-from analysis.run.conventions import INDEX_FILE, MANIFEST_FILE, RESULTS_FILE, WORKBOOK_FILE
-from analysis.run.jobs import Run, is_once_per_run, notebook_title
+from analysis.run.conventions import (
+    INDEX_FILE,
+    MANIFEST_FILE,
+    RESULTS_FILE,
+    SUMMARY_FILE,
+    WORKBOOK_FILE,
+)
+from analysis.run.jobs import Run, is_once_per_run, is_summary, notebook_title, run_masthead
 
 TEMPLATE = "run_index.html.j2"
 """The page's template in ``analysis/report/templates/``."""
@@ -48,6 +55,8 @@ TEXTS = {
         "en": "Workbook for departments (xlsx)",
     },
     "manifest": {"vi": "Thông tin lần chạy (JSON)", "en": "Run manifest (JSON)"},
+    "summary": {"vi": "Tóm tắt", "en": "Summary"},
+    "summary_page": {"vi": "Trang tóm tắt, có biểu đồ", "en": "The summary page, with its chart"},
 }
 """The page's words in each language."""
 
@@ -77,7 +86,8 @@ def index_context(run: Run, tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
     lang = run.lang
     texts = {key: words[lang] for key, words in TEXTS.items()}
     texts["title"] = texts["title"].format(year=run.plan.plan_year)
-    once = [nb for nb in run.notebooks if is_once_per_run(nb)]
+    once = [nb for nb in run.notebooks if is_once_per_run(nb) and not is_summary(nb)]
+    summaries = [nb for nb in run.notebooks if is_summary(nb)]
     # the resolution's own scenario first, then the others in name order
     ordered = sorted(run.scenarios, key=lambda s: s.name != run.plan.default_scenario)
     return {
@@ -88,7 +98,22 @@ def index_context(run: Run, tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
         "scenarios": [_scenario_row(run, s, tables.get(s.name)) for s in ordered],
         "files": [(WORKBOOK_FILE, texts["workbook"]), (MANIFEST_FILE, texts["manifest"])],
         "implausible": index_note(run.implausible, lang),
+        "masthead": run_masthead(run),
+        "summary": summary_section(run, summaries[0]) if summaries else None,
     }
+
+
+def summary_section(run: Run, notebook: Path) -> dict[str, Any] | None:
+    """The index's "Tóm tắt": the lines report 00 wrote (:data:`SUMMARY_FILE`, the same
+    Markdown its page shows, rendered by nbconvert's Markdown renderer) and its page's link;
+    None when the report wrote none."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    written = run.staging / SUMMARY_FILE
+    if not written.is_file():
+        return None
+    lines = Markup(markdown2html_mistune(written.read_text(encoding="utf-8")))  # escaped by 00
+    return {"html": lines, "report": _report(run, notebook.stem, _title(run, notebook))}
 
 
 def _title(run: Run, notebook: Path) -> str:

@@ -2,8 +2,10 @@
 
 A notebook is ``notebooks/NN_name.ipynb``; the notebooks run in name order. One whose name ends
 in ``scenario_comparison`` runs once per run with the parameter ``scenarios`` (the list of
-scenario files); one ending in ``scorecard`` or ``plan_outturn`` runs once per run with
-``scenario`` set to the reference scenario (the plan's default scenario when the run has it);
+scenario files); one ending in ``summary`` runs once per run with both ``scenarios`` and
+``scenario`` (the reference scenario, below); one ending in ``scorecard`` or ``plan_outturn``
+runs once per run with ``scenario`` set to the reference scenario (the plan's default scenario
+when the run has it);
 every other notebook runs once per scenario with ``scenario`` (its file). All receive ``plan``
 (the plan pack's id), ``lang``, ``results_dir`` (the folder of their outputs) and ``seed``.
 """
@@ -22,7 +24,7 @@ from analysis.data import paths
 from analysis.data.plan_spec import PlanSpec
 from analysis.data.scenarios import Scenario, scenario_files, scenario_path
 from analysis.errors import InputError
-from analysis.report.titles import has_title, report_title
+from analysis.report.titles import has_title, masthead, report_title
 from analysis.run.conventions import DEFAULT_SEED, LANGUAGES, MAX_SEED, STAGING_PREFIX
 from analysis.run.safeguards import SignalGuard
 
@@ -34,11 +36,16 @@ if TYPE_CHECKING:
 COMPARISON_SUFFIX = "scenario_comparison"
 """A notebook whose name ends in this runs once over all scenarios (parameter ``scenarios``)."""
 
-ONCE_PER_RUN_SUFFIXES = (COMPARISON_SUFFIX, "scorecard", "plan_outturn")
+SUMMARY_SUFFIX = "summary"
+"""A notebook whose name ends in this (``00_summary``) runs once over all scenarios and is given
+the reference scenario too (parameters ``scenarios`` and ``scenario``)."""
+
+ONCE_PER_RUN_SUFFIXES = (COMPARISON_SUFFIX, SUMMARY_SUFFIX, "scorecard", "plan_outturn")
 """Notebooks whose name ends in one of these run once per run, not once per scenario: the
-comparison, the scorecard (actual results do not depend on the scenario; it receives the
-run's reference scenario, the plan's default one when the run has it, for labels and weights)
-and the plan against its outturn (the plan is the pack's own scenario, whatever the run's)."""
+summary, the comparison, the scorecard (actual results do not depend on the scenario; it
+receives the run's reference scenario, the plan's default one when the run has it, for labels
+and weights) and the plan against its outturn (the plan is the pack's own scenario, whatever
+the run's)."""
 
 NOTEBOOK_PATTERN = re.compile(r"\d{2}_[A-Za-z0-9_-]+\.ipynb")
 """Notebook file names the runner picks up: two digits, an underscore, a name."""
@@ -71,6 +78,8 @@ class Job:
     lang: str
     title: str
     cell_timeout: float | None
+    masthead: dict[str, str] = field(default_factory=dict)
+    """The page's title block: province and resolution (:func:`analysis.report.titles.masthead`)."""
 
 
 @dataclass
@@ -211,6 +220,11 @@ def is_comparison(notebook: Path) -> bool:
     return notebook.stem.endswith(COMPARISON_SUFFIX)
 
 
+def is_summary(notebook: Path) -> bool:
+    """True for the one-page summary (:data:`SUMMARY_SUFFIX`)."""
+    return notebook.stem.endswith(SUMMARY_SUFFIX)
+
+
 def is_once_per_run(notebook: Path) -> bool:
     """True for notebooks that run once per run (:data:`ONCE_PER_RUN_SUFFIXES`)."""
     return notebook.stem.endswith(ONCE_PER_RUN_SUFFIXES)
@@ -250,6 +264,12 @@ def _title(run: Run, notebook: Path) -> str:
     return notebook_title(notebook, run.plan.plan_year, run.lang)
 
 
+def run_masthead(run: Run) -> dict[str, str]:
+    """The title block of the run's pages: the plan's province and its document's title."""
+    lang = run.lang
+    return masthead(getattr(run.plan.province, lang), getattr(run.plan.document.title, lang), lang)
+
+
 def _scenario_job(run: Run, scenario: Scenario, notebook: Path) -> Job:
     folder = run.staging / scenario.name
     parameters = {
@@ -265,14 +285,19 @@ def _scenario_job(run: Run, scenario: Scenario, notebook: Path) -> Job:
         lang=run.lang,
         title=f"{_title(run, notebook)} · {scenario.label_in(run.lang)}",
         cell_timeout=run.cell_timeout,
+        masthead=run_masthead(run),
     )
 
 
 def _run_level_job(run: Run, notebook: Path) -> Job:
+    every = {"scenarios": [str(Path(s.path).resolve()) for s in run.scenarios]}
+    reference = {"scenario": str(Path(reference_scenario(run).path).resolve())}
     if is_comparison(notebook):
-        chosen: dict[str, Any] = {"scenarios": [str(Path(s.path).resolve()) for s in run.scenarios]}
+        chosen: dict[str, Any] = every
+    elif is_summary(notebook):
+        chosen = {**every, **reference}
     else:
-        chosen = {"scenario": str(Path(reference_scenario(run).path).resolve())}
+        chosen = reference
     return Job(
         scenario="(all)",
         notebook=notebook.resolve(),
@@ -282,4 +307,5 @@ def _run_level_job(run: Run, notebook: Path) -> Job:
         lang=run.lang,
         title=_title(run, notebook),
         cell_timeout=run.cell_timeout,
+        masthead=run_masthead(run),
     )
