@@ -116,11 +116,18 @@ def test_verdict_within_this_year_and_within_the_record():
     start = now.copy()
     start["best_quarter_so_far"], start["verdict"] = math.nan, "within_reference"
     assert (
-        growth.verdict_phrase(start, "en")
-        == "within 2023's best quarter (2023 Q4: 16.16 %): stretching"
+        growth.verdict_phrase(start, "en") == "no quarter of this year has reached it yet; "
+        "still within 2023's best quarter (2023 Q4: 16.16 %): stretching"
     )
     assert growth.verdict_phrase(start, "vi") == (
-        "không vượt quý cao nhất năm 2023 (quý IV/2023: 16,16 %): khó"
+        "chưa có quý nào năm nay đạt mức này; "
+        "vẫn dưới quý cao nhất năm 2023 (quý IV/2023: 16,16 %): khó"
+    )
+    above = start.copy()
+    above["best_quarter_so_far"] = 0.08
+    assert growth.verdict_phrase(above, "en") == (
+        "above every quarter so far (8.00 %) and "
+        "still within 2023's best quarter (2023 Q4: 16.16 %): stretching"
     )
 
 

@@ -75,7 +75,8 @@ def _growth_basis_vi(cal: Calibration, shocks: Mapping[int, str]) -> str:
         f"{spread} Độ lệch theo thực hiện trừ kế hoạch (bình quân {error} điểm %, "
         f"{len(cal.plan_years)} năm): hai thang đo được tách sao cho trung bình − mốt bằng sai "
         "lệch kế hoạch bình quân, √(2/π)(σ2 − σ1) = ē; kế hoạch bị hụt thì phía dưới mốt nặng "
-        "hơn. Một hai năm kế hoạch thì đây là nhận định dựa trên số liệu, không phải ước lượng."
+        "hơn. Với chỉ một hay hai năm có cả kế hoạch và thực hiện, đây là nhận định dựa trên số "
+        "liệu, không phải một ước lượng thống kê."
     )
 
 

@@ -86,8 +86,8 @@ VERDICT_PHRASES: dict[str, tuple[str, str]] = {
         "no more than the best quarter so far ({best}): plausible",
     ),
     "within_reference": (
-        "{above}không vượt quý cao nhất năm {year} ({ref}): khó",
-        "{above}within {year}'s best quarter ({ref}): stretching",
+        "{above}vẫn dưới quý cao nhất năm {year} ({ref}): khó",
+        "{above}still within {year}'s best quarter ({ref}): stretching",
     ),
     "beyond_reference": (
         "{above}cao hơn mọi quý năm {year} (cao nhất {ref}): khó khả thi",
@@ -99,6 +99,13 @@ VERDICT_PHRASES: dict[str, tuple[str, str]] = {
 ABOVE_WORDS: tuple[str, str] = (
     "cao hơn mọi quý năm nay ({best}) và ",
     "above every quarter so far ({best}) and ",
+)
+
+#: Said instead when no quarter of the year is published yet: why the verdict is not
+#: "plausible" although the requirement may lie below the reference year's best quarter.
+NO_QUARTER_WORDS: tuple[str, str] = (
+    "chưa có quý nào năm nay đạt mức này; ",
+    "no quarter of this year has reached it yet; ",
 )
 
 
@@ -237,7 +244,7 @@ def verdict_phrase(now: pd.Series, lang: str = "vi") -> str:
     best = now["best_quarter_so_far"]
     ref_period = now["reference_best_period"]
     ref = f"{quarter_name(ref_period, lang)}: {fraction_text(now['reference_best'], 2, lang)}"
-    above = _in(ABOVE_WORDS, lang) if math.isfinite(best) else ""
+    above = _in(ABOVE_WORDS if math.isfinite(best) else NO_QUARTER_WORDS, lang)
     return _in(VERDICT_PHRASES[now["verdict"]], lang).format(
         best=fraction_text(best, 2, lang),
         above=above.format(best=fraction_text(best, 2, lang)),
