@@ -265,6 +265,26 @@ def test_in_year_text_once_the_year_is_in(view, target_scenario):
     assert "each remaining quarter then needed\n**21.09 %** year on year" in en
 
 
+def test_in_year_text_with_the_year_in_and_no_quarter_recorded(target_scenario):
+    # The year's result (13.60 % against 14.5 %) with no year-to-date figure: the result, and
+    # no advice on what quarters that are over "need", nor a table that is not shown.
+    start = in_year_view({}, 0.145, WEIGHTS, reference_quarters=RECORD["growth"])
+    vi = growth.in_year_text(start, RECORD, GRDP_YEAR, target_scenario, PERIODS, "vi")
+    assert vi == (
+        "## Tăng trưởng GRDP trong năm\n"
+        "\n"
+        "Kết quả cả năm 2024: GRDP tăng **13,60 %** (mục tiêu 14,5 %): **Không đạt**, đã thu "
+        "hẹp 93,8 % khoảng cách.\n"
+        "\n"
+        "Không có số liệu tăng trưởng GRDP lũy kế trong năm 2024 (kỳ `2024-Q1`, `2024-6M`, "
+        "`2024-9M`) được ghi,\n"
+        "nên báo cáo không dựng lại tiến độ từng quý."
+    )
+    en = growth.in_year_text(start, RECORD, GRDP_YEAR, target_scenario, PERIODS, "en")
+    assert "needs" not in en and "table" not in en
+    assert en.startswith("## GRDP growth in the year\n\nThe year's result: GRDP grew **13.60 %**")
+
+
 def test_in_year_text_escapes_the_scenarios_label(view):
     hostile = SimpleNamespace(label_in=lambda lang: "*x*", quarterly_weights=[25.0] * 4)
     text = growth.in_year_text(view, RECORD, GRDP_9M, hostile, PERIODS, "en")

@@ -125,6 +125,21 @@ For {target} in the year, each quarter needs **{required}** on
 the same quarter of {base}.""",
 }
 
+#: The section when the year's result is in but no year-to-date growth was recorded: the
+#: result, and no advice for quarters that are over.
+_YEAR_ONLY: dict[str, str] = {
+    "vi": """\
+## Tăng trưởng GRDP trong năm
+
+{result}Không có số liệu tăng trưởng GRDP lũy kế trong năm {year} (kỳ {periods}) được ghi,
+nên báo cáo không dựng lại tiến độ từng quý.""",
+    "en": """\
+## GRDP growth in the year
+
+{result}No {year} year-to-date GRDP growth was recorded (periods {periods}), so the report
+does not rebuild the year's quarter-by-quarter progress.""",
+}
+
 #: The section once year-to-date growth is in: so far, what the rest needs, the weights used.
 _YTD: dict[str, str] = {
     "vi": """\
@@ -211,28 +226,38 @@ def record_weights_text(known: InYearRecord | None, lang: str = "vi") -> str:
     )
 
 
-def year_result_text(grdp: pd.Series, growth_target: float, lang: str = "vi") -> str:
+def year_result_text(
+    grdp: pd.Series, growth_target: float, lang: str = "vi", table: bool = True
+) -> str:
     """The year's GRDP result, as a paragraph that ends in a blank line; empty before it is in.
 
     ``grdp`` is the growth row of the assessment (``actual`` and ``growth_target`` in percent,
-    ``gap_closed`` a fraction).
+    ``gap_closed`` a fraction). ``table``: the in-year table follows (it is named).
     """
     if not (is_period(grdp["period"]) and is_full_year(grdp["period"])):
         return ""
     status = STATUS_WORDS[grdp["status"]][lang]
     if check_lang(lang) == "vi":
+        follows = (
+            " Bảng dưới cho biết, tại mỗi kỳ trong năm, các quý còn lại đã cần tăng bao nhiêu."
+            if table
+            else ""
+        )
         return (
             f"Kết quả cả năm {grdp['period']}: GRDP tăng "
             f"**{format_percent(grdp['actual'], 2, 'vi')}**"
             f" (mục tiêu {format_percent(growth_target, 1, 'vi')}): **{status}**, đã thu hẹp "
-            f"{fraction_text(grdp['gap_closed'], 1, 'vi')} khoảng cách. Bảng dưới cho biết, tại "
-            "mỗi kỳ trong năm, các quý còn lại đã cần tăng bao nhiêu.\n\n"
+            f"{fraction_text(grdp['gap_closed'], 1, 'vi')} khoảng cách.{follows}\n\n"
         )
+    follows = (
+        " The table shows what the remaining quarters needed at each point of the year."
+        if table
+        else ""
+    )
     return (
         f"The year's result: GRDP grew **{format_percent(grdp['actual'], 2, 'en')}** (target "
         f"{format_percent(growth_target, 1, 'en')}): **{status}**, with "
-        f"{fraction_text(grdp['gap_closed'], 1, 'en')} of the gap closed. The table shows what "
-        "the remaining quarters needed at each point of the year.\n\n"
+        f"{fraction_text(grdp['gap_closed'], 1, 'en')} of the gap closed.{follows}\n\n"
     )
 
 
@@ -387,6 +412,12 @@ def in_year_text(
         "base": int(_year(periods[-1])) - 1,
         "record_year": _year(record.index[0]),
     }
+    if now["quarters_done"] == 0 and result:
+        return _YEAR_ONLY[lang].format(
+            result=year_result_text(grdp, target, lang, table=False),
+            year=periods[-1],
+            periods=", ".join(f"`{p}`" for p in periods[:-1]),
+        )
     if now["quarters_done"] == 0:
         return _NO_YTD[lang].format(
             year=periods[-1], periods=", ".join(f"`{p}`" for p in periods[:-1]), **common
