@@ -222,14 +222,30 @@ def test_per_head_text(result):
         "Theo đẳng thức GRDP/người = GRDP giá hiện hành / (dân số × tỷ giá), mức chênh -2,93 % "
         "(log) tách đúng thành: tăng trưởng thực -0,57, giá -2,89, dân số -1,17, tỷ giá +1,70. "
         "Kéo xuống nhiều nhất: **giá** (-0,04 % so với 2,89 % kế hoạch). Bù lại nhiều nhất: "
-        "tỷ giá (-0,01 % so với 1,70 % kế hoạch)."
+        "tỷ giá (-0,01 % so với 1,70 % kế hoạch). Lưu ý: chỉ số giá, dân số và tỷ giá năm 2024 "
+        "không được công bố trực tiếp mà suy ra từ GRDP giá hiện hành, GRDP bình quân đầu người "
+        "và tốc độ tăng trưởng đã công bố (bảng dưới); dân số suy ra tăng 2,88 % so với 1,68 % "
+        "giả định, chênh hơn 1 điểm %, dấu hiệu các số liệu đó thuộc những lần công bố khác "
+        "nhau: cần đọc cách tách này thận trọng."
     )
     assert text.per_head_text(result, "en") == (
         "From GRDP per head = GRDP at current prices / (population × exchange rate), the miss "
         "of -2.93 % (log) splits exactly into: real growth -0.57, prices -2.89, population "
         "-1.17, the exchange rate +1.70. The largest drag: **prices** (-0.04 % against 2.89 % "
-        "planned). The largest offset: the exchange rate (-0.01 % against 1.70 % planned)."
+        "planned). The largest offset: the exchange rate (-0.01 % against 1.70 % planned). "
+        "Note: the 2024 deflator, population and exchange rate are not published directly but "
+        "implied by the published GRDP at current prices, GRDP per head and growth (table "
+        "below); the implied population grows 2.88 % against 1.68 % assumed, more than 1 point "
+        "apart, a sign that those figures come from different releases: read this split with "
+        "care."
     )
+    # Implied population growth 2.6 %, 0.92 point from the plan's 1.68 %: no caution.
+    near = dataclasses.replace(
+        result,
+        actual_factors=dataclasses.replace(result.actual_factors, population_growth=0.026),
+    )
+    assert "Note:" not in text.per_head_text(near, "en")
+    assert "Lưu ý" not in text.per_head_text(near, "vi")
 
 
 def test_fan_text(result):

@@ -223,8 +223,36 @@ def _factor_change(result: PlanOutturn, part: str, lang: str) -> str:
     )
 
 
+POPULATION_GAP_NOTED = 0.01
+"""An implied population growth this far (1 point) from the plan's assumption is named as a sign
+that the published figures it is implied from come from different releases (the plausibility
+margin of a scenario's population growth, docs/methodology.md section 10)."""
+
+
+def _implied_note(result: PlanOutturn, lang: str) -> str:
+    """A caution when the implied population growth lies far from the planned one."""
+    planned = result.planned_factors.population_growth
+    actual = result.actual_factors.population_growth
+    if abs(actual - planned) <= POPULATION_GAP_NOTED:
+        return ""
+    return pick(
+        lang,
+        f" Lưu ý: chỉ số giá, dân số và tỷ giá năm {result.plan_year} không được công bố trực "
+        "tiếp mà suy ra từ GRDP giá hiện hành, GRDP bình quân đầu người và tốc độ tăng trưởng đã "
+        f"công bố (bảng dưới); dân số suy ra tăng {pct(actual, lang)} so với {pct(planned, lang)} "
+        "giả định, chênh hơn 1 điểm %, dấu hiệu các số liệu đó thuộc những lần công bố khác "
+        "nhau: cần đọc cách tách này thận trọng.",
+        f" Note: the {result.plan_year} deflator, population and exchange rate are not published "
+        "directly but implied by the published GRDP at current prices, GRDP per head and growth "
+        f"(table below); the implied population grows {pct(actual, lang)} against "
+        f"{pct(planned, lang)} assumed, more than 1 point apart, a sign that those figures come "
+        "from different releases: read this split with care.",
+    )
+
+
 def per_head_text(result: PlanOutturn, lang: str = "vi") -> str:
-    """The per-head miss split in words: each factor's effect, the largest drag and support."""
+    """The per-head miss split in words: each factor's effect, the largest drag and support,
+    and a caution when the implied factors look inconsistent (:func:`_implied_note`)."""
     split = result.per_head_split
     parts = split.drop(index=TOTAL)
     listed = ", ".join(f"{_factor(p, lang)} {signed(pts(v, lang))}" for p, v in parts.items())
@@ -250,7 +278,7 @@ def per_head_text(result: PlanOutturn, lang: str = "vi") -> str:
             f" Bù lại nhiều nhất: {_factor(lift, lang)} ({_factor_change(result, lift, lang)}).",
             f" The largest offset: {_factor(lift, lang)} ({_factor_change(result, lift, lang)}).",
         )
-    return text
+    return text + _implied_note(result, lang)
 
 
 def _ordinal(n: int, lang: str) -> str:
