@@ -35,9 +35,9 @@ def test_year_table_with_the_targets_last():
         "Kịch bản",
         "Tăng trưởng GRDP (giá so sánh)",
         "Chỉ số giảm phát GRDP",
-        "GRDP giá hiện hành",
-        "GRDP quy đổi USD",
-        "GRDP bình quân đầu người",
+        "GRDP giá hiện hành (nghìn tỷ đồng)",
+        "GRDP quy đổi USD (tỷ USD)",
+        "GRDP bình quân đầu người (USD)",
     ]
     assert table.values.tolist() == [
         ["Resolution target", "14,50 %", "2,89 %", "214,3", "8,80", "4.500"],

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from analysis.report.display import pick, safe
-from analysis.report.labels import check_lang, format_number, format_percent, label
+from analysis.report.labels import check_lang, format_number, format_percent, label, unit_label
 
 #: The year table's columns: variable, label key, decimals, shown as a percent.
 YEAR_COLUMNS: tuple[tuple[str, str, int, bool], ...] = (
@@ -22,6 +22,20 @@ YEAR_COLUMNS: tuple[tuple[str, str, int, bool], ...] = (
     ("grdp_usd", "grdp_usd", 2, False),
     ("grdp_per_capita_usd", "per_capita", 0, False),
 )
+
+#: The unit in the header of a column whose cells are bare numbers (percent cells carry ``%``).
+YEAR_UNITS: dict[str, str] = {
+    "grdp_nominal": "trillion VND",
+    "grdp_usd": "bn USD",
+    "per_capita": "USD",
+}
+
+
+def _header(key: str, lang: str) -> str:
+    """A column's header, with its unit where the cells do not show one."""
+    unit = YEAR_UNITS.get(key)
+    return f"{label(key, lang)} ({unit_label(unit, lang)})" if unit else label(key, lang)
+
 
 #: The probabilities compared: result variable and its column name (the standard error is the
 #: variable with ``_standard_error``).
@@ -59,13 +73,15 @@ def year_table(
         row = {label("scenario", lang): labels[s]}
         for var, key, d, pct in YEAR_COLUMNS:
             v = annual.loc[s, var]
-            row[label(key, lang)] = format_percent(v, d, lang) if pct else format_number(v, d, lang)
+            row[_header(key, lang)] = (
+                format_percent(v, d, lang) if pct else format_number(v, d, lang)
+            )
         rows.append(row)
     growth_target, per_head_target = targets
     target_row = {label("scenario", lang): label("target", lang)}
-    target_row.update({label(k, lang): "" for _, k, _, _ in YEAR_COLUMNS})
-    target_row[label("real_growth", lang)] = format_percent(growth_target, 1, lang)
-    target_row[label("per_capita", lang)] = format_number(per_head_target, 0, lang)
+    target_row.update({_header(k, lang): "" for _, k, _, _ in YEAR_COLUMNS})
+    target_row[_header("real_growth", lang)] = format_percent(growth_target, 1, lang)
+    target_row[_header("per_capita", lang)] = format_number(per_head_target, 0, lang)
     rows.append(target_row)
     return pd.DataFrame(rows)
 
