@@ -245,7 +245,8 @@ def execute_job(job: Job) -> Outcome:
     job.output.parent.mkdir(parents=True, exist_ok=True)
     results_dir = Path(job.parameters.get("results_dir", job.output.parent))
     before = folder_state(results_dir)
-    try:
+
+    def execute(options: dict[str, Any]) -> None:
         pm.execute_notebook(
             job.notebook,
             job.output,
@@ -255,8 +256,19 @@ def execute_job(job: Job) -> Outcome:
             request_save_on_cell_execute=True,  # keeps the cells run so far if the kernel dies
             cwd=job.cwd,
             execution_timeout=job.cell_timeout,
-            **engine_options(),
+            **options,
         )
+
+    try:
+        options = engine_options()
+        try:
+            execute(options)
+        except RuntimeError as exc:
+            if not (options and kernel_did_not_start(exc)):
+                raise
+            # A forked kernel that never answered (no cell ran): the notebook runs again in a
+            # kernel started the ordinary way, which gives the same report.
+            execute({})
         export_html(job.output, job.output.with_suffix(".html"), job.lang, job.title, job.masthead)
     except Exception as exc:
         cell, detail = describe_failure(exc, job.output)
@@ -265,6 +277,11 @@ def execute_job(job: Job) -> Outcome:
         )
     files = written_files(results_dir, before)
     return _outcome(job, "ok", seconds=time.perf_counter() - start, files=files)
+
+
+def kernel_did_not_start(exc: BaseException) -> bool:
+    """True for nbclient's error when a kernel does not answer its first request in time."""
+    return isinstance(exc, RuntimeError) and str(exc).startswith("Kernel didn't respond")
 
 
 def folder_state(folder: Path) -> dict[str, tuple[int, int]]:
