@@ -43,7 +43,7 @@ say(
 import pandas as pd
 
 from analysis.data.scenarios import load_scenarios
-from analysis.outlook.results import scenario_results
+from analysis.outlook.results import plan_results
 from analysis.report.chart_sources import chart_source
 from analysis.report.charts import scenario_comparison_chart
 from analysis.report.comparison_page import joint_text, probability_table, year_table
@@ -54,21 +54,7 @@ from analysis.report.titles import report_title
 
 loaded = load_scenarios(scenarios, pack.paths.scenarios) if scenarios else pack.scenarios
 show_plausibility_note(pack, loaded, lang=lang)  # figures let through by --allow-implausible
-results = pd.concat(
-    [
-        scenario_results(
-            s,
-            pack.baselines,
-            pack.series,
-            base_year=pack.base_year,
-            assumptions=pack.assumptions,
-            targets=pack.targets,
-            seed=seed,
-        )
-        for s in loaded
-    ],
-    ignore_index=True,
-)
+results = pd.concat([plan_results(pack, s, seed) for s in loaded], ignore_index=True)
 labels = {s.name: s.label_in(lang) for s in loaded}
 targets = pack.targets.set_index("indicator_id")
 growth_target = float(targets.loc["grdp_growth", "target"])

@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 import yaml
 
+from analysis.data.plans import load_plan
 from analysis.data.scenarios import load_scenario
-from analysis.outlook.results import RESULT_COLUMNS, check_results, scenario_results
+from analysis.outlook.results import RESULT_COLUMNS, check_results, plan_results, scenario_results
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -98,3 +99,19 @@ def test_the_plans_own_targets_are_scored():
     assert p_other < p_own
     assert "probability_structure_target" in set(own["variable"])
     assert "probability_structure_target" not in set(other["variable"])
+
+
+def test_plan_results_reads_the_plans_tables_and_seed():
+    # The 2024 pack's target scenario: 181.9 trillion VND (2023) x 1.145 real x (1 + the
+    # scenario's deflator) at current prices; by hand with the deflator read from the file.
+    plan = load_plan("bac-giang-2024")
+    target = next(s for s in plan.scenarios if s.name == "target")
+    table = plan_results(plan, target)
+    year = table[(table["period"] == "2024")].set_index("variable")["value"]
+    deflator = target.prices.deflator / 100
+    assert year["grdp_current_prices"] == pytest.approx(181.9 * 1.145 * (1 + deflator), rel=1e-9)
+    assert year["grdp_growth"] == pytest.approx(14.5, abs=1e-9)
+    # The plan's own seed unless another is given: the Monte Carlo columns move with it.
+    other = plan_results(plan, target, seed=plan.seed + 1)
+    assert table.equals(plan_results(plan, target, seed=plan.seed))
+    assert not table.equals(other)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.data.plans import Plan
 from analysis.data.scenarios import Scenario
 from analysis.data.tables import load_baselines
 from analysis.economics.projection import project_year, required_path, ytd_path
@@ -19,7 +20,13 @@ from analysis.outlook.inputs import projection_inputs
 from analysis.outlook.result_table import RESULT_COLUMNS, check_results
 from analysis.outlook.scenario_outlook import outlook_rows, scenario_outlook
 
-__all__ = ["PUBLISHED_NAMES", "RESULT_COLUMNS", "check_results", "scenario_results"]
+__all__ = [
+    "PUBLISHED_NAMES",
+    "RESULT_COLUMNS",
+    "check_results",
+    "plan_results",
+    "scenario_results",
+]
 
 PUBLISHED_NAMES = {
     "grdp_growth_ytd": "grdp_growth_ytd_published",
@@ -101,3 +108,17 @@ def scenario_results(
         rows = outlook_rows(scenario, outlook, plan_year=plan_year)
         table = pd.concat([table, rows], ignore_index=True)
     return check_results(table, scenario.name)
+
+
+def plan_results(plan: Plan, scenario: Scenario, seed: int | None = None) -> pd.DataFrame:
+    """:func:`scenario_results` on a loaded plan's tables: what the runner writes as the
+    scenario's ``results.csv`` (``seed`` default the plan's)."""
+    return scenario_results(
+        scenario,
+        plan.baselines,
+        plan.series,
+        base_year=plan.base_year,
+        assumptions=plan.assumptions,
+        targets=plan.targets,
+        seed=plan.seed if seed is None else seed,
+    )

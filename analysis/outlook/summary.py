@@ -299,8 +299,8 @@ def run_tables(
 ) -> dict[str, pd.DataFrame]:
     """Each scenario's tidy results: the run's own ``<results_dir>/<name>/<results_file>`` when
     the runner wrote it (the table the index and the workbook show), else computed as the runner
-    computes it (:func:`analysis.outlook.results.scenario_results` with the pack and ``seed``)."""
-    from analysis.outlook.results import scenario_results
+    computes it (:func:`analysis.outlook.results.plan_results` with ``seed``)."""
+    from analysis.outlook.results import plan_results
 
     out: dict[str, pd.DataFrame] = {}
     for s in scenarios:
@@ -310,15 +310,7 @@ def run_tables(
         if written is not None and written.is_file():
             out[s.name] = pd.read_csv(written, dtype={"period": str})
             continue
-        out[s.name] = scenario_results(
-            s,
-            pack.baselines,
-            pack.series,
-            base_year=pack.base_year,
-            assumptions=pack.assumptions,
-            targets=pack.targets,
-            seed=seed,
-        )
+        out[s.name] = plan_results(pack, s, seed)
     return out
 
 
