@@ -6,8 +6,11 @@
    language);
 2. the cold runner: ``python -m analysis run`` into a reports folder with no earlier run;
 3. the runner again with nothing changed (every notebook run and results table copied);
-4. the runner after one scenario's growth changes (that scenario's notebooks and the
-   once-per-run ones execute, the rest is copied).
+4. the runner after one scenario's growth changes (that scenario's notebooks, the comparison
+   and the summary execute, the rest is copied).
+
+Each runner way is measured :data:`REPEAT` times (each cold run in a copy of its own) and its
+median reported, with every run's time.
 
 The copy holds ``data/raw``, the default plan's scenarios and the notebooks; the runner and the
 kernels find it through ``BACGIANG_PLAN_ROOT`` and import this checkout's package (PYTHONPATH).
@@ -20,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -33,25 +37,40 @@ GROWTH_LINE = re.compile(r"^(  aggregate: )([0-9.]+)$", re.M)
 """The aggregate growth of a scenario file (percent), the figure the one-scenario rerun edits."""
 
 
+REPEAT = 3
+"""Times each way of running the runner is measured (the median is reported): the machine is
+shared, and one run can be seconds slower than the next."""
+
+
 @dataclass
 class RunnerTimes:
-    """Seconds of each way of making the report, and what the reruns executed."""
+    """Seconds of each way of making the report (each runner way measured :data:`REPEAT` times),
+    and what the reruns executed."""
 
     notebook_runs: int
     bare_loop: float
-    cold: float
-    unchanged: float
-    one_scenario: float
+    cold: list[float]
+    unchanged: list[float]
+    one_scenario: list[float]
     edited_scenario: str
     executed_unchanged: int
     executed_one_scenario: int
 
-    def ratios(self) -> dict[str, float]:
-        """Bare loop over cold runner; each rerun as a share of the cold run."""
+    def medians(self) -> dict[str, float]:
+        """The median of each runner way."""
         return {
-            "cold_speed_up_over_bare_loop": round(self.bare_loop / self.cold, 2),
-            "unchanged_rerun_share_of_cold": round(self.unchanged / self.cold, 3),
-            "one_scenario_rerun_share_of_cold": round(self.one_scenario / self.cold, 3),
+            "cold": statistics.median(self.cold),
+            "unchanged": statistics.median(self.unchanged),
+            "one_scenario": statistics.median(self.one_scenario),
+        }
+
+    def ratios(self) -> dict[str, float]:
+        """Bare loop over the cold runner's median; each rerun's median as a share of it."""
+        m = self.medians()
+        return {
+            "cold_speed_up_over_bare_loop": round(self.bare_loop / m["cold"], 2),
+            "unchanged_rerun_share_of_cold": round(m["unchanged"] / m["cold"], 3),
+            "one_scenario_rerun_share_of_cold": round(m["one_scenario"] / m["cold"], 3),
         }
 
 
@@ -141,32 +160,38 @@ def executed_in_latest(root: Path, plan: str) -> int:
     return sum(1 for e in entries if e.get("reused_from") is None)
 
 
-def change_growth(root: Path, plan: str) -> str:
-    """Raise by half a point the aggregate growth of the first scenario (by name) that is not
-    the plan's own and states one; its name."""
+def change_growth(root: Path, plan: str, step: float = 0.5) -> str:
+    """Raise by ``step`` points the aggregate growth of the first scenario (by name) that is
+    not the plan's own and states one; its name."""
     spec = (ROOT / "data" / "raw" / "plans" / plan / "plan.yaml").read_text(encoding="utf-8")
     own = re.search(r"^default_scenario:\s*(\S+)", spec, re.M)
     for path in sorted((root / "scenarios" / plan).glob("*.yaml")):
         if own is not None and path.stem == own.group(1):
             continue
         text = path.read_text(encoding="utf-8")
-        edited, count = GROWTH_LINE.subn(lambda m: f"{m[1]}{float(m[2]) + 0.5:g}", text, count=1)
+        edited, count = GROWTH_LINE.subn(lambda m: f"{m[1]}{float(m[2]) + step:g}", text, count=1)
         if count:
             path.write_text(edited, encoding="utf-8")
             return path.stem
     raise SystemExit(f"no scenario of {plan} states an aggregate growth to change")
 
 
-def time_runner_four_ways(base: Path) -> RunnerTimes:
-    """The bare loop, the cold runner, the unchanged rerun, the one-scenario rerun."""
+def time_runner_four_ways(base: Path, repeat: int = REPEAT) -> RunnerTimes:
+    """The bare loop once; then ``repeat`` times each: the cold runner (each in a copy of its
+    own, no earlier run), the unchanged rerun, the rerun after one scenario's growth rose by
+    half a point (a new value each time, so each executes that scenario again)."""
     plan = default_plan()
-    root = project_copy(base, plan)
-    bare, count = time_bare_loop(root, plan)
-    cold = time_runner(root)
-    unchanged = time_runner(root)
+    bare, count = time_bare_loop(project_copy(base / "bare", plan), plan)
+    cold = []
+    for i in range(repeat):
+        root = project_copy(base / f"cold-{i}", plan)
+        cold.append(time_runner(root))
+    unchanged = [time_runner(root) for _ in range(repeat)]
     executed_unchanged = executed_in_latest(root, plan)
-    edited = change_growth(root, plan)
-    one = time_runner(root)
+    one, edited = [], ""
+    for _ in range(repeat):
+        edited = change_growth(root, plan)
+        one.append(time_runner(root))
     return RunnerTimes(
         notebook_runs=count,
         bare_loop=bare,
@@ -179,19 +204,23 @@ def time_runner_four_ways(base: Path) -> RunnerTimes:
     )
 
 
+def _seconds(times: list[float]) -> str:
+    return f"{statistics.median(times):7.1f} s (" + ", ".join(f"{t:.1f}" for t in times) + ")"
+
+
 def report(times: RunnerTimes) -> str:
-    """The four timings and their ratios, one per line."""
+    """The four timings (runner ways: median, then each run) and their ratios, one per line."""
     ratios = times.ratios()
     return "\n".join(
         [
             f"notebook runs in the report   {times.notebook_runs}",
             f"bare loop (papermill + nbconvert CLIs, one at a time) {times.bare_loop:7.1f} s",
-            f"runner, cold                  {times.cold:7.1f} s  "
+            f"runner, cold                  {_seconds(times.cold)}  "
             f"({ratios['cold_speed_up_over_bare_loop']:.2f} x faster than the bare loop)",
-            f"runner, nothing changed       {times.unchanged:7.1f} s  "
+            f"runner, nothing changed       {_seconds(times.unchanged)}  "
             f"({100 * ratios['unchanged_rerun_share_of_cold']:.1f} % of cold; "
             f"{times.executed_unchanged} notebook runs executed)",
-            f"runner, '{times.edited_scenario}' growth +0.5    {times.one_scenario:7.1f} s  "
+            f"runner, '{times.edited_scenario}' growth +0.5    {_seconds(times.one_scenario)}  "
             f"({100 * ratios['one_scenario_rerun_share_of_cold']:.1f} % of cold; "
             f"{times.executed_one_scenario} notebook runs executed)",
         ]

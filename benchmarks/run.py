@@ -81,9 +81,12 @@ def main(argv: list[str] | None = None) -> int:
         "notebook_runs": runner.notebook_runs,
         "report_seconds": {
             "bare_loop": round(runner.bare_loop, 1),
-            "runner_cold": round(runner.cold, 1),
-            "runner_unchanged": round(runner.unchanged, 1),
-            "runner_one_scenario": round(runner.one_scenario, 1),
+            **{f"runner_{way}": round(t, 1) for way, t in runner.medians().items()},
+        },
+        "report_seconds_each_run": {
+            "runner_cold": [round(t, 1) for t in runner.cold],
+            "runner_unchanged": [round(t, 1) for t in runner.unchanged],
+            "runner_one_scenario": [round(t, 1) for t in runner.one_scenario],
         },
         "edited_scenario": runner.edited_scenario,
         "executed_notebook_runs": {

@@ -36,7 +36,8 @@ from pathlib import Path
 
 from analysis.data.actuals import load_actuals_given
 from analysis.data.scenarios import load_scenarios
-from analysis.outlook.summary import plan_summary, reference_of, run_tables
+from analysis.outlook.results import run_tables
+from analysis.outlook.summary import plan_summary, reference_of
 from analysis.report.chart_sources import chart_source
 from analysis.report.display import show_figure, show_markdown
 from analysis.report.plausibility_note import show_plausibility_note

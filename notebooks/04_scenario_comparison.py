@@ -16,6 +16,7 @@ plan: str = ""  # plan pack in data/raw/plans/; empty: the default (data/raw/pla
 scenarios: list = []  # names in scenarios/<plan>/ or YAML paths; empty: every scenario of the plan
 lang: str = "vi"  # report language: vi (Vietnamese labels and numbers) or en
 seed: int | None = None  # seed of the Monte Carlo; None: the plan pack's (plan.yaml)
+results_dir: str = ""  # the run's folder (set by the runner): its results.csv are read from it
 
 # %%
 from analysis import load_plan
@@ -43,7 +44,7 @@ say(
 import pandas as pd
 
 from analysis.data.scenarios import load_scenarios
-from analysis.outlook.results import plan_results
+from analysis.outlook.results import run_tables
 from analysis.report.chart_sources import chart_source
 from analysis.report.charts import scenario_comparison_chart
 from analysis.report.comparison_page import joint_text, probability_table, year_table
@@ -51,10 +52,13 @@ from analysis.report.display import pick, safe, say, show_figure, show_markdown,
 from analysis.report.labels import format_number, format_percent
 from analysis.report.plausibility_note import show_plausibility_note
 from analysis.report.titles import report_title
+from analysis.run.conventions import RESULTS_FILE
 
 loaded = load_scenarios(scenarios, pack.paths.scenarios) if scenarios else pack.scenarios
 show_plausibility_note(pack, loaded, lang=lang)  # figures let through by --allow-implausible
-results = pd.concat([plan_results(pack, s, seed) for s in loaded], ignore_index=True)
+# The run's own results tables (its results.csv, the figures of the index and the workbook).
+tables = run_tables(pack, loaded, seed, results_dir, RESULTS_FILE)
+results = pd.concat(tables.values(), ignore_index=True)
 labels = {s.name: s.label_in(lang) for s in loaded}
 targets = pack.targets.set_index("indicator_id")
 growth_target = float(targets.loc["grdp_growth", "target"])

@@ -93,3 +93,24 @@ def test_lock_holds_every_dependency_of_what_it_locks():
     assert not missing, missing
     assert not differing, differing
     assert {"ipywidgets", "voila", "playwright"} <= set(locked)
+
+
+def test_the_notebook_tooling_imports_no_grammar_compiler():
+    """papermill and nbconvert load nbformat, which loads jsonschema's format checks: from
+    jsonschema 4.24 these import rfc3987-syntax, which compiles 39 lark grammars at import
+    (2-3 s in every runner, worker and command-line process). The lock keeps jsonschema below
+    4.24 and neither package installed (pyproject.toml says why)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import papermill, nbconvert, sys; "
+        "print(sorted({'lark', 'rfc3987_syntax'} & set(sys.modules)))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert loaded.stdout.strip() == "[]"
+    locked = _locked()
+    assert "lark" not in locked and "rfc3987-syntax" not in locked
+    assert tuple(int(p) for p in locked["jsonschema"].split(".")[:2]) < (4, 24)

@@ -140,6 +140,33 @@ def test_one_scenario_changed_runs_its_notebooks_and_the_run_level_ones(base, tm
 
 
 @pytest.mark.notebook
+def test_the_scorecard_and_outturn_run_again_only_for_the_plans_own_scenario(tmp_path):
+    """The scorecard and the plan against outturn read the scenario they are given (the plan's
+    own) and the plan's own file: editing another scenario copies them, and the copies are
+    what executing them again gives, byte for byte; editing the plan's own runs them again."""
+    root = make_copy(
+        tmp_path,
+        notebooks=["06_scorecard.ipynb", "07_plan_outturn.ipynb"],
+        fixtures=["01_ok.ipynb"],
+        scenarios=["low", "target"],  # target: the plan's own (plan.yaml, default_scenario)
+    )
+    rerun(root)
+    edit(root / "scenarios" / "bac-giang-2024" / "low.yaml", "aggregate: 11.0", "aggregate: 11.5")
+    copied = rerun(root)
+    assert executed(copied) == {("low", "01_ok")}
+    fresh = rerun(root, fresh=True)
+    for page in ("06_scorecard.html", "07_plan_outturn.html"):
+        assert (copied / page).read_bytes() == (fresh / page).read_bytes(), page
+    edit(root / "scenarios" / "bac-giang-2024" / "target.yaml", "deflator: 2.89", "deflator: 3.0")
+    own = rerun(root)
+    assert executed(own) == {
+        ("(all)", "06_scorecard"),
+        ("(all)", "07_plan_outturn"),
+        ("target", "01_ok"),
+    }
+
+
+@pytest.mark.notebook
 def test_a_changed_notebook_runs_again_for_every_scenario(base, tmp_path):
     root = copy_of(base, tmp_path)
     edit(root / "notebooks" / "01_ok.ipynb", "a notebook that runs", "a notebook that runs well")

@@ -152,6 +152,14 @@ def test_parameters_reach_the_notebooks(published):
 
 
 @pytest.mark.notebook
+def test_the_comparison_starts_once_every_results_table_is_written(published):
+    """The comparison and the summary read the run's results.csv: the runner starts them after
+    it has written every scenario's (the other notebooks start while it writes them)."""
+    page = (published["run"] / "04_scenario_comparison.html").read_text(encoding="utf-8")
+    assert "results tables found: hostile, target" in page
+
+
+@pytest.mark.notebook
 def test_html_holds_no_code_prompts_or_stderr(published):
     pages = list(published["run"].rglob("*.html"))
     assert len(pages) == 6  # 2 scenarios x 2 notebooks, the comparison, the index

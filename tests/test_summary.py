@@ -19,8 +19,8 @@ from analysis import load_plan
 from analysis.economics.scorecard import assess
 from analysis.economics.scorecard_in_year import in_year_view, ytd_growth
 from analysis.outlook.quarter_weights import in_year_record
-from analysis.outlook.results import scenario_results
-from analysis.outlook.summary import plan_summary, reference_of, run_tables
+from analysis.outlook.results import run_tables, scenario_results
+from analysis.outlook.summary import plan_summary, reference_of
 from analysis.report.scorecard_page import group_counts
 from analysis.report.scorecard_view import headline_text
 from analysis.report.summary_page import summary_chart, summary_text

@@ -16,7 +16,8 @@ import papermill as pm
 import pytest
 
 from analysis import load_plan
-from analysis.outlook.summary import plan_summary, run_tables
+from analysis.outlook.results import run_tables
+from analysis.outlook.summary import plan_summary
 from analysis.report.summary_page import summary_text
 from analysis.run.export import export_html
 

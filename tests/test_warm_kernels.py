@@ -108,8 +108,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 import papermill as pm
 from analysis.run import warm_kernels
-from analysis.run.execution import kernel_environment
-from analysis.run.kernel_template import kernel_template
+from analysis.run.kernel_template import kernel_environment, kernel_template
 
 folder = Path(sys.argv[1])
 
@@ -146,21 +145,72 @@ print(json.dumps(found))
 """
 
 
-@pytest.mark.notebook
-def test_a_dying_kernel_costs_only_itself_and_a_dead_template_leaves_ordinary_kernels(tmp_path):
-    # In a process of its own, as a worker is.
+def run_as_a_worker(script: str, folder: Path) -> dict:
+    """Run ``script`` (given ``folder``) in a process of its own, as a worker is, from the
+    project root; the JSON object its last line prints."""
     env = dict(os.environ, PYTHONPATH=str(PROJECT), PYTHONHASHSEED="0")
     done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(DYING_SCRIPT), str(tmp_path)],
+        [sys.executable, "-c", textwrap.dedent(script), str(folder)],
         capture_output=True,
         text=True,
         timeout=600,
         check=True,
         env=env,
+        cwd=PROJECT,
     )
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.notebook
+def test_a_dying_kernel_costs_only_itself_and_a_dead_template_leaves_ordinary_kernels(tmp_path):
+    found = run_as_a_worker(DYING_SCRIPT, tmp_path)
     assert found["died"] == "DeadKernelError"
     assert found["after"] == "['numpy', 'pandas'] True"  # forked from the template
     assert found["template_alive"]
     assert found["after_template_died"] == "[] True"  # started the ordinary way
     assert found["template_given_up"]
+
+
+LOADED_PLAN_SCRIPT = """
+import json, os, sys
+from pathlib import Path
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+import papermill as pm
+from analysis.run import warm_kernels
+from analysis.run.kernel_template import kernel_environment, kernel_template
+
+folder = Path(sys.argv[1])
+nb = new_notebook(cells=[new_code_cell(
+    "from analysis.data import tables\\n"
+    "print(sorted(Path(key[0]).name for key in tables.VALIDATED))"
+)])
+nb.cells.insert(0, new_code_cell("from pathlib import Path"))
+nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+nbformat.write(nb, folder / "seen.ipynb")
+
+def seen():
+    pm.execute_notebook(folder / "seen.ipynb", folder / "out.ipynb", kernel_name="python3",
+                        progress_bar=False, **warm_kernels.engine_options())
+    out = nbformat.read(folder / "out.ipynb", as_version=4)
+    return out.cells[-1].outputs[0]["text"].strip()
+
+environment = {**os.environ, **kernel_environment(Path.cwd())}
+found = {}
+for plan in ("bac-giang-2025", ""):
+    with kernel_template(environment, True, plan) as template:
+        warm_kernels.use_template(template.address, str(folder / "kernels.log"))
+        found[plan] = seen()
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.notebook
+def test_the_template_loads_the_runs_plan_once_for_every_kernel(tmp_path):
+    """Given the run's plan, the template validates its tables before it forks: a kernel finds
+    them in analysis.data.tables.VALIDATED (copied when its notebook loads the plan); without
+    a plan, nothing is loaded."""
+    found = run_as_a_worker(LOADED_PLAN_SCRIPT, tmp_path)
+    pack = ["assumptions.csv", "baselines.csv", "published_series.csv", "target_groups.csv"]
+    assert found["bac-giang-2025"] == str(sorted([*pack, "targets.csv"]))
+    assert found[""] == "[]"

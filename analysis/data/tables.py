@@ -11,6 +11,7 @@ typed and tidy, under ``data/processed/`` (never edited by hand).
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -259,11 +260,42 @@ ASSUMPTIONS_SCHEMA = pa.DataFrameSchema(
 )
 
 
+VALIDATED: dict[tuple[Any, ...], pd.DataFrame] = {}
+"""Tables validated in this process, by file and schema (:func:`_load`)."""
+
+
 def _load(path: Path, schema: pa.DataFrameSchema, extra: Callable | None = None) -> pd.DataFrame:
-    table = validate_frame(read_raw_csv(path), schema, path)
-    if extra is not None:
-        extra(table, path)
-    return table.reset_index(drop=True)
+    """The table of ``path`` validated by ``schema`` (and ``extra``), a copy of its own.
+
+    A file read and validated before in this process, with the same bytes (SHA-256) since, is
+    not parsed and validated again: its validated table is copied
+    (validation is most of the time a notebook spends loading its plan; the runner's kernel
+    template loads the run's plan once for every kernel it forks). A file that fails is read
+    again each time, so that its error is raised each time.
+    """
+    key = _file_key(path, schema, extra)
+    if key is None or key not in VALIDATED:
+        table = validate_frame(read_raw_csv(path), schema, path)
+        if extra is not None:
+            extra(table, path)
+        table = table.reset_index(drop=True)
+        if key is None:
+            return table
+        VALIDATED[key] = table
+    return VALIDATED[key].copy(deep=True)
+
+
+def _file_key(path: Path, schema: pa.DataFrameSchema, extra: Callable | None) -> tuple | None:
+    """What identifies a version of ``path`` read with ``schema``: the file, its bytes'
+    SHA-256, the schema and the extra check; None when it cannot be read (the reader then
+    names the problem)."""
+    try:
+        resolved = Path(path).resolve()
+        digest = hashlib.sha256(resolved.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    check = None if extra is None else f"{extra.__module__}.{extra.__qualname__}"
+    return (str(resolved), digest, schema.name, check)
 
 
 def _require_fixed_ids(table: pd.DataFrame, path: Path) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
+from scipy.special import ndtr, ndtri
 
 from analysis.economics.checks import check_number
 
@@ -139,16 +139,16 @@ class TwoPieceNormal:
         """
         arr = _points(x, "x")
         s1, s2 = self.sigma_lower, self.sigma_upper
-        below = 2.0 * s1 / (s1 + s2) * norm.cdf((arr - self.mode) / s1)
-        above = 1.0 - 2.0 * s2 / (s1 + s2) * norm.sf((arr - self.mode) / s2)
+        below = 2.0 * s1 / (s1 + s2) * ndtr((arr - self.mode) / s1)
+        above = 1.0 - 2.0 * s2 / (s1 + s2) * ndtr(-((arr - self.mode) / s2))
         return shaped_like(x, np.where(arr < self.mode, below, above))
 
     def sf(self, x: Any) -> Any:
         """``P(X > x)``, computed from the upper tail (accurate far above the mode)."""
         arr = _points(x, "x")
         s1, s2 = self.sigma_lower, self.sigma_upper
-        below = 1.0 - 2.0 * s1 / (s1 + s2) * norm.cdf((arr - self.mode) / s1)
-        above = 2.0 * s2 / (s1 + s2) * norm.sf((arr - self.mode) / s2)
+        below = 1.0 - 2.0 * s1 / (s1 + s2) * ndtr((arr - self.mode) / s1)
+        above = 2.0 * s2 / (s1 + s2) * ndtr(-((arr - self.mode) / s2))
         return shaped_like(x, np.where(arr < self.mode, below, above))
 
     def ppf(self, q: Any) -> Any:
@@ -157,9 +157,9 @@ class TwoPieceNormal:
         if np.any((arr < 0.0) | (arr > 1.0)):
             raise ValueError(f"q: probabilities must be in [0, 1], got {q!r}")
         s1, s2 = self.sigma_lower, self.sigma_upper
-        lower = self.mode + s1 * norm.ppf(np.minimum(arr * (s1 + s2) / (2.0 * s1), 1.0))
+        lower = self.mode + s1 * ndtri(np.minimum(arr * (s1 + s2) / (2.0 * s1), 1.0))
         upper_q = (arr * (s1 + s2) - s1 + s2) / (2.0 * s2)
-        upper = self.mode + s2 * norm.ppf(np.clip(upper_q, 0.0, 1.0))
+        upper = self.mode + s2 * ndtri(np.clip(upper_q, 0.0, 1.0))
         return shaped_like(q, np.where(arr < self.prob_below_mode, lower, upper))
 
     def mean(self) -> float:

@@ -7,6 +7,8 @@ rates and shares (as in every file of the project), money in the documents' unit
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -25,6 +27,7 @@ __all__ = [
     "RESULT_COLUMNS",
     "check_results",
     "plan_results",
+    "run_tables",
     "scenario_results",
 ]
 
@@ -122,3 +125,26 @@ def plan_results(plan: Plan, scenario: Scenario, seed: int | None = None) -> pd.
         targets=plan.targets,
         seed=plan.seed if seed is None else seed,
     )
+
+
+def run_tables(
+    pack: Plan,
+    scenarios: Sequence[Scenario],
+    seed: int,
+    results_dir: str | Path | None = None,
+    results_file: str = "",
+) -> dict[str, pd.DataFrame]:
+    """Each scenario's tidy results: the run's own ``<results_dir>/<name>/<results_file>`` when
+    the runner wrote it (the table the index and the workbook show; the runner writes every
+    one before the notebooks start), else computed as the runner computes it
+    (:func:`plan_results` with ``seed``)."""
+    out: dict[str, pd.DataFrame] = {}
+    for s in scenarios:
+        written = (
+            Path(results_dir) / s.name / results_file if results_dir and results_file else None
+        )
+        if written is not None and written.is_file():
+            out[s.name] = check_results(pd.read_csv(written, dtype={"period": str}), s.name)
+            continue
+        out[s.name] = plan_results(pack, s, seed)
+    return out

@@ -290,30 +290,6 @@ def plan_summary(
     )
 
 
-def run_tables(
-    pack: Plan,
-    scenarios: Sequence[Scenario],
-    seed: int,
-    results_dir: str | Path | None = None,
-    results_file: str = "",
-) -> dict[str, pd.DataFrame]:
-    """Each scenario's tidy results: the run's own ``<results_dir>/<name>/<results_file>`` when
-    the runner wrote it (the table the index and the workbook show), else computed as the runner
-    computes it (:func:`analysis.outlook.results.plan_results` with ``seed``)."""
-    from analysis.outlook.results import plan_results
-
-    out: dict[str, pd.DataFrame] = {}
-    for s in scenarios:
-        written = (
-            Path(results_dir) / s.name / results_file if results_dir and results_file else None
-        )
-        if written is not None and written.is_file():
-            out[s.name] = pd.read_csv(written, dtype={"period": str})
-            continue
-        out[s.name] = plan_results(pack, s, seed)
-    return out
-
-
 def reference_of(pack: Plan, scenarios: Sequence[Scenario], name: str = "") -> Scenario:
     """The run's reference scenario: the one named, else the plan's own when the run has it,
     else the first (as :func:`analysis.run.jobs.reference_scenario` chooses it)."""

@@ -62,6 +62,15 @@ def _cmd_plans(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from analysis.run.kernel_template import run_template
+
+    # The kernel template imports the notebooks' libraries while this process imports the
+    # runner's (pandas, pandera, ...).
+    with run_template(args.plan, wanted=not args.isolated) as template:
+        return _run(args, template)
+
+
+def _run(args: argparse.Namespace, template: object) -> int:
     from analysis.errors import Interrupted, LockedError, RunError
     from analysis.run.runner import run_reports
 
@@ -79,6 +88,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             isolated=args.isolated,
             fresh=args.fresh,
             allow_implausible=args.allow_implausible,
+            template=template,
         )
     except Interrupted as exc:
         print(

@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from analysis.data import paths
-from analysis.run.conventions import KERNEL_HASH_SEED, KERNEL_LOG, KERNEL_NAME
+from analysis.run.conventions import KERNEL_LOG, KERNEL_NAME
 from analysis.run.digests import sha256_of
 from analysis.run.export import export_html
-from analysis.run.jobs import Job, Run
+from analysis.run.jobs import Job, Run, reads_run_results
+from analysis.run.kernel_template import kernel_environment
 from analysis.run.safeguards import die_with_parent, stop_children
 
 
@@ -60,38 +60,15 @@ class Outcome:
 # --- the worker processes -------------------------------------------------------------------
 
 
-def kernel_environment(root: Path) -> dict[str, str]:
-    """Environment for the worker processes and the kernels they start.
-
-    The kernels see the same project root and import the same ``analysis`` package.
-    """
-    package_parent = str(paths.PACKAGE_DIR.parent)
-    pythonpath = [package_parent, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
-    return {
-        "BACGIANG_PLAN_ROOT": str(root),
-        "PYTHONPATH": os.pathsep.join(dict.fromkeys(pythonpath)),
-        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-        "JUPYTER_PLATFORM_DIRS": "1",
-        "PYTHONHASHSEED": KERNEL_HASH_SEED,
-    }
-
-
-UNUSED_IMPORTS = ("rfc3987_syntax",)
-"""Optional modules a worker never loads: jsonschema, which papermill loads through nbformat,
-registers a check of the ``iri`` format when ``rfc3987_syntax`` is installed, and importing it
-compiles a grammar (a second per worker). nbformat validates notebooks without any format
-checker, so nothing the runner does uses it."""
-
-
 def prepare_worker(
     environment: dict[str, str],
     log: Path,
     parent: int | None = None,
     template: str | None = None,
 ) -> None:
-    """Initialise a worker process: environment, quiet logs and warnings, no
-    :data:`UNUSED_IMPORTS`, a quick exit (:func:`leave_at_once`), and, given the socket of the
-    run's kernel template, kernels forked from it (:mod:`analysis.run.warm_kernels`).
+    """Initialise a worker process: environment, quiet logs and warnings, a quick exit
+    (:func:`leave_at_once`), and, given the socket of the run's kernel template, kernels forked
+    from it (:mod:`analysis.run.warm_kernels`).
 
     The worker's standard error, which the kernels it starts inherit, goes to ``log``: kernel
     start-up chatter stays off the progress display, and a crashing kernel's last words are
@@ -106,8 +83,6 @@ def prepare_worker(
     os.dup2(handle.fileno(), 2)
     sys.stderr = handle
     os.environ.update(environment)
-    for name in UNUSED_IMPORTS:
-        sys.modules.setdefault(name, None)  # type: ignore[arg-type]  # import fails at once
     logging.getLogger("papermill").setLevel(logging.ERROR)
     logging.getLogger("traitlets").setLevel(logging.ERROR)
     warnings.simplefilter("ignore")
@@ -150,8 +125,11 @@ def execute_jobs(
         Index in ``jobs`` -> outcome of the jobs already done (reused from an earlier run):
         reported, not executed.
     meanwhile : callable, optional
-        Called in this process once the jobs are submitted (the run's results tables are made
-        while the notebooks run); what it raises stops the notebooks.
+        Called in this process once the jobs that do not read the run's results tables are
+        submitted (:func:`analysis.run.jobs.reads_run_results`): the run's results tables are
+        made then, while the workers start and run the first notebooks; the comparison and the
+        summary, which read them, are submitted after it returns. What it raises stops the
+        notebooks.
     expected : sequence, optional
         Seconds each job took when last executed (None: not known): the longest start first,
         those not known before them, so that no long notebook is left to run alone at the end.
@@ -185,9 +163,13 @@ def execute_jobs(
         ),
     )
     try:
-        futures = {pool.submit(execute_job, jobs[i]): i for i in pending}
+        later = [
+            i for i in pending if meanwhile is not None and reads_run_results(jobs[i].notebook)
+        ]
+        futures = {pool.submit(execute_job, jobs[i]): i for i in pending if i not in later}
         if meanwhile is not None:
             meanwhile()
+        futures.update({pool.submit(execute_job, jobs[i]): i for i in later})
         outcomes.update(wait_for_jobs(futures, jobs, progress))
     except BaseException:  # interrupted (or a fault here): stop the notebooks before waiting
         stop_children()
@@ -256,6 +238,9 @@ def execute_job(job: Job) -> Outcome:
             request_save_on_cell_execute=True,  # keeps the cells run so far if the kernel dies
             cwd=job.cwd,
             execution_timeout=job.cell_timeout,
+            # Every output is in once the last cell is done: the kernel is stopped then, not
+            # asked to exit (a kernel asked takes 2.6-3.4 s to go once in four or five times).
+            shutdown_kernel="immediate",
             **options,
         )
 

@@ -7,7 +7,9 @@ row per scenario (the resolution's own first), with links to PDF copies when the
 
 from __future__ import annotations
 
+import importlib
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +103,21 @@ def index_context(run: Run, tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
         "masthead": run_masthead(run),
         "summary": summary_section(run, summaries[0]) if summaries else None,
     }
+
+
+MARKDOWN_RENDERER = "nbconvert.filters.markdown_mistune"
+"""The module of nbconvert's Markdown renderer, which the index renders the summary with."""
+
+
+def import_renderer_meanwhile() -> threading.Thread:
+    """Import :data:`MARKDOWN_RENDERER` (nbconvert, half a second) in a thread of its own, so
+    that the index, written once the notebooks are done, does not wait for it (the runner
+    starts it as the notebooks start; importing the module again waits for this import)."""
+    thread = threading.Thread(
+        target=importlib.import_module, args=(MARKDOWN_RENDERER,), name="renderer", daemon=True
+    )
+    thread.start()
+    return thread
 
 
 def summary_section(run: Run, notebook: Path) -> dict[str, Any] | None:

@@ -225,6 +225,12 @@ def is_summary(notebook: Path) -> bool:
     return notebook.stem.endswith(SUMMARY_SUFFIX)
 
 
+def reads_run_results(notebook: Path) -> bool:
+    """True for the notebooks that read the run's results tables (``<scenario>/results.csv``):
+    the comparison and the summary. The runner starts them once the tables are written."""
+    return is_comparison(notebook) or is_summary(notebook)
+
+
 def is_once_per_run(notebook: Path) -> bool:
     """True for notebooks that run once per run (:data:`ONCE_PER_RUN_SUFFIXES`)."""
     return notebook.stem.endswith(ONCE_PER_RUN_SUFFIXES)

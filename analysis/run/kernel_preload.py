@@ -136,6 +136,21 @@ def preload(
     return failed
 
 
+def load_run_plan(plan_id: str | None) -> bool:
+    """Load and validate the run's plan pack once (None: the default one), in the template:
+    every kernel forked after finds its validated tables in
+    :data:`analysis.data.tables.VALIDATED` (copied when a notebook loads the plan, and read
+    again if a file's bytes changed meanwhile). False when loading fails; each notebook then
+    loads the plan itself and reports what is wrong."""
+    from analysis.data.plans import load_plan
+
+    try:
+        load_plan(plan_id)
+    except Exception:  # the notebooks report it
+        return False
+    return True
+
+
 @contextlib.contextmanager
 def looking_like_a_kernel() -> Iterator[None]:
     """While the block runs, ``get_ipython()`` answers a shell with a kernel and the standard

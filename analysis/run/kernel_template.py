@@ -44,7 +44,11 @@ import sys
 import threading
 import traceback
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
+
+from analysis.data import paths
+from analysis.run.conventions import KERNEL_HASH_SEED
 
 LAUNCHER = ("-m", "ipykernel_launcher")
 """How a kernel command starts the kernel; the template stands for exactly this part."""
@@ -56,6 +60,9 @@ TEMPLATE_INTERPRETER_OPTIONS = ("-Xfrozen_modules=off",)
 """Options of the template's interpreter: those ``ipykernel install`` gives kernels (the
 template forks kernels only for a kernel command that starts with the same interpreter and
 options)."""
+
+DEFAULT_PLAN = ":default"
+"""The template's plan argument for the project's default plan (no plan id has a colon)."""
 
 SOCKET_PREFIX = "bacgiang-kernel-template-"
 """The start of the template's socket name, in Linux's abstract namespace (nothing on disk, gone
@@ -235,10 +242,14 @@ class KernelTemplate:
     Parameters
     ----------
     environment : dict
-        The environment the kernels get (:func:`analysis.run.execution.kernel_environment`).
+        The environment the kernels get (:func:`kernel_environment`).
+    plan : str, optional
+        The run's plan pack, loaded once by the template after its imports
+        (:func:`analysis.run.kernel_preload.load_run_plan`); :data:`DEFAULT_PLAN` for the
+        default one, empty for none.
     """
 
-    def __init__(self, environment: dict[str, str]) -> None:
+    def __init__(self, environment: dict[str, str], plan: str = "") -> None:
         self.address = f"\0{SOCKET_PREFIX}{secrets.token_hex(16)}"
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         listener.bind(self.address)
@@ -246,7 +257,7 @@ class KernelTemplate:
         env = {k: v for k, v in environment.items() if k != "PYTHONEXECUTABLE"}
         command = [sys.executable, *TEMPLATE_INTERPRETER_OPTIONS, "-m", TEMPLATE_MODULE]
         self.process = subprocess.Popen(
-            [*command, str(listener.fileno()), str(os.getpid())],
+            [*command, str(listener.fileno()), str(os.getpid()), plan],
             pass_fds=(listener.fileno(),),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,  # each kernel writes where its worker's kernels write
@@ -264,13 +275,29 @@ class KernelTemplate:
         self.process.wait()
 
 
+def kernel_environment(root: Path) -> dict[str, str]:
+    """Environment for the worker processes and the kernels they start.
+
+    The kernels see the same project root and import the same ``analysis`` package.
+    """
+    package_parent = str(paths.PACKAGE_DIR.parent)
+    pythonpath = [package_parent, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {
+        "BACGIANG_PLAN_ROOT": str(root),
+        "PYTHONPATH": os.pathsep.join(dict.fromkeys(pythonpath)),
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "PYTHONHASHSEED": KERNEL_HASH_SEED,
+    }
+
+
 @contextlib.contextmanager
 def kernel_template(
-    environment: dict[str, str], wanted: bool = True
+    environment: dict[str, str], wanted: bool = True, plan: str = ""
 ) -> Iterator[KernelTemplate | None]:
     """A running kernel template for the block (None when not ``wanted`` or not supported),
-    stopped when the block ends."""
-    template = KernelTemplate(environment) if wanted and warm_kernels_supported() else None
+    stopped when the block ends; ``plan``: the run's plan pack, loaded once by the template."""
+    template = KernelTemplate(environment, plan) if wanted and warm_kernels_supported() else None
     try:
         yield template
     finally:
@@ -278,11 +305,23 @@ def kernel_template(
             template.close()
 
 
+@contextlib.contextmanager
+def run_template(
+    plan: str | None, wanted: bool = True, root: str | Path | None = None
+) -> Iterator[KernelTemplate | None]:
+    """The kernel template of a run of ``plan`` (as the command line names it; empty: the
+    default plan), for the command line to start first of all: the template's imports overlap
+    the runner's own. None when not ``wanted`` or not supported. The template resolves and
+    loads the plan itself; one it cannot load is left to the runner to refuse."""
+    base = Path(root).resolve() if root else paths.ROOT
+    environment = {**os.environ, **kernel_environment(base)}
+    with kernel_template(environment, wanted, plan or DEFAULT_PLAN) as template:
+        yield template
+
+
 def _package_parent(environment: dict[str, str]) -> str:
     """Where the kernels find the package: the first folder of their ``PYTHONPATH``. The
     template starts there, so that ``python -m`` finds the package where a kernel would."""
-    from analysis.data import paths
-
     first = environment.get("PYTHONPATH", "").split(os.pathsep)[0]
     return first or str(paths.PACKAGE_DIR.parent)
 
@@ -303,10 +342,12 @@ def interpreter_of_this_process() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.run.kernel_template FD PARENT``: serve kernels on the listening
-    socket ``FD`` for the runner ``PARENT``."""
-    fd, parent = (int(a) for a in (argv if argv is not None else sys.argv[1:]))
-    from analysis.run.kernel_preload import preload, prepare_environment
+    """``python -m analysis.run.kernel_template FD PARENT [PLAN]``: serve kernels on the
+    listening socket ``FD`` for the runner ``PARENT``, with the plan pack ``PLAN`` loaded."""
+    args = list(argv if argv is not None else sys.argv[1:])
+    fd, parent = int(args[0]), int(args[1])
+    plan = args[2] if len(args) > 2 else ""
+    from analysis.run.kernel_preload import load_run_plan, preload, prepare_environment
     from analysis.run.safeguards import die_with_parent
 
     die_with_parent(parent)
@@ -315,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     prepare_environment()
     listener = socket.socket(fileno=fd)
     preload()
+    if plan:
+        load_run_plan(None if plan == DEFAULT_PLAN else plan)
     gc.freeze()  # the imported modules live on in every kernel: no collection need visit them
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # ended kernels are collected at once
     Server(listener, interpreter_of_this_process()).serve()

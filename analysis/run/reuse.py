@@ -4,9 +4,10 @@ unchanged since a published run is copied from that run instead of being made ag
 The inputs of a notebook run are hashed together into its *key* (:func:`job_key`):
 
 - the notebook file;
-- the scenario files it reads: a per-scenario notebook its own; a once-per-run notebook (the
-  comparison, the scorecard, ...) every scenario of the run and every file of the plan's
-  scenarios folder, so that editing one scenario runs these again;
+- the scenario files it reads (:func:`scenarios_read`): a per-scenario notebook its own; the
+  comparison and the summary every scenario of the run and every file of the plan's scenarios
+  folder, so that editing one scenario runs these again; the scorecard and the plan against
+  outturn the scenario they are given and the plan's own;
 - its parameters (the plan, the scenario files by their place in the project, the language,
   the seed, its results folder inside the run) and its title;
 - the plan pack: its id and its files (``data/raw/plans/<plan-id>/``, ``plan.yaml`` and actual
@@ -43,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.data import paths
-from analysis.data.scenarios import Scenario
+from analysis.data.scenarios import Scenario, scenario_path
 from analysis.run.conventions import (
     INDEX_FILE,
     KERNEL_HASH_SEED,
@@ -58,7 +59,7 @@ from analysis.run.digests import sha256_of, sha256_of_data, sha256_of_folder
 from analysis.run.execution import Outcome
 from analysis.run.jobs import Job, Run, is_once_per_run
 
-REUSE_FORMAT = 2
+REUSE_FORMAT = 3
 """Changes when the meaning of a key changes, so that older keys never match."""
 
 RUN_NAME = re.compile(r"\d{4}-\d{2}-\d{2}_\d{6}(-\d+)?")
@@ -161,22 +162,37 @@ def portable_parameters(job: Job, run: Run) -> dict[str, Any]:
 
 def job_key(job: Job, run: Run, prints: Fingerprints) -> str:
     """The key of a notebook run: the SHA-256 of everything it reads (module docstring)."""
-    if is_once_per_run(job.notebook):
-        scenarios = prints.run_scenarios
-    else:
-        own = job.parameters.get("scenario")
-        scenarios = {_name(own, run): prints.file(Path(own))} if own else {}
     return sha256_of_data(
         {
             "format": REUSE_FORMAT,
             "notebook": [_name(job.notebook, run), prints.file(job.notebook)],
-            "scenarios": scenarios,
+            "scenarios": scenarios_read(job, run, prints),
             "parameters": portable_parameters(job, run),
             "title": job.title,
             "lang": job.lang,
             **_shared(prints),
         }
     )
+
+
+def scenarios_read(job: Job, run: Run, prints: Fingerprints) -> dict[str, str]:
+    """The scenario files a notebook run reads, with their digests.
+
+    A notebook given every scenario of the run (the comparison, the summary) reads those and,
+    left without them, every file of the scenarios folder: all of them count. Any other reads
+    the scenario it is given, and a once-per-run one (the scorecard, the plan against outturn)
+    also the plan's own scenario file, which the plan against outturn reads whatever it is
+    given. Editing another scenario leaves these two to be copied.
+    """
+    if "scenarios" in job.parameters:
+        return prints.run_scenarios
+    given = job.parameters.get("scenario")
+    files = [Path(given)] if given else []
+    if is_once_per_run(job.notebook):
+        own = scenario_path(run.plan.default_scenario, run.folders.plan.scenarios)
+        if own.is_file():
+            files.append(own)
+    return {_name(p, run): prints.file(p) for p in files}
 
 
 def results_key(scenario: Scenario, run: Run, prints: Fingerprints) -> str:

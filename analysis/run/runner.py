@@ -31,6 +31,7 @@ Which notebooks run, once per run or once per scenario, and with which parameter
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -45,7 +46,7 @@ from analysis.data.scenarios import load_scenarios
 from analysis.run.check import LET_THROUGH, inspect_plan
 from analysis.run.conventions import DEFAULT_CELL_TIMEOUT, KERNEL_LOG
 from analysis.run.execution import Outcome, execute_jobs, kernel_environment
-from analysis.run.index_page import write_index
+from analysis.run.index_page import import_renderer_meanwhile, write_index
 from analysis.run.jobs import (
     Folders,
     ResultsFunction,
@@ -56,7 +57,7 @@ from analysis.run.jobs import (
     resolve_folders,
     scenario_files_named,
 )
-from analysis.run.kernel_template import kernel_template
+from analysis.run.kernel_template import KernelTemplate, kernel_template
 from analysis.run.manifest import relative_name, write_manifest
 from analysis.run.publishing import (
     check_latest_is_link,
@@ -98,6 +99,7 @@ def run_reports(
     isolated: bool = False,
     fresh: bool = False,
     allow_implausible: bool = False,
+    template: KernelTemplate | None = None,
 ) -> Path:
     """Run every notebook for every scenario of a plan and publish ``reports/<plan-id>/<stamp>/``.
 
@@ -142,6 +144,11 @@ def run_reports(
         Let figures outside their plausible range through (``--allow-implausible``): each is
         said on ``stream``, recorded in the manifest (``plausibility``) and shown on the index
         and on the reports that use it (:mod:`analysis.outlook.plausibility`).
+    template : KernelTemplate, optional
+        The run's kernel template, already started for this plan and project
+        (:func:`analysis.run.kernel_template.run_template`, as the command line does before it
+        imports this module); stopped by its starter. Default: one started here (none with
+        ``isolated``).
 
     Returns
     -------
@@ -169,7 +176,8 @@ def run_reports(
     check_run_arguments(jobs, lang, cell_timeout, seed)
     folders = replace(folders, reports=check_reports_folder(folders.reports, folders.root, out_dir))
     environment = {**os.environ, **kernel_environment(folders.root)}
-    with kernel_template(environment, wanted=not isolated) as template:  # imports meanwhile
+    starting = kernel_template(environment, not isolated, plan_id) if template is None else None
+    with starting or contextlib.nullcontext(template) as template:  # imports meanwhile
         check_files_inside(scenario_files_named(scenarios, folders), folders.root, "scenario file")
         run = Run(
             plan=spec,
@@ -245,10 +253,11 @@ def build_and_publish(run: Run) -> Path:
         reuse = Reuse.start(run, jobs)
         tables: dict[str, pd.DataFrame] = {}
 
-        def make_results() -> None:  # in this process, while the notebooks run
+        def make_results() -> None:  # in this process, while the workers start
             tables.update(write_results(run, reuse.results()))
             reuse.record_results()
 
+        import_renderer_meanwhile()
         outcomes = execute_jobs(
             jobs, run, reuse.notebooks(), make_results, reuse.expected_seconds()
         )

@@ -32,11 +32,15 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import uuid
+from queue import Empty
 from typing import Any
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
+from traitlets import DottedObjectName, Type
 
 from analysis.run.kernel_template import warm_kernels_supported
 
@@ -204,8 +208,61 @@ class ForkingProvisioner(LocalProvisioner):
         return await super().wait()
 
 
+IOPUB_SILENCE = 0.02
+"""Seconds without a message that end the IOPub flush once a kernel has answered (jupyter_client
+waits 0.2 s, a fifth of a small notebook's whole time)."""
+
+
+class ForkedKernelClient(AsyncKernelClient):
+    """jupyter_client's client, with a shorter wait for the end of the kernel's first messages.
+
+    Once a kernel has answered ``kernel_info`` on the shell channel and sent a message on IOPub,
+    jupyter_client drains IOPub until 0.2 s pass without a message; this client until
+    :data:`IOPUB_SILENCE` pass. What could come later is a status of that request, which
+    nbclient never mistakes for a cell's (it reads only the messages whose parent is the
+    cell's request). Otherwise as jupyter_client 8's ``wait_for_ready``.
+    """
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        """Wait until the kernel answers, then drain IOPub; RuntimeError as jupyter_client's
+        when it dies first or does not answer within ``timeout`` seconds."""
+        deadline = time.time() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                msg = await self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                pass
+            else:
+                if msg["msg_type"] == "kernel_info_reply":
+                    try:  # IOPub connected? If not, ask again
+                        await self.iopub_channel.get_msg(timeout=0.2)
+                    except Empty:
+                        pass
+                    else:
+                        self._handle_kernel_info_reply(msg)
+                        break
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.time() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+        await self.drain_iopub()
+
+    async def drain_iopub(self) -> None:
+        """Read IOPub until :data:`IOPUB_SILENCE` seconds pass without a message."""
+        while True:
+            try:
+                await self.iopub_channel.get_msg(timeout=IOPUB_SILENCE)
+            except Empty:
+                return
+
+
 class ForkingKernelManager(AsyncKernelManager):
-    """nbclient's kernel manager, provisioned by the forking provisioner."""
+    """nbclient's kernel manager, provisioned by the forking provisioner, its clients
+    :class:`ForkedKernelClient`."""
+
+    client_class = DottedObjectName("analysis.run.warm_kernels.ForkedKernelClient")
+    client_factory = Type(default_value=ForkedKernelClient, klass=ForkedKernelClient)
 
     async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
         if self.provisioner is None:
@@ -221,3 +278,8 @@ class ForkingKernelManager(AsyncKernelManager):
         """As jupyter_client's, but checking every hundredth of a second whether the kernel
         has ended (a tenth of a second is a tenth of most notebooks' whole overhead)."""
         await super()._async_finish_shutdown(waittime, pollinterval, restart)
+
+    async def _async_wait(self, pollinterval: float = 0.01) -> None:
+        """As jupyter_client's (after a kernel is stopped), checking every hundredth of a
+        second."""
+        await super()._async_wait(pollinterval)
