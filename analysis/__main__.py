@@ -1,7 +1,5 @@
 """``python -m analysis``: the command line (see :mod:`analysis.run.cli`)."""
 
-import sys
+from analysis.run.cli import exit_now, main
 
-from analysis.run.cli import main
-
-sys.exit(main())
+exit_now(main())

@@ -14,6 +14,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from project_copies import PACK, make_copy, reports_of
 
@@ -103,6 +104,9 @@ def test_nothing_changed_copies_every_notebook_run_and_results_table(base, tmp_p
         before / "target" / "results.csv"
     ).read_bytes()
     assert "scenario label: Resolution target" in (run / "target" / "01_ok.html").read_text()
+    workbook = manifest(run)["workbook"]  # copied too, as its results tables are unchanged
+    assert workbook["reused_from"] == first
+    assert (run / "results.xlsx").read_bytes() == (before / "results.xlsx").read_bytes()
 
 
 @pytest.mark.notebook
@@ -137,6 +141,10 @@ def test_one_scenario_changed_runs_its_notebooks_and_the_run_level_ones(base, tm
         ("low", "03_no_parameters"),
     }
     assert results_made(run) == {"low"}
+    assert manifest(run)["workbook"]["reused_from"] is None  # written again, with low's growth
+    low = pd.read_excel(run / "results.xlsx", sheet_name="Kịch bản thấp")  # low.yaml's label
+    growth = low[low["Mã chỉ tiêu"].eq("grdp_growth") & low["Mã kỳ"].astype(str).eq("2024")]
+    assert growth["Giá trị"].tolist() == [11.5]  # low.yaml's aggregate, edited from 11.0
 
 
 @pytest.mark.notebook
@@ -216,6 +224,7 @@ def test_another_language_or_seed_runs_the_notebooks_again(base, tmp_path):
     english = rerun(root, lang="en")
     assert executed(english) == EVERY_RUN
     assert results_made(english) == set()  # the results tables do not depend on the language
+    assert manifest(english)["workbook"]["reused_from"] is None  # its sheets do
     seeded = rerun(root, seed=7)
     assert executed(seeded) == EVERY_RUN
     assert results_made(seeded) == {"low", "target"}

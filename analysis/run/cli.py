@@ -10,8 +10,13 @@ clean up: the next run removes what it left.
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
+import os
 import sys
+import threading
 from collections.abc import Sequence
+from typing import NoReturn
 
 from analysis.errors import InputError, InputErrors
 from analysis.run.conventions import DEFAULT_CELL_TIMEOUT, LANGUAGES
@@ -258,6 +263,24 @@ def build_parser() -> argparse.ArgumentParser:
     # --- actuals-template (scorecard) ---
     _add_actuals_template_command(sub)
     return parser
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process with ``code`` once a command is done: the exit functions run and the
+    standard streams are flushed as at a normal exit, but the interpreter's teardown of the
+    modules (pandas, pandera, ...: 0.2-0.3 s) is skipped. A normal exit when a thread other
+    than daemons is still running."""
+    if any(
+        t.is_alive() and not t.daemon
+        for t in threading.enumerate()
+        if t is not threading.main_thread()
+    ):
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

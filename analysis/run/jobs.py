@@ -106,6 +106,7 @@ class Run:
     guard: SignalGuard = field(default_factory=SignalGuard)
     pdf_status: dict[str, Any] = field(default_factory=lambda: {"requested": False})
     results_record: dict[str, dict[str, Any]] = field(default_factory=dict)
+    workbook_record: dict[str, Any] = field(default_factory=dict)
     template: KernelTemplate | None = None
     implausible: list[dict[str, Any]] = field(default_factory=list)
     """The figures outside their plausible range let through (``allow_implausible``), as

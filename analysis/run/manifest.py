@@ -95,6 +95,7 @@ def write_manifest(run: Run, outcomes: Sequence[Outcome]) -> Path:
         "git": git_state(run.folders.root),
         "notebooks": [_manifest_entry(o, run.staging) for o in outcomes],
         "results": run.results_record,
+        "workbook": run.workbook_record,
         "pdf": run.pdf_status,
         "plausibility": _plausibility(run),
     }

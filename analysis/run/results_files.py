@@ -7,7 +7,7 @@ copied from it and read back (:func:`read_results`) instead of being made again.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +20,11 @@ from analysis.run.conventions import RESULTS_FILE, WORKBOOK_FILE
 from analysis.run.jobs import Run
 
 
-def write_results(run: Run, earlier: Mapping[str, Path] | None = None) -> dict[str, pd.DataFrame]:
+def write_results(
+    run: Run,
+    earlier: Mapping[str, Path] | None = None,
+    earlier_workbook: Callable[[], Path | None] | None = None,
+) -> dict[str, pd.DataFrame]:
     """Write ``<scenario>/results.csv`` and the workbook (one sheet per scenario, in the run's
     language).
 
@@ -31,6 +35,9 @@ def write_results(run: Run, earlier: Mapping[str, Path] | None = None) -> dict[s
     earlier : mapping, optional
         Scenario name -> its unchanged ``results.csv`` in a published run, copied instead of
         made again (made after all when it cannot be read).
+    earlier_workbook : callable, optional
+        Called once the results tables are written: the unchanged workbook in a published run,
+        copied instead of written again (None, or a file that cannot be copied: written).
 
     Returns
     -------
@@ -53,11 +60,22 @@ def write_results(run: Run, earlier: Mapping[str, Path] | None = None) -> dict[s
             table = make_results(run, scenario)
             table.to_csv(target, index=False, lineterminator="\n")
         tables[scenario.name] = table
-    labels = [scenario.label_in(run.lang) for scenario in run.scenarios]
-    write_workbook(
-        dict(zip(labels, tables.values(), strict=True)), run.staging / WORKBOOK_FILE, run.lang
-    )
+    source = earlier_workbook() if earlier_workbook is not None else None
+    if source is None or not _copied(source, run.staging / WORKBOOK_FILE):
+        labels = [scenario.label_in(run.lang) for scenario in run.scenarios]
+        write_workbook(
+            dict(zip(labels, tables.values(), strict=True)), run.staging / WORKBOOK_FILE, run.lang
+        )
     return tables
+
+
+def _copied(source: Path, target: Path) -> bool:
+    try:
+        shutil.copyfile(source, target)
+    except OSError:
+        target.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def make_results(run: Run, scenario: Scenario) -> pd.DataFrame:

@@ -17,16 +17,17 @@ The inputs of a notebook run are hashed together into its *key* (:func:`job_key`
 - the kernel's name, its ``PYTHONHASHSEED`` and :data:`REUSE_FORMAT`.
 
 A scenario's results table has a key of its own (:func:`results_key`): the scenario file, the
-plan pack, the series, the package, the environment and the seed.
+plan pack, the series, the package, the environment and the seed; the run's workbook one of its
+own (:func:`workbook_key`): its scenarios' results keys and the language.
 
 Each published run records the keys in its ``manifest.json``: ``notebooks[].inputs_key`` with
-the files the notebook run wrote (``notebooks[].files``: path in the run, SHA-256), and
-``results.<scenario>.inputs_key``. A new run looks for each key in the published runs of its
-reports folder, ``latest`` first, then the others from the newest (:class:`EarlierRuns`); an
-entry counts when its status is ``ok`` and every file it lists is still there with the same
-SHA-256. Its files are copied into the new run, and the new manifest says which run they were
-copied from (``reused_from``) and which run executed the notebook (``executed_in``).
-``--fresh`` reuses nothing.
+the files the notebook run wrote (``notebooks[].files``: path in the run, SHA-256),
+``results.<scenario>.inputs_key`` and ``workbook.inputs_key``. A new run looks for each key in
+the published runs of its reports folder, ``latest`` first, then the others from the newest
+(:class:`EarlierRuns`); an entry counts when its status is ``ok`` and every file it lists is
+still there with the same SHA-256. Its files are copied into the new run, and the new manifest
+says which run they were copied from (``reused_from``) and which run executed the notebook
+(``executed_in``). ``--fresh`` reuses nothing.
 """
 
 from __future__ import annotations
@@ -207,6 +208,15 @@ def results_key(scenario: Scenario, run: Run, prints: Fingerprints) -> str:
     )
 
 
+def workbook_key(run: Run, results_keys: Sequence[str]) -> str:
+    """The key of the run's workbook: its scenarios' results keys in the run's order (which
+    cover the scenario files, labels included, the data, the package and the seed) and the
+    language of its sheets."""
+    return sha256_of_data(
+        {"format": REUSE_FORMAT, "workbook": list(results_keys), "lang": run.lang}
+    )
+
+
 def _shared(prints: Fingerprints) -> dict[str, Any]:
     return {
         "plan_id": prints.plan_id,
@@ -252,6 +262,7 @@ class EarlierRuns:
         self.waiting = published_runs(reports)
         self.notebooks: dict[str, Found] = {}
         self.results: dict[str, Found] = {}
+        self.workbooks: dict[str, Found] = {}
         self.seconds: dict[tuple[str, str], float] = {}
         self.read: list[Path] = []
 
@@ -262,6 +273,10 @@ class EarlierRuns:
     def results_table(self, key: str) -> Found | None:
         """The newest run whose results table of a scenario has ``key``, or None."""
         return self._find(key, self.results)
+
+    def workbook(self, key: str) -> Found | None:
+        """The newest run whose workbook has ``key`` (its file checked), or None."""
+        return self._find(key, self.workbooks)
 
     def expected_seconds(self, job: Job, runs: int = TIMED_RUNS) -> float | None:
         """How long ``job`` took when last executed, read from up to ``runs`` runs (the
@@ -299,6 +314,11 @@ class EarlierRuns:
             usable = isinstance(entry, dict) and entry.get("inputs_key") and _intact(files, run)
             if usable and entry["inputs_key"] not in self.results:
                 self.results[entry["inputs_key"]] = Found(run, entry)
+        workbook = manifest.get("workbook")
+        if isinstance(workbook, dict) and workbook.get("inputs_key"):
+            files = {str(workbook.get("file", "")): str(workbook.get("sha256", ""))}
+            if _intact(files, run) and workbook["inputs_key"] not in self.workbooks:
+                self.workbooks[workbook["inputs_key"]] = Found(run, workbook)
 
 
 def _usable(entry: Any, run: Path) -> bool:
@@ -445,9 +465,22 @@ class Reuse:
             self.run.results_record[scenario.name] = entry
         return found
 
+    def workbook(self) -> Path | None:
+        """The unchanged workbook in a published run, or None; records its key in
+        ``run.workbook_record`` (after :meth:`results`, whose keys it is made of)."""
+        keys = [self.run.results_record[s.name]["inputs_key"] for s in self.run.scenarios]
+        key = workbook_key(self.run, keys)
+        self.run.workbook_record = {"inputs_key": key, "file": WORKBOOK_FILE}
+        found = self.earlier.workbook(key) if self.earlier else None
+        if found is None or not self.run.results_reusable:
+            return None
+        self.run.workbook_record["reused_from"] = found.run.name
+        return found.run / found.entry["file"]
+
     def record_results(self) -> None:
-        """Add each results file's SHA-256 to ``run.results_record`` once written."""
-        for entry in self.run.results_record.values():
+        """Add the SHA-256 of each results file and of the workbook to ``run.results_record``
+        and ``run.workbook_record`` once written."""
+        for entry in [*self.run.results_record.values(), self.run.workbook_record]:
             path = self.run.staging / entry["file"]
             entry["sha256"] = sha256_of(path) if path.is_file() else None
             entry.setdefault("reused_from", None)

@@ -254,7 +254,7 @@ def build_and_publish(run: Run) -> Path:
         tables: dict[str, pd.DataFrame] = {}
 
         def make_results() -> None:  # in this process, while the workers start
-            tables.update(write_results(run, reuse.results()))
+            tables.update(write_results(run, reuse.results(), reuse.workbook))
             reuse.record_results()
 
         import_renderer_meanwhile()
