@@ -30,7 +30,10 @@ import pandas as pd
 from analysis.economics.closures import equal_prices, given_growth, min_deviation
 from analysis.economics.sector_growth import fold_taxes_into_services, pattern_growth
 from analysis.economics.structure import contributions, project_shares
-from analysis.outlook.consistency_inputs import structure_inputs_from_series
+from analysis.outlook.consistency_inputs import (
+    services_growth_conventions,
+    structure_inputs_from_series,
+)
 from analysis.outlook.inputs import projection_inputs, sector_bases
 from analysis.report.chart_sources import chart_source
 from analysis.report.charts import contributions_chart, structure_shift_chart
@@ -41,6 +44,7 @@ from analysis.report.structure_page import (
     conclusion_text,
     contributions_text,
     points_text,
+    services_convention_text,
     shares_text,
     solutions_table,
     verdict_rule_text,
@@ -184,6 +188,9 @@ if has_target:
         ),
     )
 
+    services = services_growth_conventions(pack.series, pack.base_year)
+    if services is not None:  # which services growth the table shows
+        show_markdown(services_convention_text(*services, pack.base_year, lang))
     show_markdown(conclusion_text(solutions[0], solutions[1], g, lang))
     consistency = report_title("target_consistency", year, lang)
     show_markdown(verdict_rule_text(struct["z_limit"], struct["price_sd"], consistency, lang))

@@ -26,12 +26,12 @@ show_title("target_consistency", pack.plan_year, lang)
 
 # %%
 from analysis import consistency_report_from_tables
-from analysis.outlook.consistency_inputs import structure_thresholds
+from analysis.outlook.consistency_inputs import services_growth_conventions, structure_thresholds
 from analysis.report.consistency_page import checks_table, notes_table, summary_text
 from analysis.report.display import pick, safe, say, show_markdown, show_table
 from analysis.report.labels import format_percent
 from analysis.report.plausibility_note import show_plausibility_note
-from analysis.report.structure_page import verdict_rule_text
+from analysis.report.structure_page import services_convention_text, verdict_rule_text
 from analysis.report.titles import report_title
 
 sc = pack.scenario(scenario)
@@ -73,6 +73,9 @@ show_table(
     ),
 )
 if any(check.startswith("structure.") for check in report.index):
+    services = services_growth_conventions(pack.series, pack.base_year)
+    if services is not None:  # which services growth the structure rows show
+        show_markdown(services_convention_text(*services, pack.base_year, lang))
     rule = structure_thresholds(pack.assumptions)
     show_markdown(verdict_rule_text(rule["z_limit"], rule["price_sd"], shift, lang))
 

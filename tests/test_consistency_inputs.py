@@ -16,8 +16,10 @@ from analysis.errors import InputError
 from analysis.outlook.consistency_inputs import (
     DEFLATOR_RECORD_YEARS,
     consistency_report_from_tables,
+    services_growth_conventions,
     structure_inputs_from_series,
 )
+from analysis.report.structure_page import services_convention_text
 
 IC, SV, AG, TX = "industry_construction", "services", "agriculture", "product_taxes"
 YEARS = {"base_year": 2023, "plan_year": 2024}
@@ -170,6 +172,27 @@ def test_from_the_project_files():
     assert _value(report, "productivity.agriculture") == pytest.approx(0.502203, abs=1e-6)
     # master plan 2021-2030 midpoints (17.5, 10.5, 2.5 %) drive closure B
     assert _value(report, "structure.given_growth.services") == pytest.approx(10.5)
+
+
+def test_services_growth_both_ways():
+    from analysis.data.tables import load_series
+
+    own, folded = services_growth_conventions(load_series(), 2023)
+    assert own == 6.56  # published services growth 2023 (published_series.csv)
+    # With taxes on products (published 2023: services 6.56 % contributing 1.1 points, taxes
+    # 7.14 % contributing 0.15): weights 1.1/6.56 = 0.167683, 0.15/7.14 = 0.021008;
+    # (1.1 + 0.15) / (0.167683 + 0.021008) = 1.25 / 0.188691 = 6.6246 %
+    assert folded == pytest.approx(6.6246, abs=1e-4)
+    assert services_growth_conventions(load_series(), 2016) is None  # no contributions then
+    assert services_convention_text(own, folded, 2023, "vi").startswith(
+        "Khu vực dịch vụ trong các bảng cơ cấu gồm cả thuế sản phẩm"
+    )
+    assert "năm 2023 tăng 6,62 %; riêng ngành dịch vụ tăng 6,56 %" in services_convention_text(
+        own, folded, 2023, "vi"
+    )
+    assert "6.62 % growth in 2023; the services sector alone grew 6.56 %" in (
+        services_convention_text(own, folded, 2023, "en")
+    )
 
 
 def _master_plan(period: str = "2021-2030") -> pd.DataFrame:

@@ -743,8 +743,13 @@ def test_summary_text(targets, actuals):
     # Groups from GROUP_STATUS: met 2 (2, 12), not met 4 (1, 3, 8, 14), open 15 - 6 = 9,
     # complete 4 (2, 3, 8, 12). Figures from test_summary_counts_of_the_fixture: 8 met of 47,
     # 7 not met, 2+2+1+1 = 6 in-year, 26 without data.
-    assert headline_text(out, "vi") == "Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số)"
-    assert headline_text(out, "en") == "Groups of targets met: 2 of 15 (8 of 47 figures)"
+    assert headline_text(out, "vi") == (
+        "Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số); 4 nhóm không đạt; 9 nhóm chưa đủ kết quả cả năm"
+    )
+    assert headline_text(out, "en") == (
+        "Groups of targets met: 2 of 15 (8 of 47 figures); 4 groups not met; 9 groups awaiting "
+        "the year's results"
+    )
     assert summary_text(out, "en") == (
         "Groups of targets met: 2 of 15 (8 of 47 figures); 4 groups not met; 9 groups awaiting "
         "the year's results (full year's data for 4 of 15 groups). Figures: 8 met; 7 not met; "
@@ -754,6 +759,17 @@ def test_summary_text(targets, actuals):
         "Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số); 4 nhóm không đạt; 9 nhóm chưa đủ kết quả cả "
         "năm (đủ số liệu cả năm: 4/15 nhóm). Chỉ số: 8 đạt; 7 không đạt; 6 đang thực hiện "
         "(số liệu trong năm); 26 chưa có số liệu"
+    )
+
+
+def test_headline_leaves_out_the_counts_that_are_nought(targets, actuals):
+    # No actual figure yet: no group met or missed, all 15 awaiting (47 figures, none met).
+    out = assess(targets, actuals.iloc[0:0])
+    assert headline_text(out, "vi") == (
+        "Nhóm chỉ tiêu đạt: 0/15 (0/47 chỉ số); 15 nhóm chưa đủ kết quả cả năm"
+    )
+    assert headline_text(out, "en") == (
+        "Groups of targets met: 0 of 15 (0 of 47 figures); 15 groups awaiting the year's results"
     )
 
 

@@ -47,7 +47,8 @@ def test_files_in_words():
 
 def test_results_overview_in_english(assessment, figures):
     assert findings.results_overview(assessment, figures, 2024, "en") == (
-        "## Groups of targets met: 2 of 15 (8 of 47 figures)\n"
+        "## Groups of targets met: 2 of 15 (8 of 47 figures); 4 groups not met; 9 groups "
+        "awaiting the year's results\n"
         "\n"
         "The resolution's 15 main targets for 2024 (47 figures) against\n"
         "26 actual figures (1 file, published up to 2025-03-15):\n"
@@ -66,7 +67,8 @@ def test_results_overview_in_english(assessment, figures):
 
 def test_results_overview_in_vietnamese(assessment, figures):
     assert findings.results_overview(assessment, figures, 2024, "vi") == (
-        "## Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số)\n"
+        "## Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số); 4 nhóm không đạt; 9 nhóm chưa đủ kết quả "
+        "cả năm\n"
         "\n"
         "Đối chiếu 15 chỉ tiêu chủ yếu năm 2024 của Nghị quyết (47 chỉ số) với\n"
         "26 số liệu thực hiện (1 tệp, công bố đến ngày 15/03/2025):\n"

@@ -245,18 +245,38 @@ GROUP_WORDS: dict[str, dict[str, str]] = {
 
 
 def headline_text(assessment: pd.DataFrame, lang: str = "vi") -> str:
-    """The headline, counted as leadership counts: ``Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số)``.
+    """The headline, counted as leadership counts, then the groups not met and those still
+    without the year's results, when there are any: ``Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số);
+    4 nhóm không đạt; 9 nhóm chưa đủ kết quả cả năm``.
 
     The first count is the resolution's main targets (groups) met, as judged by
     :func:`analysis.economics.scorecard.group_results` (met: every figure of the group has a result
-    of the year and all are met); the count in brackets is the figures met, of all figures.
+    of the year and all are met); the count in brackets is the figures met, of all figures. The
+    other two say what the rest of the groups are, so that "2/15" is never read as 13 groups
+    missed when most have no result yet.
     """
-    lang = check_lang(lang)
+    groups = group_results(_checked(assessment))
+    missed = int((groups["status"] == "not_met").sum())
+    still_open = int((groups["status"] == "open").sum())
+    parts = {
+        "vi": (f"{missed} nhóm không đạt", f"{still_open} nhóm chưa đủ kết quả cả năm"),
+        "en": (f"{missed} groups not met", f"{still_open} groups awaiting the year's results"),
+    }[check_lang(lang)]
+    shown = [part for count, part in zip((missed, still_open), parts, strict=True) if count]
+    return "; ".join((_met_text(assessment, lang), *shown))
+
+
+def _checked(assessment: pd.DataFrame) -> pd.DataFrame:
     _check_assessment(assessment)
+    return assessment
+
+
+def _met_text(assessment: pd.DataFrame, lang: str) -> str:
+    """``Nhóm chỉ tiêu đạt: 2/15 (8/47 chỉ số)``: groups met and figures met."""
     groups = group_results(assessment)
     total = summary(assessment).loc["all"]
     met, n = int((groups["status"] == "met").sum()), len(groups)
-    if lang == "vi":
+    if check_lang(lang) == "vi":
         return f"Nhóm chỉ tiêu đạt: {met}/{n} ({total['met']}/{total['targets']} chỉ số)"
     return f"Groups of targets met: {met} of {n} ({total['met']} of {total['targets']} figures)"
 
@@ -268,7 +288,8 @@ def summary_text(assessment: pd.DataFrame, lang: str = "vi") -> str:
     (đủ số liệu cả năm: 4/15 nhóm). Chỉ số: 8 đạt; 7 không đạt; 6 đang thực hiện (số liệu
     trong năm); 26 chưa có số liệu``.
 
-    Groups: see :func:`headline_text`; a group with one figure missed is not met even before
+    Groups: see :func:`headline_text` (here every count is given, none left out for being
+    nought); a group with one figure missed is not met even before
     its other figures are in; ``đủ số liệu`` counts the groups whose every figure has a result
     of the year. Figures: "met" and "not met" count results of the year; in-year figures are
     counted apart (``in progress``) and are neither met nor missed yet.
@@ -307,5 +328,5 @@ def summary_text(assessment: pd.DataFrame, lang: str = "vi") -> str:
             f"{total['no_data']} without data",
         ),
     }[lang]
-    head = "; ".join((headline_text(assessment, lang), *by_group))
+    head = "; ".join((_met_text(assessment, lang), *by_group))
     return f"{head}. {'; '.join(by_figure)}"

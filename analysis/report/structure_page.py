@@ -138,3 +138,21 @@ def verdict_rule_text(z_limit: float, price_sd: float, other_title: str, lang: s
         f"price is judged too, stretched beyond {z} assumed standard deviations ({tau}); a "
         "closure is stretched when any sector is, inconsistent when it has no solution.*"
     )
+
+
+def services_convention_text(own: float, folded: float, base_year: int, lang: str = "vi") -> str:
+    """Which services growth the structure tables show: with the taxes on products, as the
+    resolution's structure counts services, and the services sector's own beside it (the one the
+    scenarios and the trajectory report quote)."""
+    return pick(
+        lang,
+        f"Khu vực dịch vụ trong các bảng cơ cấu gồm cả thuế sản phẩm trừ trợ cấp sản phẩm, như "
+        f"cơ cấu của Nghị quyết (ba khu vực cộng lại 100 %): năm {base_year} tăng "
+        f"{format_percent(folded, 2, 'vi')}; riêng ngành dịch vụ tăng "
+        f"{format_percent(own, 2, 'vi')} (con số các kịch bản và báo cáo quỹ đạo GRDP dùng).",
+        f"Services in the structure tables include taxes less subsidies on products, as the "
+        f"resolution's structure counts them (the three sectors add up to 100 %): "
+        f"{format_percent(folded, 2, 'en')} growth in {base_year}; the services sector alone "
+        f"grew {format_percent(own, 2, 'en')} (the figure the scenarios and the GRDP trajectory "
+        f"report quote).",
+    )
