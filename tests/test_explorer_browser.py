@@ -94,6 +94,8 @@ def test_page_shows_the_figures_and_no_code(page):
     assert page.locator(PER_HEAD).inner_text() == "4.500 USD"
     assert page.locator(GROWTH).inner_text() == "14,50 %"
     assert "Khám phá kịch bản năm 2024" in page.inner_text("body")
+    assert page.get_attribute("html", "lang") == "vi"  # as the page opens
+    assert page.title() == "Khám phá kịch bản kế hoạch"  # the notebook's title metadata
     text = page.content()
     assert "open_explorer" not in text and "import " not in page.inner_text("body")
 

@@ -214,3 +214,18 @@ def test_the_template_loads_the_runs_plan_once_for_every_kernel(tmp_path):
     pack = ["assumptions.csv", "baselines.csv", "published_series.csv", "target_groups.csv"]
     assert found["bac-giang-2025"] == str(sorted([*pack, "targets.csv"]))
     assert found[""] == "[]"
+
+
+def test_the_template_says_when_it_serves_and_a_dead_one_never_does():
+    from analysis.run.kernel_template import kernel_environment, kernel_template
+
+    environment = {**os.environ, **kernel_environment(PROJECT)}
+    with kernel_template(environment) as template:
+        assert template is not None
+        assert template.wait_until_serving(180)  # imports done (a few seconds)
+        assert template.wait_until_serving(0)  # said once, known since
+    assert not template.wait_until_serving(0)  # stopped
+    with kernel_template(environment) as dying:
+        dying.process.kill()
+        dying.process.wait()
+        assert not dying.wait_until_serving(60)  # at once: no process, no byte

@@ -39,6 +39,11 @@ EXPLORER_NOTEBOOK = "explore.ipynb"
 """The notebook served (in ``notebooks/``); the report runner leaves it alone (no number)."""
 
 
+PAGE_LANGUAGE = "vi"
+"""The language the page declares (``<html lang>``): the explorer opens in Vietnamese; its title
+is the notebook's ``title`` metadata."""
+
+
 def voila_command(
     notebook: str | Path | None = None, *, port: int = DEFAULT_PORT, preheat: bool = True
 ) -> list[str]:
@@ -67,6 +72,7 @@ def voila_command(
         "--Voila.port_retries=0",
         "--VoilaConfiguration.strip_sources=True",
         "--VoilaConfiguration.show_tracebacks=False",
+        f"--HTMLExporter.language_code={PAGE_LANGUAGE}",  # <html lang>: the page opens in it
     ]
     if preheat:
         command.append("--VoilaConfiguration.preheat_kernel=True")

@@ -35,6 +35,7 @@ import gc
 import json
 import os
 import secrets
+import select
 import selectors
 import signal
 import socket
@@ -256,9 +257,10 @@ class KernelTemplate:
         listener.listen()
         env = {k: v for k, v in environment.items() if k != "PYTHONEXECUTABLE"}
         command = [sys.executable, *TEMPLATE_INTERPRETER_OPTIONS, "-m", TEMPLATE_MODULE]
+        self.ready, ready = os.pipe()  # the template writes a byte once it serves
         self.process = subprocess.Popen(
-            [*command, str(listener.fileno()), str(os.getpid()), plan],
-            pass_fds=(listener.fileno(),),
+            [*command, str(listener.fileno()), str(os.getpid()), str(ready), plan],
+            pass_fds=(listener.fileno(), ready),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,  # each kernel writes where its worker's kernels write
             stderr=subprocess.DEVNULL,
@@ -266,6 +268,18 @@ class KernelTemplate:
             cwd=_package_parent(env),
         )
         listener.close()
+        os.close(ready)
+        self.serving = False
+
+    def wait_until_serving(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the template to have imported its libraries and
+        loaded the plan; whether it serves (False: not yet, stopped or dead)."""
+        if self.process.poll() is not None:
+            return False
+        if not self.serving and self.ready >= 0:
+            readable, _, _ = select.select([self.ready], [], [], timeout)
+            self.serving = bool(readable) and os.read(self.ready, 1) == b"1"
+        return self.serving
 
     def close(self) -> None:
         """Stop the template (a kernel still running dies with it, and its socket with it);
@@ -273,6 +287,9 @@ class KernelTemplate:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
+        if self.ready >= 0:
+            os.close(self.ready)
+            self.ready = -1
 
 
 def kernel_environment(root: Path) -> dict[str, str]:
@@ -342,11 +359,12 @@ def interpreter_of_this_process() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.run.kernel_template FD PARENT [PLAN]``: serve kernels on the
-    listening socket ``FD`` for the runner ``PARENT``, with the plan pack ``PLAN`` loaded."""
+    """``python -m analysis.run.kernel_template FD PARENT READY [PLAN]``: serve kernels on the
+    listening socket ``FD`` for the runner ``PARENT``, with the plan pack ``PLAN`` loaded; say
+    so by writing ``1`` to the pipe ``READY`` first."""
     args = list(argv if argv is not None else sys.argv[1:])
-    fd, parent = int(args[0]), int(args[1])
-    plan = args[2] if len(args) > 2 else ""
+    fd, parent, ready = int(args[0]), int(args[1]), int(args[2])
+    plan = args[3] if len(args) > 3 else ""
     from analysis.run.kernel_preload import load_run_plan, preload, prepare_environment
     from analysis.run.safeguards import die_with_parent
 
@@ -360,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         load_run_plan(None if plan == DEFAULT_PLAN else plan)
     gc.freeze()  # the imported modules live on in every kernel: no collection need visit them
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # ended kernels are collected at once
+    os.write(ready, b"1")
+    os.close(ready)  # before any fork: no kernel holds it
     Server(listener, interpreter_of_this_process()).serve()
     return 0
 

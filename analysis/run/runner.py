@@ -245,6 +245,11 @@ def _default_results(seed: int, folders: Folders, base_year: int) -> ResultsFunc
     return lambda scenario: prepared()(scenario)
 
 
+RESULTS_WAIT = 20.0
+"""Seconds the results tables wait at most for the kernel template to serve: the notebooks
+cannot start before it does, so the template's imports get the processor first."""
+
+
 def build_and_publish(run: Run) -> Path:
     """Build the run in its staging folder, then publish it (or keep the failures and raise)."""
     run.staging.mkdir()
@@ -253,7 +258,9 @@ def build_and_publish(run: Run) -> Path:
         reuse = Reuse.start(run, jobs)
         tables: dict[str, pd.DataFrame] = {}
 
-        def make_results() -> None:  # in this process, while the workers start
+        def make_results() -> None:  # in this process, while the first notebooks run
+            if run.template is not None:  # its imports first: the notebooks wait for them
+                run.template.wait_until_serving(RESULTS_WAIT)
             tables.update(write_results(run, reuse.results(), reuse.workbook))
             reuse.record_results()
 
