@@ -18,7 +18,9 @@ import pandas as pd
 import pytest
 from project_copies import PACK, make_copy, reports_of
 
+from analysis import load_plan
 from analysis.data import paths
+from analysis.outlook.results import plan_results
 from analysis.run.execution import longest_first
 from analysis.run.jobs import Job
 from analysis.run.reuse import EarlierRuns, environment_digest, published_runs
@@ -172,6 +174,28 @@ def test_the_scorecard_and_outturn_run_again_only_for_the_plans_own_scenario(tmp
         ("(all)", "07_plan_outturn"),
         ("target", "01_ok"),
     }
+
+
+@pytest.mark.notebook
+def test_results_made_by_another_function_are_never_copied_either_way(base, tmp_path):
+    """A run given its own results function (the Python API) copies no results table and no
+    notebook reading them from a default run, and no later default run copies its own."""
+    root = copy_of(base, tmp_path)
+    pack = load_plan(root=root)
+
+    def shifted(scenario):  # the package's results, one point higher
+        table = plan_results(pack, scenario)
+        return table.assign(value=table["value"] + 1.0)
+
+    custom = rerun(root, results=shifted)
+    assert results_made(custom) == {"low", "target"}
+    assert ("(all)", "04_scenario_comparison") in executed(custom)
+    after = rerun(root)  # the custom run is latest; the first run is the one to copy from
+    first = base["first"].name
+    assert {e["reused_from"] for e in manifest(after)["results"].values()} == {first}
+    # what the custom run executed (its comparison) is not copied: all was executed in the first
+    assert {e["executed_in"] for e in manifest(after)["notebooks"]} == {first}
+    assert executed(after) == set()
 
 
 @pytest.mark.notebook

@@ -773,6 +773,14 @@ def test_headline_leaves_out_the_counts_that_are_nought(targets, actuals):
     )
 
 
+def test_headline_says_one_group_in_english(targets, actuals):
+    # Only the fixture's growth figure (group 1, not met in GROUP_STATUS): 1 missed, 14 open.
+    out = assess(targets, actuals[actuals["indicator_id"].eq("grdp_growth")])
+    assert headline_text(out, "en").endswith(
+        "; 1 group not met; 14 groups awaiting the year's results"
+    )
+
+
 def test_view_refuses_an_unknown_language(targets):
     with pytest.raises(ValueError, match="lang: must be one of"):
         scorecard_table(assess(targets, empty_actuals()), "fr")

@@ -86,6 +86,21 @@ def test_the_tables_are_the_runs_own_results_csv(packs, tmp_path):
     )
 
 
+@pytest.mark.parametrize("name", ["null", "2025", "nan"])
+def test_a_written_table_of_a_scenario_named_like_a_number_or_nothing_reads_back(
+    packs, tmp_path, name
+):
+    """Scenario names are [a-z0-9_-]+: read back as text, not as a number or a missing value."""
+    pack = packs["bac-giang-2024"]
+    scenario = pack.scenario().model_copy(update={"name": name})
+    table = run_tables(pack, [pack.scenario()], pack.seed)["target"].assign(scenario=name)
+    (tmp_path / name).mkdir()
+    table.to_csv(tmp_path / name / "results.csv", index=False)
+    read = run_tables(pack, [scenario], pack.seed, tmp_path, "results.csv")[name]
+    assert set(read["scenario"]) == {name}
+    assert read["value"].tolist() == table["value"].tolist()  # to the last digit
+
+
 def test_2024_against_the_published_figures_and_report_02(packs, tables):
     s = _summary(packs, tables, "bac-giang-2024")
     assert (s.growth_target, s.per_head_target) == (14.5, 4500.0)  # the resolution, I.2

@@ -18,8 +18,9 @@ from pandera.errors import SchemaError, SchemaErrors
 from analysis.errors import InputError, InputErrors
 
 
-def read_raw_csv(path: Path) -> pd.DataFrame:
-    """Read a raw CSV as strings (UTF-8, empty cells as ''), refusing unreadable files.
+def read_raw_csv(path: Path, data: bytes | None = None) -> pd.DataFrame:
+    """Read a raw CSV as strings (UTF-8, empty cells as ''), refusing unreadable files;
+    ``data``: the file's bytes, already read (``path`` then only names the file).
 
     Raises
     ------
@@ -27,9 +28,10 @@ def read_raw_csv(path: Path) -> pd.DataFrame:
         The file is missing, empty, not UTF-8, or not parseable as CSV.
     """
     path = Path(path)
-    if not path.is_file():
-        raise InputError(str(path), "file", "does not exist")
-    data = path.read_bytes()
+    if data is None:
+        if not path.is_file():
+            raise InputError(str(path), "file", "does not exist")
+        data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -268,14 +268,19 @@ def _load(path: Path, schema: pa.DataFrameSchema, extra: Callable | None = None)
     """The table of ``path`` validated by ``schema`` (and ``extra``), a copy of its own.
 
     A file read and validated before in this process, with the same bytes (SHA-256) since, is
-    not parsed and validated again: its validated table is copied
-    (validation is most of the time a notebook spends loading its plan; the runner's kernel
-    template loads the run's plan once for every kernel it forks). A file that fails is read
-    again each time, so that its error is raised each time.
+    not parsed and validated again: its validated table is copied (validation is most of the
+    time a notebook spends loading its plan; the runner's kernel template loads the run's plan
+    once for every kernel it forks). The bytes hashed are the bytes parsed. A file that fails
+    is read again each time, so that its error is raised each time.
     """
-    key = _file_key(path, schema, extra)
+    try:
+        resolved = Path(path).resolve()
+        data: bytes | None = resolved.read_bytes()
+    except OSError:
+        data = None  # the reader names the problem
+    key = None if data is None else _table_key(resolved, data, schema, extra)
     if key is None or key not in VALIDATED:
-        table = validate_frame(read_raw_csv(path), schema, path)
+        table = validate_frame(read_raw_csv(path, data), schema, path)
         if extra is not None:
             extra(table, path)
         table = table.reset_index(drop=True)
@@ -285,17 +290,13 @@ def _load(path: Path, schema: pa.DataFrameSchema, extra: Callable | None = None)
     return VALIDATED[key].copy(deep=True)
 
 
-def _file_key(path: Path, schema: pa.DataFrameSchema, extra: Callable | None) -> tuple | None:
+def _table_key(
+    path: Path, data: bytes, schema: pa.DataFrameSchema, extra: Callable | None
+) -> tuple:
     """What identifies a version of ``path`` read with ``schema``: the file, its bytes'
-    SHA-256, the schema and the extra check; None when it cannot be read (the reader then
-    names the problem)."""
-    try:
-        resolved = Path(path).resolve()
-        digest = hashlib.sha256(resolved.read_bytes()).hexdigest()
-    except OSError:
-        return None
-    check = None if extra is None else f"{extra.__module__}.{extra.__qualname__}"
-    return (str(resolved), digest, schema.name, check)
+    SHA-256, the schema and the extra check."""
+    check = None if extra is None else f"{extra.__module__}.{getattr(extra, '__qualname__', extra)}"
+    return (str(path), hashlib.sha256(data).hexdigest(), schema.name, check)
 
 
 def _require_fixed_ids(table: pd.DataFrame, path: Path) -> None:

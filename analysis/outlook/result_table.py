@@ -6,6 +6,8 @@ Shared by :mod:`analysis.outlook.results` (the projection rows) and
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 RESULT_COLUMNS = ("scenario", "variable", "unit", "period", "value")
@@ -34,3 +36,11 @@ def check_results(table: pd.DataFrame, scenario: str) -> pd.DataFrame:
     if not (out["scenario"] == scenario).all():
         raise ValueError(f"table: scenario must be {scenario!r} in every row")
     return out.assign(value=values.astype(float).round(RESULT_DECIMALS))
+
+
+def read_results(path: str | Path, scenario: str) -> pd.DataFrame:
+    """A ``results.csv`` read back as it was made: text columns as text (a scenario named
+    ``2025`` or ``null`` stays that name), every value to the last digit; checked."""
+    text = {c: str for c in RESULT_COLUMNS if c != "value"}
+    table = pd.read_csv(path, dtype=text, keep_default_na=False)
+    return check_results(table, scenario)

@@ -19,7 +19,7 @@ from analysis.data.tables import load_baselines
 from analysis.economics.projection import project_year, required_path, ytd_path
 from analysis.outlook.defaults import DEFAULT_SEED
 from analysis.outlook.inputs import projection_inputs
-from analysis.outlook.result_table import RESULT_COLUMNS, check_results
+from analysis.outlook.result_table import RESULT_COLUMNS, check_results, read_results
 from analysis.outlook.scenario_outlook import outlook_rows, scenario_outlook
 
 __all__ = [
@@ -135,16 +135,16 @@ def run_tables(
     results_file: str = "",
 ) -> dict[str, pd.DataFrame]:
     """Each scenario's tidy results: the run's own ``<results_dir>/<name>/<results_file>`` when
-    the runner wrote it (the table the index and the workbook show; the runner writes every
-    one before the notebooks start), else computed as the runner computes it
-    (:func:`plan_results` with ``seed``)."""
+    the runner wrote it (the table the index and the workbook show; the runner writes them
+    while the other notebooks run, and starts the comparison and the summary after), else
+    computed as the runner computes it (:func:`plan_results` with ``seed``)."""
     out: dict[str, pd.DataFrame] = {}
     for s in scenarios:
         written = (
             Path(results_dir) / s.name / results_file if results_dir and results_file else None
         )
         if written is not None and written.is_file():
-            out[s.name] = check_results(pd.read_csv(written, dtype={"period": str}), s.name)
+            out[s.name] = read_results(written, s.name)
             continue
         out[s.name] = plan_results(pack, s, seed)
     return out

@@ -258,9 +258,13 @@ def headline_text(assessment: pd.DataFrame, lang: str = "vi") -> str:
     groups = group_results(_checked(assessment))
     missed = int((groups["status"] == "not_met").sum())
     still_open = int((groups["status"] == "open").sum())
+    groups_en = ("group" if missed == 1 else "groups", "group" if still_open == 1 else "groups")
     parts = {
         "vi": (f"{missed} nhóm không đạt", f"{still_open} nhóm chưa đủ kết quả cả năm"),
-        "en": (f"{missed} groups not met", f"{still_open} groups awaiting the year's results"),
+        "en": (
+            f"{missed} {groups_en[0]} not met",
+            f"{still_open} {groups_en[1]} awaiting the year's results",
+        ),
     }[check_lang(lang)]
     shown = [part for count, part in zip((missed, still_open), parts, strict=True) if count]
     return "; ".join((_met_text(assessment, lang), *shown))

@@ -277,7 +277,9 @@ class KernelTemplate:
         if self.process.poll() is not None:
             return False
         if not self.serving and self.ready >= 0:
-            readable, _, _ = select.select([self.ready], [], [], timeout)
+            watch = select.poll()
+            watch.register(self.ready, select.POLLIN)
+            readable = watch.poll(timeout * 1000)  # also on end of file: the template died
             self.serving = bool(readable) and os.read(self.ready, 1) == b"1"
         return self.serving
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis.data.scenarios import Scenario
 from analysis.errors import RunError
-from analysis.outlook.result_table import RESULT_COLUMNS, check_results
+from analysis.outlook.result_table import check_results, read_results
 from analysis.report.results_sheet import results_sheet, sheet_names
 from analysis.run.conventions import RESULTS_FILE, WORKBOOK_FILE
 from analysis.run.jobs import Run
@@ -97,14 +97,6 @@ def copy_results(source: Path, target: Path, scenario: str) -> pd.DataFrame | No
     except (OSError, ValueError):
         target.unlink(missing_ok=True)
         return None
-
-
-def read_results(path: Path, scenario: str) -> pd.DataFrame:
-    """A ``results.csv`` read back as :func:`make_results` made it (text as text, every value
-    to the last digit)."""
-    text = {c: str for c in RESULT_COLUMNS if c != "value"}
-    table = pd.read_csv(path, dtype=text, keep_default_na=False)
-    return check_results(table, scenario)
 
 
 def write_workbook(tables: dict[str, pd.DataFrame], target: Path, lang: str = "vi") -> Path:

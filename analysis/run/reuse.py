@@ -58,7 +58,7 @@ from analysis.run.conventions import (
 )
 from analysis.run.digests import sha256_of, sha256_of_data, sha256_of_folder
 from analysis.run.execution import Outcome
-from analysis.run.jobs import Job, Run, is_once_per_run
+from analysis.run.jobs import Job, Run, is_once_per_run, reads_run_results
 
 REUSE_FORMAT = 3
 """Changes when the meaning of a key changes, so that older keys never match."""
@@ -162,11 +162,18 @@ def portable_parameters(job: Job, run: Run) -> dict[str, Any]:
 
 
 def job_key(job: Job, run: Run, prints: Fingerprints) -> str:
-    """The key of a notebook run: the SHA-256 of everything it reads (module docstring)."""
+    """The key of a notebook run: the SHA-256 of everything it reads (module docstring).
+
+    The comparison and the summary read the run's results tables: made by a results function
+    other than the package's own (:attr:`Run.results_reusable` false, tests only), their key
+    names this run, so that no other run ever copies them nor they another's.
+    """
+    made_by = "package" if run.results_reusable else f"this run's own function ({run.stamp})"
     return sha256_of_data(
         {
             "format": REUSE_FORMAT,
             "notebook": [_name(job.notebook, run), prints.file(job.notebook)],
+            "results": made_by if reads_run_results(job.notebook) else None,
             "scenarios": scenarios_read(job, run, prints),
             "parameters": portable_parameters(job, run),
             "title": job.title,
@@ -457,6 +464,8 @@ class Reuse:
         found: dict[str, Path] = {}
         for scenario in self.run.scenarios:
             key = results_key(scenario, self.run, self.prints)
+            if not self.run.results_reusable:  # not the package's function: for no other run
+                key = f"{key}-made-by-{self.run.stamp}"
             entry = {"inputs_key": key, "file": f"{scenario.name}/{RESULTS_FILE}"}
             earlier = self.earlier.results_table(key) if self.earlier else None
             if earlier is not None and self.run.results_reusable:
