@@ -70,6 +70,7 @@ def write_results(
 
 
 def _copied(source: Path, target: Path) -> bool:
+    """Copy an earlier run's file to ``target``; False (and nothing left) when it cannot."""
     try:
         shutil.copyfile(source, target)
     except OSError:
@@ -91,8 +92,9 @@ def make_results(run: Run, scenario: Scenario) -> pd.DataFrame:
 def copy_results(source: Path, target: Path, scenario: str) -> pd.DataFrame | None:
     """Copy an earlier ``results.csv`` to ``target`` and read it back; None when it cannot be
     read as the results of ``scenario``."""
+    if not _copied(source, target):
+        return None
     try:
-        shutil.copyfile(source, target)
         return read_results(target, scenario)
     except (OSError, ValueError):
         target.unlink(missing_ok=True)
